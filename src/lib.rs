@@ -1,0 +1,9 @@
+//! effekt: design social outcome contracts (effektkontrakter) live.
+//!
+//! - [`scenario`]: the TOML scenario format, loading and validation.
+//! - [`model`]: the pure, exact outcome-contract model.
+//! - [`levers`]: named, bounded levers that change a scenario.
+
+pub mod levers;
+pub mod model;
+pub mod scenario;

@@ -1,0 +1,235 @@
+//! The outcome-contract model of `docs/model.md`: pure, exact computation.
+//!
+//! [`run`] computes outcomes, payments and the waterfall for one achievement;
+//! [`evaluate`] adds the figures (NPVs, IRR, MOIC, warnings); [`break_even`]
+//! finds the achievements at which the investor and the payer break even.
+//! Nothing here does I/O or knows about terminals.
+
+mod breakeven;
+mod metrics;
+mod outcomes;
+mod waterfall;
+
+pub use breakeven::{BreakEven, break_even};
+pub use metrics::{Irr, irr, npv};
+pub use waterfall::{Flows, Run, Totals, run};
+
+use rust_decimal::Decimal;
+
+use crate::scenario::Scenario;
+
+/// Per-period series of one outcome (index `t − 1`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeSeries {
+    pub id: String,
+    /// Payable units `U_t`.
+    pub units: Vec<Decimal>,
+    /// True additional units `A_t`.
+    pub true_units: Vec<Decimal>,
+    /// Formula payments `P_t = U_t·price` (before the cap).
+    pub payments: Vec<Decimal>,
+    /// Value `B_t = A_t·value`.
+    pub value: Vec<Decimal>,
+}
+
+/// The investor's figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvestorFigures {
+    pub net: Decimal,
+    pub npv: Decimal,
+    pub irr: Irr,
+    /// Money multiple `(received + guarantee) / drawn`; `None` if nothing drawn.
+    pub moic: Option<Decimal>,
+}
+
+/// Net (plain sum) and NPV of one party's flows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PartyFigures {
+    pub net: Decimal,
+    pub npv: Decimal,
+}
+
+/// Something the room should notice; never fatal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Warning {
+    /// The investor drew more than the committed capital.
+    CapitalShortfall { drawn: Decimal, capital: Decimal },
+    /// An outcome's price per unit is above its value per unit.
+    PriceAboveValue { outcome: String },
+    /// The payment cap was reached before the last period (period number).
+    CapReached { period: usize },
+    /// The investor's flows have several IRRs.
+    SeveralIrrs { count: usize },
+}
+
+/// Every figure of one scenario at its current lever values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub run: Run,
+    pub investor: InvestorFigures,
+    pub payer: PartyFigures,
+    pub cofunder: PartyFigures,
+    pub provider: PartyFigures,
+    pub guarantor: PartyFigures,
+    pub public_other: PartyFigures,
+    /// The whole public sector: payer, cofunder and public_other together.
+    pub public: PartyFigures,
+    pub warnings: Vec<Warning>,
+}
+
+/// Evaluation plus the break-even achievements: what the TUI shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figures {
+    pub evaluation: Evaluation,
+    pub break_even: BreakEven,
+}
+
+/// Evaluates the scenario at its own achievement (`assumptions.achievement`).
+pub fn evaluate(s: &Scenario) -> Evaluation {
+    evaluate_at(s, s.assumptions.achievement)
+}
+
+/// Evaluates the scenario at the given achievement α.
+pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
+    let run = run(s, achievement);
+    let factors = metrics::discount_factors(s);
+    let party = |flows: &[Decimal]| PartyFigures {
+        net: flows.iter().sum(),
+        npv: metrics::npv_with(flows, &factors),
+    };
+    let f = &run.flows;
+    let payer = party(&f.payer);
+    let cofunder = party(&f.cofunder);
+    let public_other = party(&f.public_other);
+    let investor = party(&f.investor);
+    let irr = irr(&f.investor, s.timeline.per_year());
+    let t = &run.totals;
+    let moic =
+        (t.drawn > Decimal::ZERO).then(|| (t.investor_received + t.guarantee_paid) / t.drawn);
+
+    let mut warnings = Vec::new();
+    if t.drawn > s.investment.capital {
+        warnings.push(Warning::CapitalShortfall {
+            drawn: t.drawn,
+            capital: s.investment.capital,
+        });
+    }
+    for o in &s.outcomes {
+        if outcomes::price(s, o) > o.value {
+            warnings.push(Warning::PriceAboveValue {
+                outcome: o.id.clone(),
+            });
+        }
+    }
+    if let Some(period) = run.cap_reached
+        && period < s.timeline.periods
+    {
+        warnings.push(Warning::CapReached { period });
+    }
+    if irr.roots.len() > 1 {
+        warnings.push(Warning::SeveralIrrs {
+            count: irr.roots.len(),
+        });
+    }
+    Evaluation {
+        investor: InvestorFigures {
+            net: investor.net,
+            npv: investor.npv,
+            irr,
+            moic,
+        },
+        payer,
+        cofunder,
+        provider: party(&f.provider),
+        guarantor: party(&f.guarantor),
+        public: PartyFigures {
+            net: payer.net + cofunder.net + public_other.net,
+            npv: payer.npv + cofunder.npv + public_other.npv,
+        },
+        public_other,
+        warnings,
+        run,
+    }
+}
+
+/// Every figure including break-evens.
+pub fn figures(s: &Scenario) -> Figures {
+    Figures {
+        evaluation: evaluate(s),
+        break_even: break_even(s),
+    }
+}
+
+/// One point of a payoff curve: what happens at achievement α.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PayoffPoint {
+    pub achievement: Decimal,
+    pub outcome_payments: Decimal,
+    pub investor_net: Decimal,
+    pub payer_npv: Decimal,
+}
+
+/// Outcome payments, investor net and payer NPV at `points` achievements
+/// evenly spread over `0..=max`.
+pub fn payoff_curve(s: &Scenario, max: Decimal, points: usize) -> Vec<PayoffPoint> {
+    let factors = metrics::discount_factors(s);
+    let last = Decimal::from(points.saturating_sub(1).max(1));
+    (0..points)
+        .map(|i| {
+            let achievement = max * Decimal::from(i) / last;
+            let r = run(s, achievement);
+            PayoffPoint {
+                achievement,
+                outcome_payments: r.totals.outcome_payments,
+                investor_net: r.flows.investor.iter().sum(),
+                payer_npv: metrics::npv_with(&r.flows.payer, &factors),
+            }
+        })
+        .collect()
+}
+
+/// Each party's result (net, undiscounted) at one achievement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiskRow {
+    pub achievement: Decimal,
+    pub outcome_payments: Decimal,
+    pub payer: PartyFigures,
+    pub cofunder: PartyFigures,
+    pub investor: PartyFigures,
+    pub provider: PartyFigures,
+    pub guarantor: PartyFigures,
+    pub public_other: PartyFigures,
+    pub investor_irr: Irr,
+}
+
+/// The achievements of the risk-sharing table: 0, 50, 100 and 150 % of target.
+pub const RISK_ACHIEVEMENTS: [Decimal; 4] = [
+    Decimal::ZERO,
+    Decimal::from_parts(5, 0, 0, false, 1),
+    Decimal::ONE,
+    Decimal::from_parts(15, 0, 0, false, 1),
+];
+
+/// The risk-sharing table: each party's result at 0, 50, 100 and 150 %.
+pub fn risk_table(s: &Scenario) -> Vec<RiskRow> {
+    RISK_ACHIEVEMENTS
+        .iter()
+        .map(|&a| {
+            let e = evaluate_at(s, a);
+            RiskRow {
+                achievement: a,
+                outcome_payments: e.run.totals.outcome_payments,
+                payer: e.payer,
+                cofunder: e.cofunder,
+                investor: PartyFigures {
+                    net: e.investor.net,
+                    npv: e.investor.npv,
+                },
+                provider: e.provider,
+                guarantor: e.guarantor,
+                public_other: e.public_other,
+                investor_irr: e.investor.irr,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,209 @@
+//! Payments, the cap and the waterfall (`docs/model.md` §3).
+
+use rust_decimal::Decimal;
+
+use super::{OutcomeSeries, metrics, outcomes};
+use crate::scenario::{Excess, Scenario};
+
+/// Each party's flow at `τ = 0..T` (+ = money in).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Flows {
+    pub payer: Vec<Decimal>,
+    pub cofunder: Vec<Decimal>,
+    pub investor: Vec<Decimal>,
+    pub provider: Vec<Decimal>,
+    pub guarantor: Vec<Decimal>,
+    pub public_other: Vec<Decimal>,
+}
+
+impl Flows {
+    fn zeros(points: usize) -> Flows {
+        let z = vec![Decimal::ZERO; points];
+        Flows {
+            payer: z.clone(),
+            cofunder: z.clone(),
+            investor: z.clone(),
+            provider: z.clone(),
+            guarantor: z.clone(),
+            public_other: z,
+        }
+    }
+
+    /// The six parties with their stable ids, in display order.
+    pub fn parties(&self) -> [(&'static str, &[Decimal]); 6] {
+        [
+            ("payer", &self.payer),
+            ("cofunder", &self.cofunder),
+            ("investor", &self.investor),
+            ("provider", &self.provider),
+            ("guarantor", &self.guarantor),
+            ("public_other", &self.public_other),
+        ]
+    }
+}
+
+/// Totals over the whole contract.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Totals {
+    pub outcome_payments: Decimal,
+    pub guaranteed_payments: Decimal,
+    pub drawn: Decimal,
+    /// Received by the investor from outcome payments, before the guarantee.
+    pub investor_received: Decimal,
+    pub guarantee_paid: Decimal,
+    pub provider_bonus: Decimal,
+    pub refunded: Decimal,
+    pub value: Decimal,
+    pub delivery_cost: Decimal,
+}
+
+/// Outcomes, payments and the waterfall at one achievement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub achievement: Decimal,
+    pub outcomes: Vec<OutcomeSeries>,
+    /// `F_t`, before the cap (index `t − 1`).
+    pub formula_payments: Vec<Decimal>,
+    /// `O_t`, after the cap (index `t − 1`).
+    pub outcome_payments: Vec<Decimal>,
+    pub flows: Flows,
+    pub totals: Totals,
+    /// What the investor is still owed at the end (`bal`).
+    pub investor_balance: Decimal,
+    /// The period in which cumulative payments reached the cap, if they did.
+    pub cap_reached: Option<usize>,
+}
+
+/// Balances beyond this saturate; no cash flow can come near it.
+const SATURATED: Decimal = Decimal::from_parts(0, 0, 0x2000_0000, false, 0);
+
+/// Computes outcomes, payments and every party's flows at achievement α.
+pub fn run(s: &Scenario, achievement: Decimal) -> Run {
+    let periods = s.timeline.periods;
+    let outcomes: Vec<OutcomeSeries> = s
+        .outcomes
+        .iter()
+        .map(|o| outcomes::series(s, o, achievement))
+        .collect();
+
+    let mut formula_payments = vec![Decimal::ZERO; periods];
+    let mut payer_value = vec![Decimal::ZERO; periods];
+    let mut total_value = vec![Decimal::ZERO; periods];
+    for (o, series) in s.outcomes.iter().zip(&outcomes) {
+        for t in 0..periods {
+            formula_payments[t] += series.payments[t];
+            total_value[t] += series.value[t];
+            payer_value[t] += o.payer_value_share * series.value[t];
+        }
+    }
+
+    let mut outcome_payments = Vec::with_capacity(periods);
+    let mut cap_reached = None;
+    let mut paid = Decimal::ZERO;
+    for (t, f) in formula_payments.iter().enumerate() {
+        let o = match s.payment.cap {
+            Some(cap) => {
+                let room = (cap - paid).max(Decimal::ZERO);
+                if cap_reached.is_none() && *f >= room && !f.is_zero() {
+                    cap_reached = Some(t + 1);
+                }
+                (*f).min(room)
+            }
+            None => *f,
+        };
+        paid += o;
+        outcome_payments.push(o);
+    }
+
+    let c = s.payment.cofunder_share;
+    let g = s.payment.guaranteed_share;
+    let a = s.provider.fee_at_risk;
+    let cap_rate = metrics::per_period_rate(s.investment.return_cap, s.timeline.per_year());
+    let mut fl = Flows::zeros(periods + 1);
+    let mut totals = Totals::default();
+    let (mut cash, mut bal, mut deferred) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+
+    for tau in 0..=periods {
+        if tau >= 1 {
+            bal = bal
+                .checked_mul(Decimal::ONE + cap_rate)
+                .unwrap_or(SATURATED)
+                .min(SATURATED);
+            let o = outcome_payments[tau - 1];
+            cash += o;
+            let cofunder_part = c * o;
+            fl.cofunder[tau] -= cofunder_part;
+            fl.payer[tau] -= o - cofunder_part;
+            let value = total_value[tau - 1];
+            fl.payer[tau] += payer_value[tau - 1];
+            fl.public_other[tau] += value - payer_value[tau - 1];
+            totals.outcome_payments += o;
+            totals.value += value;
+        }
+        if tau < periods {
+            let cost = s.delivery.cost[tau];
+            let guaranteed = g * cost;
+            let at_risk = a * cost;
+            let need = cost - guaranteed - at_risk;
+            deferred += at_risk;
+            fl.payer[tau] -= guaranteed;
+            let from_cash = if s.investment.recycle {
+                cash.min(need)
+            } else {
+                Decimal::ZERO
+            };
+            cash -= from_cash;
+            let draw = need - from_cash;
+            bal += draw;
+            totals.drawn += draw;
+            fl.investor[tau] -= draw;
+            fl.provider[tau] += guaranteed + need - cost;
+            totals.guaranteed_payments += guaranteed;
+            totals.delivery_cost += cost;
+        }
+        if (!s.investment.recycle || tau == periods) && cash > Decimal::ZERO {
+            let x = cash.min(bal);
+            bal -= x;
+            cash -= x;
+            totals.investor_received += x;
+            fl.investor[tau] += x;
+            let y = cash.min(deferred);
+            deferred -= y;
+            cash -= y;
+            fl.provider[tau] += y;
+            if cash > Decimal::ZERO {
+                match s.payment.excess {
+                    Excess::Provider => {
+                        fl.provider[tau] += cash;
+                        totals.provider_bonus += cash;
+                    }
+                    Excess::Payer => {
+                        let cofunder_part = c * cash;
+                        fl.cofunder[tau] += cofunder_part;
+                        fl.payer[tau] += cash - cofunder_part;
+                        totals.refunded += cash;
+                    }
+                }
+                cash = Decimal::ZERO;
+            }
+        }
+    }
+    let loss = (totals.drawn - totals.investor_received).max(Decimal::ZERO);
+    let guarantee = loss.min(s.investment.first_loss * totals.drawn);
+    if guarantee > Decimal::ZERO {
+        fl.guarantor[periods] -= guarantee;
+        fl.investor[periods] += guarantee;
+        totals.guarantee_paid = guarantee;
+    }
+
+    Run {
+        achievement,
+        outcomes,
+        formula_payments,
+        outcome_payments,
+        flows: fl,
+        totals,
+        investor_balance: bal,
+        cap_reached,
+    }
+}

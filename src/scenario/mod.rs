@@ -1,0 +1,281 @@
+//! The scenario file format (format 1): types, loading with spans, validation.
+//!
+//! A [`Scenario`] is the whole contract as written in a TOML file. The model
+//! reads it; levers change numbers in a copy of it; [`validate`] checks the
+//! rules of `docs/model.md` §7 on any scenario, loaded or changed.
+
+mod load;
+mod validate;
+
+pub(crate) use load::suggest;
+pub use load::{Diagnostic, LoadError, load_file, parse};
+pub use validate::{Issue, validate};
+
+use rust_decimal::Decimal;
+
+/// A complete outcome-contract scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub info: Info,
+    pub timeline: Timeline,
+    pub parties: Parties,
+    pub cohort: Cohort,
+    pub delivery: Delivery,
+    pub outcomes: Vec<Outcome>,
+    pub payment: Payment,
+    pub investment: Investment,
+    pub provider: ProviderTerms,
+    pub assumptions: Assumptions,
+    pub sources: Vec<Source>,
+    pub levers: LeverSettings,
+}
+
+/// `[scenario]`: what the scenario is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Info {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub theme: String,
+    pub currency: String,
+    pub language: String,
+}
+
+/// Length of one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Year,
+    HalfYear,
+    Quarter,
+    Month,
+}
+
+impl Period {
+    /// Periods per year.
+    pub fn per_year(self) -> u32 {
+        match self {
+            Period::Year => 1,
+            Period::HalfYear => 2,
+            Period::Quarter => 4,
+            Period::Month => 12,
+        }
+    }
+
+    pub const NAMES: [&'static str; 4] = ["year", "half_year", "quarter", "month"];
+
+    pub fn from_name(name: &str) -> Option<Period> {
+        match name {
+            "year" => Some(Period::Year),
+            "half_year" => Some(Period::HalfYear),
+            "quarter" => Some(Period::Quarter),
+            "month" => Some(Period::Month),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+}
+
+/// `[timeline]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    /// Number of periods `T`.
+    pub periods: usize,
+    pub period: Period,
+    /// Calendar year of the first period, for labels only.
+    pub start_year: Option<i64>,
+}
+
+impl Timeline {
+    pub fn per_year(&self) -> u32 {
+        self.period.per_year()
+    }
+}
+
+/// `[parties]`: display names of the six roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parties {
+    pub payer: String,
+    pub cofunder: Option<String>,
+    pub investor: String,
+    pub provider: String,
+    pub guarantor: Option<String>,
+    pub public_other: String,
+}
+
+/// `[cohort]`: who the intervention is for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cohort {
+    /// Members of a stable cohort (flow outcomes).
+    pub size: Option<Decimal>,
+    /// New participants per period (event outcomes), length `periods`.
+    pub intake: Option<Vec<Decimal>>,
+    /// What one member is, for labels ("employees", "participants").
+    pub unit: String,
+}
+
+/// `[delivery]`: what the intervention costs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delivery {
+    /// Cost per period, length `periods`.
+    pub cost: Vec<Decimal>,
+    pub description: String,
+}
+
+/// Which way is better for an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    Lower,
+    Higher,
+}
+
+impl Better {
+    /// `s` in the model: −1 if lower is better, else +1.
+    pub fn sign(self) -> Decimal {
+        match self {
+            Better::Lower => Decimal::NEGATIVE_ONE,
+            Better::Higher => Decimal::ONE,
+        }
+    }
+}
+
+/// Flow outcomes are rates over a stable cohort; event outcomes are
+/// milestones reached by a share of an intake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeKind {
+    Flow,
+    Event,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThresholdRule {
+    None,
+    Trigger,
+    Deductible,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counterfactual {
+    ComparisonGroup,
+    HistoricalBaseline,
+    None,
+}
+
+/// One `[[outcomes]]` entry: an indicator and what is paid for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub id: String,
+    pub name: String,
+    pub kind: OutcomeKind,
+    pub better: Better,
+    /// Unit of the indicator ("%", "% of intake").
+    pub indicator_unit: String,
+    /// What one payable unit is ("sick day", "job start").
+    pub payable_unit: String,
+    pub baseline: Decimal,
+    pub target: Decimal,
+    pub threshold: Option<Decimal>,
+    pub threshold_rule: ThresholdRule,
+    pub pay_beyond_target: bool,
+    pub ramp_periods: u32,
+    pub drift: Decimal,
+    pub counterfactual: Counterfactual,
+    pub units_per_point: Option<Decimal>,
+    pub lag: usize,
+    pub price: Decimal,
+    pub value: Decimal,
+    pub payer_value_share: Decimal,
+    pub definition: String,
+    pub data_source: String,
+    pub source: String,
+}
+
+impl Outcome {
+    /// Target improvement `TI = s·(target − baseline)`.
+    pub fn target_improvement(&self) -> Decimal {
+        self.better.sign() * (self.target - self.baseline)
+    }
+
+    /// Threshold improvement `HI = s·(threshold − baseline)`, 0 without threshold.
+    pub fn threshold_improvement(&self) -> Decimal {
+        self.threshold
+            .map(|h| self.better.sign() * (h - self.baseline))
+            .unwrap_or(Decimal::ZERO)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mechanism {
+    RateCard,
+    ShareOfSavings,
+}
+
+/// Who gets cash left after the investor and the provider are paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Excess {
+    Payer,
+    Provider,
+}
+
+/// `[payment]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payment {
+    pub mechanism: Mechanism,
+    pub savings_share: Option<Decimal>,
+    pub cap: Option<Decimal>,
+    pub guaranteed_share: Decimal,
+    pub cofunder_share: Decimal,
+    pub excess: Excess,
+}
+
+/// `[investment]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Investment {
+    pub capital: Decimal,
+    pub return_cap: Decimal,
+    pub first_loss: Decimal,
+    pub recycle: bool,
+}
+
+/// `[provider]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProviderTerms {
+    pub fee_at_risk: Decimal,
+}
+
+/// `[assumptions]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumptions {
+    pub achievement: Decimal,
+    pub discount_rate: Decimal,
+    /// Statements that are assumptions, not facts, shown as such.
+    pub notes: Vec<String>,
+}
+
+/// `[[sources]]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub note: String,
+}
+
+/// `[levers]`: which levers show, in what order, with narrowed ranges.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LeverSettings {
+    /// Lever ids in display order; empty means all levers in the default order.
+    pub show: Vec<String>,
+    pub overrides: Vec<LeverOverride>,
+}
+
+/// `[levers.<id>]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeverOverride {
+    pub id: String,
+    pub min: Option<Decimal>,
+    pub max: Option<Decimal>,
+    pub step: Option<Decimal>,
+}
