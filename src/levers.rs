@@ -168,7 +168,9 @@ fn nice_step(v: Decimal) -> Decimal {
     while raw < scale * Decimal::TEN && scale > Decimal::new(1, 6) {
         scale /= Decimal::TEN;
     }
-    ((raw / scale).round() * scale).normalize()
+    ((raw / scale).round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        * scale)
+        .normalize()
 }
 
 fn pct(n: i64, scale: u32) -> Decimal {

@@ -4,6 +4,11 @@
 //! - [`model`]: the pure, exact outcome-contract model.
 //! - [`levers`]: named, bounded levers that change a scenario.
 
+pub mod catalog;
+pub mod cli;
+pub mod format;
+pub mod i18n;
 pub mod levers;
 pub mod model;
+pub mod report;
 pub mod scenario;

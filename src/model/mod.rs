@@ -18,6 +18,14 @@ use rust_decimal::Decimal;
 
 use crate::scenario::Scenario;
 
+/// Rounds an amount of money to øre (0.01), half away from zero. Every
+/// amount that moves between parties is rounded where it is formed, so that
+/// every split (payer/cofunder, payer/public_other) is exact and money is
+/// conserved to the last digit.
+pub fn to_ore(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
 /// Per-period series of one outcome (index `t − 1`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutcomeSeries {
@@ -232,4 +240,14 @@ pub fn risk_table(s: &Scenario) -> Vec<RiskRow> {
             }
         })
         .collect()
+}
+
+impl Evaluation {
+    /// The investor's net and NPV as a [`PartyFigures`].
+    pub fn investor_party(&self) -> PartyFigures {
+        PartyFigures {
+            net: self.investor.net,
+            npv: self.investor.npv,
+        }
+    }
 }

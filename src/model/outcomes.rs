@@ -75,8 +75,11 @@ pub(crate) fn series(s: &Scenario, o: &Outcome, achievement: Decimal) -> Outcome
     let price = price(s, o);
     OutcomeSeries {
         id: o.id.clone(),
-        payments: units.iter().map(|u| u * price).collect(),
-        value: true_units.iter().map(|a| a * o.value).collect(),
+        payments: units.iter().map(|u| super::to_ore(u * price)).collect(),
+        value: true_units
+            .iter()
+            .map(|a| super::to_ore(a * o.value))
+            .collect(),
         units,
         true_units,
     }

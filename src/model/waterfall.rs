@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{OutcomeSeries, metrics, outcomes};
+use super::{OutcomeSeries, metrics, outcomes, to_ore};
 use crate::scenario::{Excess, Scenario};
 
 /// Each party's flow at `τ = 0..T` (+ = money in).
@@ -93,7 +93,7 @@ pub fn run(s: &Scenario, achievement: Decimal) -> Run {
         for t in 0..periods {
             formula_payments[t] += series.payments[t];
             total_value[t] += series.value[t];
-            payer_value[t] += o.payer_value_share * series.value[t];
+            payer_value[t] += to_ore(o.payer_value_share * series.value[t]);
         }
     }
 
@@ -131,7 +131,7 @@ pub fn run(s: &Scenario, achievement: Decimal) -> Run {
                 .min(SATURATED);
             let o = outcome_payments[tau - 1];
             cash += o;
-            let cofunder_part = c * o;
+            let cofunder_part = to_ore(c * o);
             fl.cofunder[tau] -= cofunder_part;
             fl.payer[tau] -= o - cofunder_part;
             let value = total_value[tau - 1];
@@ -142,8 +142,8 @@ pub fn run(s: &Scenario, achievement: Decimal) -> Run {
         }
         if tau < periods {
             let cost = s.delivery.cost[tau];
-            let guaranteed = g * cost;
-            let at_risk = a * cost;
+            let guaranteed = to_ore(g * cost);
+            let at_risk = to_ore(a * cost);
             let need = cost - guaranteed - at_risk;
             deferred += at_risk;
             fl.payer[tau] -= guaranteed;
@@ -178,7 +178,7 @@ pub fn run(s: &Scenario, achievement: Decimal) -> Run {
                         totals.provider_bonus += cash;
                     }
                     Excess::Payer => {
-                        let cofunder_part = c * cash;
+                        let cofunder_part = to_ore(c * cash);
                         fl.cofunder[tau] += cofunder_part;
                         fl.payer[tau] += cash - cofunder_part;
                         totals.refunded += cash;
@@ -189,7 +189,9 @@ pub fn run(s: &Scenario, achievement: Decimal) -> Run {
         }
     }
     let loss = (totals.drawn - totals.investor_received).max(Decimal::ZERO);
-    let guarantee = loss.min(s.investment.first_loss * totals.drawn);
+    let limit = (s.investment.first_loss * totals.drawn)
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+    let guarantee = loss.min(limit);
     if guarantee > Decimal::ZERO {
         fl.guarantor[periods] -= guarantee;
         fl.investor[periods] += guarantee;

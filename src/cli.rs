@@ -1,0 +1,188 @@
+//! The command-line commands. Each returns the process exit code:
+//! 0 success, 1 an invalid scenario or a refused value.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::catalog::{self, Loaded, Origin};
+use crate::format::Lang;
+use crate::scenario::Scenario;
+use crate::{i18n, levers, model, report};
+
+/// `effekt check FILE...`
+pub fn check(files: &[String]) -> u8 {
+    let mut failed = false;
+    for f in files {
+        match catalog::open(f) {
+            Ok(_) => println!("{f}: ok"),
+            Err(e) => {
+                failed = true;
+                eprintln!("{e}");
+            }
+        }
+    }
+    u8::from(failed)
+}
+
+/// Parses a lever value: a decimal, optionally with `%` (then divided by 100).
+pub fn parse_value(text: &str) -> Result<Decimal, String> {
+    let t = text.trim().replace('_', "");
+    let (t, percent) = match t.strip_suffix('%') {
+        Some(rest) => (rest.trim().to_string(), true),
+        None => (t, false),
+    };
+    let v = Decimal::from_str(&t)
+        .or_else(|_| Decimal::from_scientific(&t))
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    Ok(if percent { v / Decimal::ONE_HUNDRED } else { v })
+}
+
+/// Applies `--set ID=VALUE` options in order.
+pub fn apply_sets(s: Scenario, sets: &[String]) -> Result<Scenario, String> {
+    let mut s = s;
+    for set in sets {
+        let (id, value) = set
+            .split_once('=')
+            .ok_or_else(|| format!("--set `{set}`: write ID=VALUE, e.g. achievement=0.8"))?;
+        let value = parse_value(value).map_err(|e| format!("--set {id}: {e}"))?;
+        s = levers::set(&s, id.trim(), value).map_err(|e| format!("--set: {e}"))?;
+    }
+    Ok(s)
+}
+
+fn open_with_sets(file: &str, sets: &[String]) -> Result<(Loaded, Scenario), u8> {
+    let loaded = catalog::open(file).map_err(|e| {
+        eprintln!("{e}");
+        1
+    })?;
+    let s = apply_sets(loaded.scenario.clone(), sets).map_err(|e| {
+        eprintln!("error: {e}");
+        1
+    })?;
+    Ok((loaded, s))
+}
+
+/// `effekt calc FILE [--set ID=VALUE]... [--json]`
+pub fn calc(lang: Lang, file: &str, sets: &[String], json: bool) -> u8 {
+    let Ok((_, s)) = open_with_sets(file, sets) else {
+        return 1;
+    };
+    let figures = model::figures(&s);
+    if json {
+        let v = report::calc_json(&s, &figures, lang);
+        match serde_json::to_string_pretty(&v) {
+            Ok(text) => println!("{text}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        }
+    } else {
+        print!("{}", report::summary(lang, &s, &figures));
+    }
+    0
+}
+
+/// `effekt sweep FILE --lever ID --from X --to Y --steps N [--set …]`
+pub fn sweep(file: &str, lever: &str, from: &str, to: &str, steps: u32, sets: &[String]) -> u8 {
+    let Ok((_, s)) = open_with_sets(file, sets) else {
+        return 1;
+    };
+    let (from, to) = match (parse_value(from), parse_value(to)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    if steps == 0 || steps > 10_000 {
+        eprintln!("error: --steps {steps}: allowed 1 to 10000");
+        return 1;
+    }
+    match report::sweep(&s, lever, from, to, steps) {
+        Ok(rows) => {
+            for r in &rows {
+                if let Err(e) = &r.figures {
+                    eprintln!("note: {e}");
+                }
+            }
+            print!("{}", report::sweep_csv(lever, &rows));
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}
+
+/// `effekt list`
+pub fn list(lang: Lang) -> u8 {
+    let mut rows = Vec::new();
+    for e in catalog::entries() {
+        let place = match &e.origin {
+            Origin::Bundled(_) => match lang {
+                Lang::Nb => "innebygd".to_string(),
+                Lang::En => "bundled".to_string(),
+            },
+            Origin::File(p) => p.display().to_string(),
+        };
+        match e.result {
+            Ok(s) => rows.push(vec![s.info.id, s.info.title, place]),
+            Err(err) => {
+                let n = err.diagnostics.len();
+                let msg = match lang {
+                    Lang::Nb => format!("(ugyldig: {n} feil; kjør effekt check)"),
+                    Lang::En => format!("(invalid: {n} errors; run effekt check)"),
+                };
+                rows.push(vec!["-".into(), msg, place]);
+            }
+        }
+    }
+    print!("{}", report::table_left(&rows));
+    if let Some(dir) = catalog::user_scenario_dir() {
+        match lang {
+            Lang::Nb => println!("\nDin scenariomappe: {}", dir.display()),
+            Lang::En => println!("\nYour scenario folder: {}", dir.display()),
+        }
+    }
+    0
+}
+
+/// `effekt levers FILE`
+pub fn levers(lang: Lang, file: &str) -> u8 {
+    let Ok((_, s)) = open_with_sets(file, &[]) else {
+        return 1;
+    };
+    let shown: Vec<String> = levers::shown(&s).into_iter().map(|l| l.id).collect();
+    let mut rows = vec![vec![
+        "id".to_string(),
+        "value".into(),
+        "min".into(),
+        "max".into(),
+        "step".into(),
+        "shown".into(),
+        String::new(),
+    ]];
+    for l in levers::available(&s) {
+        rows.push(vec![
+            l.id.clone(),
+            crate::format::plain(l.value),
+            crate::format::plain(l.min),
+            crate::format::plain(l.max),
+            crate::format::plain(l.step),
+            if shown.contains(&l.id) { "yes" } else { "no" }.into(),
+            i18n::lever_label(lang, &s, &l),
+        ]);
+    }
+    print!("{}", report::table_left(&rows));
+    0
+}
+
+/// `effekt [FILE]`: the workshop TUI.
+pub fn workshop(lang: Option<Lang>, file: Option<&str>) -> u8 {
+    let _ = (lang, file);
+    eprintln!("The workshop screen is not built yet; try `effekt calc FILE`.");
+    2
+}

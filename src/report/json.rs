@@ -1,0 +1,106 @@
+//! The JSON of `effekt calc --json`. Decimals are strings (exact), missing
+//! values `null`. The keys are documented in `docs/cli.md`.
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value, json};
+
+use crate::levers;
+use crate::model::{Figures, PartyFigures, Warning};
+use crate::scenario::Scenario;
+
+fn dec(d: Decimal) -> Value {
+    Value::String(crate::format::plain(d))
+}
+
+fn opt(d: Option<Decimal>) -> Value {
+    d.map(dec).unwrap_or(Value::Null)
+}
+
+fn list(ds: &[Decimal]) -> Value {
+    Value::Array(ds.iter().copied().map(dec).collect())
+}
+
+fn party(p: &PartyFigures) -> Value {
+    json!({ "net": dec(p.net), "npv": dec(p.npv) })
+}
+
+fn warning_id(w: &Warning) -> Value {
+    match w {
+        Warning::CapitalShortfall { drawn, capital } => json!({
+            "kind": "capital_shortfall", "drawn": dec(*drawn), "capital": dec(*capital)
+        }),
+        Warning::PriceAboveValue { outcome } => {
+            json!({ "kind": "price_above_value", "outcome": outcome })
+        }
+        Warning::CapReached { period } => json!({ "kind": "cap_reached", "period": period }),
+        Warning::SeveralIrrs { count } => json!({ "kind": "several_irrs", "count": count }),
+    }
+}
+
+/// Every figure of a scenario as JSON.
+pub fn calc_json(s: &Scenario, f: &Figures, lang: crate::format::Lang) -> Value {
+    let e = &f.evaluation;
+    let r = &e.run;
+    let t = &r.totals;
+    let mut lever_values = Map::new();
+    for l in levers::available(s) {
+        lever_values.insert(l.id, dec(l.value));
+    }
+    let flows: Map<String, Value> = r
+        .flows
+        .parties()
+        .iter()
+        .map(|(id, flows)| (id.to_string(), list(flows)))
+        .collect();
+    json!({
+        "scenario": { "id": s.info.id, "title": s.info.title, "periods": s.timeline.periods,
+                      "period": s.timeline.period.name(), "currency": s.info.currency },
+        "achievement": dec(r.achievement),
+        "outcomes": r.outcomes.iter().map(|o| json!({
+            "id": o.id,
+            "units": list(&o.units),
+            "true_units": list(&o.true_units),
+            "payments": list(&o.payments),
+            "value": list(&o.value),
+        })).collect::<Vec<_>>(),
+        "formula_payments": list(&r.formula_payments),
+        "outcome_payments": list(&r.outcome_payments),
+        "flows": flows,
+        "totals": {
+            "outcome_payments": dec(t.outcome_payments),
+            "guaranteed_payments": dec(t.guaranteed_payments),
+            "drawn": dec(t.drawn),
+            "investor_received": dec(t.investor_received),
+            "guarantee_paid": dec(t.guarantee_paid),
+            "provider_bonus": dec(t.provider_bonus),
+            "refunded": dec(t.refunded),
+            "value": dec(t.value),
+            "delivery_cost": dec(t.delivery_cost),
+        },
+        "investor": {
+            "irr": opt(e.investor.irr.headline),
+            "irr_roots": list(&e.investor.irr.roots),
+            "moic": opt(e.investor.moic),
+            "npv": dec(e.investor.npv),
+            "net": dec(e.investor.net),
+            "balance_owed": dec(r.investor_balance),
+        },
+        "payer": party(&e.payer),
+        "cofunder": party(&e.cofunder),
+        "provider": party(&e.provider),
+        "guarantor": party(&e.guarantor),
+        "public_other": party(&e.public_other),
+        "public": party(&e.public),
+        "breakeven": {
+            "principal": opt(f.break_even.principal),
+            "return_cap": opt(f.break_even.return_cap),
+            "payer": opt(f.break_even.payer),
+        },
+        "warnings": e.warnings.iter().map(|w| {
+            let mut v = warning_id(w);
+            v["text"] = Value::String(crate::i18n::warning(lang, s, w));
+            v
+        }).collect::<Vec<_>>(),
+        "levers": lever_values,
+    })
+}

@@ -1,0 +1,11 @@
+//! Exports of computed figures: JSON (`effekt calc --json`), the readable
+//! summary, and CSV sweeps. Reports only format; all numbers come from
+//! [`crate::model`].
+
+mod json;
+mod summary;
+mod sweep;
+
+pub use json::calc_json;
+pub use summary::{party_name, summary, table, table_left};
+pub use sweep::{SweepRow, sweep, sweep_csv};

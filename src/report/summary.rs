@@ -1,0 +1,168 @@
+//! The readable summary of `effekt calc`: terms, key figures, flows.
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+
+use crate::format::{self, Lang};
+use crate::i18n::{self, texts};
+use crate::levers;
+use crate::model::Figures;
+use crate::scenario::Scenario;
+
+/// A plain-text table with right-aligned columns after the first.
+pub fn table(rows: &[Vec<String>]) -> String {
+    aligned(rows, true)
+}
+
+/// A plain-text table with every column left-aligned.
+pub fn table_left(rows: &[Vec<String>]) -> String {
+    aligned(rows, false)
+}
+
+fn aligned(rows: &[Vec<String>], right: bool) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width = |c: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(c))
+            .map(|s| s.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..cols).map(width).collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (c, cell) in r.iter().enumerate() {
+            let pad = widths[c].saturating_sub(cell.chars().count());
+            if c == 0 || !right {
+                line.push_str(&format!("  {cell}{}", " ".repeat(pad)));
+            } else {
+                line.push_str(&format!("  {}{cell}", " ".repeat(pad)));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The summary in the given language.
+pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
+    let t = texts(lang);
+    let e = &f.evaluation;
+    let cur = &s.info.currency;
+    let money = |d: Decimal| format::money(lang, cur, d);
+    let pct = |d: Decimal| format::percent(lang, d, 1);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", s.info.title, s.info.id);
+    if !s.info.summary.is_empty() {
+        let _ = writeln!(out, "{}", s.info.summary);
+    }
+
+    let _ = writeln!(out, "\n{}", t.terms);
+    let rows: Vec<Vec<String>> = levers::shown(s)
+        .iter()
+        .map(|l| {
+            vec![
+                i18n::lever_label(lang, s, l),
+                i18n::lever_value(lang, s, l, l.value),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&rows));
+
+    let _ = writeln!(out, "\n{}", t.key_figures);
+    let tot = &e.run.totals;
+    let be = |v: Option<Decimal>| v.map(pct).unwrap_or_else(|| t.never.to_string());
+    let moic = e
+        .investor
+        .moic
+        .map(|m| format::number(lang, m, 2))
+        .unwrap_or_else(|| "–".into());
+    let rows = vec![
+        vec![t.outcome_payments.into(), money(tot.outcome_payments)],
+        vec![
+            format!("  {}", t.cofunder),
+            money(tot.outcome_payments * s.payment.cofunder_share),
+        ],
+        vec![format!("{}: {}", t.payer, t.npv), money(e.payer.npv)],
+        vec![
+            format!("{}: {}", t.investor, t.irr),
+            i18n::irr(lang, &e.investor.irr),
+        ],
+        vec![format!("{}: {}", t.investor, t.moic), moic],
+        vec![format!("{}: {}", t.investor, t.npv), money(e.investor.npv)],
+        vec![format!("{}: {}", t.provider, t.net), money(e.provider.net)],
+        vec![
+            format!("{}: {}", t.public_total, t.npv),
+            money(e.public.npv),
+        ],
+        vec![t.drawn.into(), money(tot.drawn)],
+        vec![t.guarantee_paid.into(), money(tot.guarantee_paid)],
+        vec![t.value.into(), money(tot.value)],
+        vec![t.break_even_principal.into(), be(f.break_even.principal)],
+        vec![t.break_even_return_cap.into(), be(f.break_even.return_cap)],
+        vec![t.break_even_payer.into(), be(f.break_even.payer)],
+    ];
+    out.push_str(&table(&rows));
+
+    if !e.warnings.is_empty() {
+        let _ = writeln!(out, "\n{}", t.warnings);
+        for w in &e.warnings {
+            let _ = writeln!(out, "  ! {}", i18n::warning(lang, s, w));
+        }
+    }
+
+    let _ = writeln!(out, "\n{}", t.flows);
+    let parties = e.run.flows.parties();
+    let mut rows = vec![
+        std::iter::once(t.period.to_string())
+            .chain(
+                parties
+                    .iter()
+                    .map(|(id, _)| party_name(lang, id).to_string()),
+            )
+            .collect::<Vec<_>>(),
+    ];
+    for tau in 0..=s.timeline.periods {
+        rows.push(
+            std::iter::once(tau.to_string())
+                .chain(parties.iter().map(|(_, f)| format::number(lang, f[tau], 0)))
+                .collect(),
+        );
+    }
+    let nets = [
+        e.payer,
+        e.cofunder,
+        e.investor_party(),
+        e.provider,
+        e.guarantor,
+        e.public_other,
+    ];
+    rows.push(
+        std::iter::once(t.total.to_string())
+            .chain(nets.iter().map(|p| format::number(lang, p.net, 0)))
+            .collect(),
+    );
+    rows.push(
+        std::iter::once(t.npv.to_string())
+            .chain(nets.iter().map(|p| format::number(lang, p.npv, 0)))
+            .collect(),
+    );
+    out.push_str(&table(&rows));
+    out
+}
+
+/// The display name of a party role by its stable id.
+pub fn party_name(lang: Lang, id: &str) -> &'static str {
+    let t = texts(lang);
+    match id {
+        "payer" => t.payer,
+        "cofunder" => t.cofunder,
+        "investor" => t.investor,
+        "provider" => t.provider,
+        "guarantor" => t.guarantor,
+        _ => t.public_other,
+    }
+}
