@@ -846,13 +846,13 @@ fn read_investment(cx: &mut Cx, mut t: Table) -> Option<Investment> {
     let capital = t.dec_or(cx, "capital", Decimal::ZERO);
     if !t.table.contains_key("return_cap") {
         t.missing(cx, "return_cap", "0.08");
-        cx.errors.last_mut().map(|e| {
+        if let Some(e) = cx.errors.last_mut() {
             e.3 = Some(
                 "add `return_cap = 0.08` (an annual rate); an uncapped investor would take every \
                  krone, so write a high cap such as 1.0 to mean practically uncapped"
                     .into(),
-            )
-        });
+            );
+        }
     }
     let return_cap = t.opt_dec(cx, "return_cap");
     let first_loss = t.dec_or(cx, "first_loss", Decimal::ZERO);
