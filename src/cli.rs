@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::catalog::{self, Loaded, Origin};
 use crate::format::Lang;
 use crate::scenario::Scenario;
-use crate::{i18n, levers, model, report};
+use crate::{i18n, levers, model, report, store};
 
 /// `effekt check FILE...`
 pub fn check(files: &[String]) -> u8 {
@@ -51,21 +51,65 @@ pub fn apply_sets(s: Scenario, sets: &[String]) -> Result<Scenario, String> {
     Ok(s)
 }
 
-fn open_with_sets(file: &str, sets: &[String]) -> Result<(Loaded, Scenario), u8> {
+fn open_with_sets(
+    file: &str,
+    variant: Option<&str>,
+    sets: &[String],
+) -> Result<(Loaded, Scenario), u8> {
     let loaded = catalog::open(file).map_err(|e| {
         eprintln!("{e}");
         1
     })?;
-    let s = apply_sets(loaded.scenario.clone(), sets).map_err(|e| {
+    let start = match variant {
+        None => loaded.scenario.clone(),
+        Some(name) => load_variant(&loaded, name)?.scenario,
+    };
+    let s = apply_sets(start, sets).map_err(|e| {
         eprintln!("error: {e}");
         1
     })?;
     Ok((loaded, s))
 }
 
+/// Finds a saved variant of the loaded scenario, telling the user which
+/// variants exist when it is not there.
+fn find_variant(loaded: &Loaded, name: &str) -> Result<store::Variant, u8> {
+    let store = store::Store::open_default().map_err(|e| {
+        eprintln!("error: {e}");
+        1
+    })?;
+    let id = &loaded.scenario.info.id;
+    let listing = store.list(id);
+    for (path, reason) in &listing.problems {
+        eprintln!("note: skipped {}: {reason}", path.display());
+    }
+    store.find(id, name).map(|(_, v)| v).map_err(|e| {
+        let names: Vec<&str> = listing.variants.iter().map(|(_, v)| v.name.as_str()).collect();
+        if names.is_empty() {
+            eprintln!(
+                "error: {e}; scenario \"{id}\" has no saved variants in {}",
+                store.dir().display()
+            );
+        } else {
+            eprintln!("error: {e}; saved variants of \"{id}\": {}", names.join(", "));
+        }
+        1
+    })
+}
+
+/// Finds a saved variant and applies it, printing what did not fit.
+fn load_variant(loaded: &Loaded, name: &str) -> Result<store::Applied, u8> {
+    let v = find_variant(loaded, name)?;
+    let applied = store::apply(&v, loaded);
+    for p in applied.problems() {
+        eprintln!("warning: variant \"{}\": {p}", v.name);
+    }
+    Ok(applied)
+}
+
 /// `effekt calc FILE [--set ID=VALUE]... [--json]`
-pub fn calc(lang: Lang, file: &str, sets: &[String], json: bool) -> u8 {
-    let Ok((_, s)) = open_with_sets(file, sets) else {
+pub fn calc(lang: Lang, file: &str, variant: Option<&str>, sets: &[String], json: bool) -> u8 {
+    let Ok((_, s)) = open_with_sets(file, variant, sets) else {
         return 1;
     };
     let figures = model::figures(&s);
@@ -85,8 +129,16 @@ pub fn calc(lang: Lang, file: &str, sets: &[String], json: bool) -> u8 {
 }
 
 /// `effekt sweep FILE --lever ID --from X --to Y --steps N [--set …]`
-pub fn sweep(file: &str, lever: &str, from: &str, to: &str, steps: u32, sets: &[String]) -> u8 {
-    let Ok((_, s)) = open_with_sets(file, sets) else {
+pub fn sweep(
+    file: &str,
+    variant: Option<&str>,
+    lever: &str,
+    from: &str,
+    to: &str,
+    steps: u32,
+    sets: &[String],
+) -> u8 {
+    let Ok((_, s)) = open_with_sets(file, variant, sets) else {
         return 1;
     };
     let (from, to) = match (parse_value(from), parse_value(to)) {
@@ -152,7 +204,7 @@ pub fn list(lang: Lang) -> u8 {
 
 /// `effekt levers FILE`
 pub fn levers(lang: Lang, file: &str) -> u8 {
-    let Ok((_, s)) = open_with_sets(file, &[]) else {
+    let Ok((_, s)) = open_with_sets(file, None, &[]) else {
         return 1;
     };
     let shown: Vec<String> = levers::shown(&s).into_iter().map(|l| l.id).collect();
@@ -177,6 +229,163 @@ pub fn levers(lang: Lang, file: &str) -> u8 {
         ]);
     }
     print!("{}", report::table_left(&rows));
+    0
+}
+
+/// The formats of `effekt report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, for people.
+    Md,
+    /// CSV, one tidy table for spreadsheets.
+    Csv,
+    /// JSON, for programs.
+    Json,
+}
+
+/// The most variants a report or comparison shows beside the base.
+pub const MAX_VARIANTS: usize = 4;
+
+/// `effekt report FILE [--variant A]... [--format md|csv|json] [-o PATH]`
+pub fn report(
+    lang: Lang,
+    file: &str,
+    variant_names: &[String],
+    format: ReportFormat,
+    output: Option<&std::path::Path>,
+) -> u8 {
+    let loaded = match catalog::open(file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    if variant_names.len() > MAX_VARIANTS {
+        eprintln!("error: at most {MAX_VARIANTS} variants in one report");
+        return 1;
+    }
+    let mut variants = Vec::new();
+    for name in variant_names {
+        match find_variant(&loaded, name) {
+            Ok(v) => variants.push(v),
+            Err(code) => return code,
+        }
+    }
+    let cols = report::columns(&loaded, &variants);
+    for c in &cols {
+        for p in &c.problems {
+            eprintln!(
+                "warning: variant \"{}\": {p}",
+                c.variant.as_deref().unwrap_or_default()
+            );
+        }
+    }
+    let text = match format {
+        ReportFormat::Md => report::markdown(lang, &loaded, &cols),
+        ReportFormat::Csv => report::csv(lang, &cols),
+        ReportFormat::Json => {
+            serde_json::to_string_pretty(&report::json(lang, &loaded, &cols)).unwrap_or_default() + "\n"
+        }
+    };
+    match output {
+        None => {
+            print!("{text}");
+            0
+        }
+        Some(path) => match store::write_atomic(path, &text) {
+            Ok(()) => {
+                eprintln!("{}", path.display());
+                0
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
+    }
+}
+
+/// `effekt save FILE NAME [--set ID=VALUE]... [--note TEXT] [--force]`
+pub fn save(file: &str, name: &str, sets: &[String], note: Option<&str>, force: bool) -> u8 {
+    let Ok((loaded, s)) = open_with_sets(file, None, sets) else {
+        return 1;
+    };
+    let store = match store::Store::open_default() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let mut v = store::Variant::from_current(name, &loaded, &s);
+    if let Some(text) = note {
+        v.notes.push(store::Note {
+            at: v.created.clone(),
+            text: text.trim().to_string(),
+        });
+    }
+    match store.save(&v, force) {
+        Ok(path) => {
+            println!("{}", path.display());
+            0
+        }
+        Err(e @ store::StoreError::Exists { .. }) => {
+            eprintln!("error: {e}; add --force to replace it");
+            1
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}
+
+/// `effekt variants FILE`
+pub fn variants(lang: Lang, file: &str) -> u8 {
+    let loaded = match catalog::open(file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return 1;
+        }
+    };
+    let store = match store::Store::open_default() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let listing = store.list(&loaded.scenario.info.id);
+    for (path, reason) in &listing.problems {
+        eprintln!("note: skipped {}: {reason}", path.display());
+    }
+    if listing.variants.is_empty() {
+        match lang {
+            Lang::Nb => println!("Ingen lagrede varianter i {}", store.dir().display()),
+            Lang::En => println!("No saved variants in {}", store.dir().display()),
+        }
+        return 0;
+    }
+    let hash = store::scenario_hash(&loaded.text);
+    for (path, v) in &listing.variants {
+        let changed = if v.scenario_hash == hash {
+            ""
+        } else {
+            match lang {
+                Lang::Nb => "  (scenariofilen er endret siden lagring)",
+                Lang::En => "  (the scenario file changed since it was saved)",
+            }
+        };
+        println!("{}  [{}]{changed}", v.name, path.display());
+        for (id, value) in &v.levers {
+            println!("    {id} = {}", crate::format::plain(*value));
+        }
+        for n in &v.notes {
+            println!("    {}: {}", n.at, n.text);
+        }
+    }
     0
 }
 

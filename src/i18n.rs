@@ -307,3 +307,151 @@ pub fn irr(lang: Lang, irr: &crate::model::Irr) -> String {
         Some(r) => format::percent(lang, r, 1),
     }
 }
+
+/// Texts of the exported reports (Markdown, CSV, JSON).
+pub struct ReportTexts {
+    pub generated_by: &'static str,
+    pub about: &'static str,
+    pub theme: &'static str,
+    pub timeline: &'static str,
+    pub periods_of: &'static str,
+    pub cohort: &'static str,
+    pub delivery: &'static str,
+    pub parties: &'static str,
+    pub role: &'static str,
+    pub name: &'static str,
+    pub indicators: &'static str,
+    pub definition: &'static str,
+    pub data_source: &'static str,
+    pub source: &'static str,
+    pub baseline: &'static str,
+    pub target: &'static str,
+    pub threshold: &'static str,
+    pub counterfactual: &'static str,
+    pub price: &'static str,
+    pub value_per_unit: &'static str,
+    pub base: &'static str,
+    pub lever: &'static str,
+    pub differs: &'static str,
+    pub figure: &'static str,
+    pub risk_intro: &'static str,
+    pub flows_of: &'static str,
+    pub assumptions: &'static str,
+    pub assumption_note: &'static str,
+    pub sources: &'static str,
+    pub notes: &'static str,
+    pub no_notes: &'static str,
+    pub no_warnings: &'static str,
+    pub variant_problems: &'static str,
+    pub investor_irr_at: &'static str,
+}
+
+pub static REPORT_NB: ReportTexts = ReportTexts {
+    generated_by: "Laget med effekt",
+    about: "Om scenarioet",
+    theme: "Tema",
+    timeline: "Varighet",
+    periods_of: "perioder à",
+    cohort: "Målgruppe",
+    delivery: "Leveranse",
+    parties: "Parter",
+    role: "Rolle",
+    name: "Navn",
+    indicators: "Indikatorer",
+    definition: "Definisjon",
+    data_source: "Datakilde",
+    source: "Kilde",
+    baseline: "Utgangsnivå",
+    target: "Mål",
+    threshold: "Terskel",
+    counterfactual: "Kontrafaktisk utvikling",
+    price: "Pris per enhet",
+    value_per_unit: "Gevinst per enhet",
+    base: "Grunnscenario",
+    lever: "Vilkår",
+    differs: "Fet skrift: avviker fra grunnscenarioet.",
+    figure: "Nøkkeltall",
+    risk_intro: "Hver parts netto resultat (sum av kontantstrømmer) når effekten er 0, 50, 100 og 150 % av målet.",
+    flows_of: "Kontantstrømmer per periode",
+    assumptions: "Forutsetninger",
+    assumption_note: "Dette er antakelser, ikke fakta.",
+    sources: "Kilder",
+    notes: "Notater",
+    no_notes: "Ingen notater.",
+    no_warnings: "Ingen advarsler.",
+    variant_problems: "Merk",
+    investor_irr_at: "Investors internrente",
+};
+
+pub static REPORT_EN: ReportTexts = ReportTexts {
+    generated_by: "Made with effekt",
+    about: "About the scenario",
+    theme: "Theme",
+    timeline: "Duration",
+    periods_of: "periods of one",
+    cohort: "Target group",
+    delivery: "Delivery",
+    parties: "Parties",
+    role: "Role",
+    name: "Name",
+    indicators: "Indicators",
+    definition: "Definition",
+    data_source: "Data source",
+    source: "Source",
+    baseline: "Baseline",
+    target: "Target",
+    threshold: "Threshold",
+    counterfactual: "Counterfactual",
+    price: "Price per unit",
+    value_per_unit: "Value per unit",
+    base: "Base scenario",
+    lever: "Term",
+    differs: "Bold: differs from the base scenario.",
+    figure: "Key figure",
+    risk_intro: "Each party's net result (sum of its cash flows) when the effect is 0, 50, 100 and 150 % of the target.",
+    flows_of: "Cash flows per period",
+    assumptions: "Assumptions",
+    assumption_note: "These are assumptions, not facts.",
+    sources: "Sources",
+    notes: "Notes",
+    no_notes: "No notes.",
+    no_warnings: "No warnings.",
+    variant_problems: "Note",
+    investor_irr_at: "Investor IRR",
+};
+
+/// The report texts of a language.
+pub fn report_texts(lang: Lang) -> &'static ReportTexts {
+    match lang {
+        Lang::Nb => &REPORT_NB,
+        Lang::En => &REPORT_EN,
+    }
+}
+
+/// A period length in words.
+pub fn period_name(lang: Lang, p: crate::scenario::Period) -> &'static str {
+    use crate::scenario::Period;
+    match (lang, p) {
+        (Lang::Nb, Period::Year) => "år",
+        (Lang::Nb, Period::HalfYear) => "halvår",
+        (Lang::Nb, Period::Quarter) => "kvartal",
+        (Lang::Nb, Period::Month) => "måned",
+        (Lang::En, Period::Year) => "year",
+        (Lang::En, Period::HalfYear) => "half-year",
+        (Lang::En, Period::Quarter) => "quarter",
+        (Lang::En, Period::Month) => "month",
+    }
+}
+
+/// A counterfactual in words.
+pub fn counterfactual_name(lang: Lang, c: crate::scenario::Counterfactual) -> &'static str {
+    use crate::scenario::Counterfactual;
+    match (lang, c) {
+        (Lang::Nb, Counterfactual::ComparisonGroup) => "sammenligningsgruppe",
+        (Lang::Nb, Counterfactual::HistoricalBaseline) => "historisk utgangsnivå (trend telles med)",
+        (Lang::Nb, Counterfactual::None) => "ingen (betaler for alle resultater)",
+        (Lang::En, Counterfactual::ComparisonGroup) => "comparison group",
+        (Lang::En, Counterfactual::HistoricalBaseline) => "historical baseline (trends count)",
+        (Lang::En, Counterfactual::None) => "none (pays for every success)",
+    }
+}

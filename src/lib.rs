@@ -11,4 +11,5 @@ pub mod i18n;
 pub mod levers;
 pub mod model;
 pub mod report;
+pub mod store;
 pub mod scenario;

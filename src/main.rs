@@ -41,6 +41,9 @@ enum Command {
         /// Print JSON (decimals as strings) instead of the summary.
         #[arg(long)]
         json: bool,
+        /// Start from a saved variant of the scenario (see `effekt report`).
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
     },
     /// Sweep one lever over a range; prints CSV.
     Sweep {
@@ -61,6 +64,44 @@ enum Command {
         /// Set another lever first, e.g. `--set cap=3000000` (repeatable).
         #[arg(long = "set", value_name = "ID=VALUE")]
         set: Vec<String>,
+        /// Start from a saved variant of the scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
+    },
+    /// Write a report on a scenario and its saved variants (Markdown, CSV or JSON).
+    Report {
+        /// Scenario file (or bundled id).
+        file: String,
+        /// A saved variant to include as a column (repeatable, up to 4).
+        #[arg(long = "variant", value_name = "NAME")]
+        variants: Vec<String>,
+        /// Report format.
+        #[arg(long, value_enum, default_value_t = cli::ReportFormat::Md)]
+        format: cli::ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Save lever values as a named variant of a scenario.
+    Save {
+        /// Scenario file (or bundled id).
+        file: String,
+        /// The variant's name.
+        name: String,
+        /// A lever value, e.g. `--set threshold.absence=9.3` (repeatable).
+        #[arg(long = "set", value_name = "ID=VALUE")]
+        set: Vec<String>,
+        /// A note to add to the variant.
+        #[arg(long)]
+        note: Option<String>,
+        /// Replace a saved variant of the same name.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List the saved variants of a scenario, with their notes.
+    Variants {
+        /// Scenario file (or bundled id).
+        file: String,
     },
     /// List the bundled scenarios and those in your scenario folder.
     List,
@@ -80,7 +121,12 @@ fn main() -> ExitCode {
     let lang = args.lang.unwrap_or_default();
     let code = match args.command {
         Some(Command::Check { files }) => cli::check(&files),
-        Some(Command::Calc { file, set, json }) => cli::calc(lang, &file, &set, json),
+        Some(Command::Calc {
+            file,
+            set,
+            json,
+            variant,
+        }) => cli::calc(lang, &file, variant.as_deref(), &set, json),
         Some(Command::Sweep {
             file,
             lever,
@@ -88,7 +134,22 @@ fn main() -> ExitCode {
             to,
             steps,
             set,
-        }) => cli::sweep(&file, &lever, &from, &to, steps, &set),
+            variant,
+        }) => cli::sweep(&file, variant.as_deref(), &lever, &from, &to, steps, &set),
+        Some(Command::Report {
+            file,
+            variants,
+            format,
+            output,
+        }) => cli::report(lang, &file, &variants, format, output.as_deref()),
+        Some(Command::Variants { file }) => cli::variants(lang, &file),
+        Some(Command::Save {
+            file,
+            name,
+            set,
+            note,
+            force,
+        }) => cli::save(&file, &name, &set, note.as_deref(), force),
         Some(Command::List) => cli::list(lang),
         Some(Command::Levers { file }) => cli::levers(lang, &file),
         None => cli::workshop(args.lang, args.file.as_deref()),

@@ -2,10 +2,12 @@
 //! summary, and CSV sweeps. Reports only format; all numbers come from
 //! [`crate::model`].
 
+mod document;
 mod json;
 mod summary;
 mod sweep;
 
+pub use document::{Column, columns, csv, json, markdown};
 pub use json::calc_json;
 pub use summary::{party_name, summary, table, table_left};
 pub use sweep::{SweepRow, sweep, sweep_csv};

@@ -1,0 +1,498 @@
+//! Reports on a scenario and its variants, for KS's members: Markdown,
+//! CSV (one tidy table a spreadsheet opens directly) and JSON.
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::catalog::Loaded;
+use crate::format::{self, Lang};
+use crate::i18n::{self, report_texts, texts};
+use crate::levers;
+use crate::model::{self, Figures, RiskRow};
+use crate::scenario::Scenario;
+use crate::store::{self, Note, Variant};
+
+use super::summary::party_name;
+
+/// One column of a report: the base scenario or a variant, computed.
+pub struct Column {
+    /// `None` for the base scenario.
+    pub variant: Option<String>,
+    pub scenario: Scenario,
+    pub notes: Vec<Note>,
+    /// What did not fit when the variant was applied.
+    pub problems: Vec<String>,
+    pub figures: Figures,
+    pub risk: Vec<RiskRow>,
+}
+
+impl Column {
+    fn compute(variant: Option<String>, scenario: Scenario, notes: Vec<Note>, problems: Vec<String>) -> Column {
+        Column {
+            figures: model::figures(&scenario),
+            risk: model::risk_table(&scenario),
+            variant,
+            scenario,
+            notes,
+            problems,
+        }
+    }
+
+    fn title(&self, lang: Lang) -> String {
+        self.variant
+            .clone()
+            .unwrap_or_else(|| report_texts(lang).base.to_string())
+    }
+}
+
+/// The base scenario followed by each variant, computed.
+pub fn columns(base: &Loaded, variants: &[Variant]) -> Vec<Column> {
+    let mut out = vec![Column::compute(None, base.scenario.clone(), Vec::new(), Vec::new())];
+    for v in variants {
+        let applied = store::apply(v, base);
+        let problems = applied.problems();
+        out.push(Column::compute(
+            Some(v.name.clone()),
+            applied.scenario,
+            v.notes.clone(),
+            problems,
+        ));
+    }
+    out
+}
+
+/// A Markdown table; cells must not contain `|`.
+fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    md_table_aligned(out, header, rows, true);
+}
+
+/// A Markdown table whose columns after the first are right-aligned when
+/// `numeric`, left-aligned otherwise.
+fn md_table_aligned(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: bool) {
+    let clean = |s: &String| s.replace('|', "/");
+    let _ = writeln!(out, "| {} |", header.iter().map(clean).collect::<Vec<_>>().join(" | "));
+    let align: Vec<&str> = (0..header.len())
+        .map(|i| if i == 0 || !numeric { "---" } else { "---:" })
+        .collect();
+    let _ = writeln!(out, "| {} |", align.join(" | "));
+    for r in rows {
+        let _ = writeln!(out, "| {} |", r.iter().map(clean).collect::<Vec<_>>().join(" | "));
+    }
+    out.push('\n');
+}
+
+/// The key figures of a column as (label, text) rows.
+fn key_figures(lang: Lang, c: &Column) -> Vec<(String, String)> {
+    let t = texts(lang);
+    let cur = &c.scenario.info.currency;
+    let money = |d: Decimal| format::money(lang, cur, d);
+    let pct = |d: Option<Decimal>| {
+        d.map(|v| format::percent(lang, v, 1))
+            .unwrap_or_else(|| t.never.to_string())
+    };
+    let e = &c.figures.evaluation;
+    let tot = &e.run.totals;
+    vec![
+        (t.outcome_payments.into(), money(tot.outcome_payments)),
+        (format!("{}: {}", t.cofunder, t.net), money(e.cofunder.net)),
+        (format!("{}: {}", t.payer, t.npv), money(e.payer.npv)),
+        (format!("{}: {}", t.investor, t.irr), i18n::irr(lang, &e.investor.irr)),
+        (
+            format!("{}: {}", t.investor, t.moic),
+            e.investor
+                .moic
+                .map(|m| format::number(lang, m, 2))
+                .unwrap_or_else(|| "–".into()),
+        ),
+        (format!("{}: {}", t.investor, t.npv), money(e.investor.npv)),
+        (format!("{}: {}", t.provider, t.net), money(e.provider.net)),
+        (format!("{}: {}", t.public_total, t.npv), money(e.public.npv)),
+        (t.drawn.into(), money(tot.drawn)),
+        (t.guarantee_paid.into(), money(tot.guarantee_paid)),
+        (t.value.into(), money(tot.value)),
+        (t.break_even_principal.into(), pct(c.figures.break_even.principal)),
+        (t.break_even_return_cap.into(), pct(c.figures.break_even.return_cap)),
+        (t.break_even_payer.into(), pct(c.figures.break_even.payer)),
+    ]
+}
+
+fn risk_rows(lang: Lang, c: &Column) -> Vec<(String, Vec<Decimal>)> {
+    let t = texts(lang);
+    let col = |f: &dyn Fn(&RiskRow) -> Decimal| c.risk.iter().map(f).collect::<Vec<_>>();
+    vec![
+        (t.outcome_payments.into(), col(&|r| r.outcome_payments)),
+        (t.payer.into(), col(&|r| r.payer.net)),
+        (t.cofunder.into(), col(&|r| r.cofunder.net)),
+        (t.investor.into(), col(&|r| r.investor.net)),
+        (t.provider.into(), col(&|r| r.provider.net)),
+        (t.guarantor.into(), col(&|r| r.guarantor.net)),
+        (t.public_other.into(), col(&|r| r.public_other.net)),
+    ]
+}
+
+/// The Markdown report.
+pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
+    let t = texts(lang);
+    let rt = report_texts(lang);
+    let s = &base.scenario;
+    let cur = &s.info.currency;
+    let money = |d: Decimal| format::money(lang, cur, d);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", s.info.title);
+    if !s.info.summary.is_empty() {
+        let _ = writeln!(out, "{}\n", s.info.summary);
+    }
+    let _ = writeln!(
+        out,
+        "_{} {} · {} `{}` · {}_\n",
+        rt.generated_by,
+        env!("CARGO_PKG_VERSION"),
+        match lang {
+            Lang::Nb => "scenario",
+            Lang::En => "scenario",
+        },
+        s.info.id,
+        &store::scenario_hash(&base.text)[..19],
+    );
+
+    let _ = writeln!(out, "## {}\n", rt.about);
+    if !s.info.theme.is_empty() {
+        let _ = writeln!(out, "- {}: {}", rt.theme, s.info.theme);
+    }
+    let _ = writeln!(
+        out,
+        "- {}: {} {} {}",
+        rt.timeline,
+        s.timeline.periods,
+        rt.periods_of,
+        i18n::period_name(lang, s.timeline.period)
+    );
+    if let Some(size) = s.cohort.size {
+        let _ = writeln!(out, "- {}: {} {}", rt.cohort, format::number(lang, size, 0), s.cohort.unit);
+    }
+    if let Some(intake) = &s.cohort.intake {
+        let total: Decimal = intake.iter().sum();
+        let _ = writeln!(out, "- {}: {} {}", rt.cohort, format::number(lang, total, 0), s.cohort.unit);
+    }
+    let cost: Decimal = s.delivery.cost.iter().sum();
+    if s.delivery.description.is_empty() {
+        let _ = writeln!(out, "- {}: {}", rt.delivery, money(cost));
+    } else {
+        let _ = writeln!(out, "- {}: {} — {}", rt.delivery, money(cost), s.delivery.description);
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", rt.parties);
+    let p = &s.parties;
+    let mut rows = vec![
+        vec![t.payer.to_string(), p.payer.clone()],
+        vec![t.investor.to_string(), p.investor.clone()],
+        vec![t.provider.to_string(), p.provider.clone()],
+        vec![t.public_other.to_string(), p.public_other.clone()],
+    ];
+    if let Some(c) = &p.cofunder {
+        rows.insert(1, vec![t.cofunder.to_string(), c.clone()]);
+    }
+    if let Some(g) = &p.guarantor {
+        rows.push(vec![t.guarantor.to_string(), g.clone()]);
+    }
+    md_table_aligned(&mut out, &[rt.role.into(), rt.name.into()], &rows, false);
+
+    let _ = writeln!(out, "## {}\n", rt.indicators);
+    for o in &s.outcomes {
+        let _ = writeln!(out, "### {}\n", o.name);
+        let unit = &o.indicator_unit;
+        let level = |d: Decimal| format!("{} {unit}", format::number(lang, d, d.scale().min(3)));
+        if !o.definition.is_empty() {
+            let _ = writeln!(out, "- {}: {}", rt.definition, o.definition);
+        }
+        if !o.data_source.is_empty() {
+            let _ = writeln!(out, "- {}: {}", rt.data_source, o.data_source);
+        }
+        if !o.source.is_empty() {
+            let _ = writeln!(out, "- {}: {}", rt.source, o.source);
+        }
+        let _ = writeln!(out, "- {}: {} → {}: {}", rt.baseline, level(o.baseline), rt.target, level(o.target));
+        if let Some(h) = o.threshold {
+            let _ = writeln!(out, "- {}: {}", rt.threshold, level(h));
+        }
+        let _ = writeln!(out, "- {}: {}", rt.counterfactual, i18n::counterfactual_name(lang, o.counterfactual));
+        let _ = writeln!(out, "- {}: {} · {}: {}\n", rt.price, money(o.price), rt.value_per_unit, money(o.value));
+    }
+
+    let header: Vec<String> = std::iter::once(rt.lever.to_string())
+        .chain(cols.iter().map(|c| c.title(lang)))
+        .collect();
+    let _ = writeln!(out, "## {}\n", t.terms);
+    let rows: Vec<Vec<String>> = levers::available(s)
+        .iter()
+        .map(|l| {
+            std::iter::once(i18n::lever_label(lang, s, l))
+                .chain(cols.iter().map(|c| {
+                    let v = levers::get(&c.scenario, l.target);
+                    let text = i18n::lever_value(lang, &c.scenario, l, v);
+                    if v != l.value { format!("**{text}**") } else { text }
+                }))
+                .collect()
+        })
+        .collect();
+    md_table(&mut out, &header, &rows);
+    if cols.len() > 1 {
+        let _ = writeln!(out, "{}\n", rt.differs);
+    }
+
+    let _ = writeln!(out, "## {}\n", t.key_figures);
+    let figs: Vec<Vec<(String, String)>> = cols.iter().map(|c| key_figures(lang, c)).collect();
+    let rows: Vec<Vec<String>> = (0..figs[0].len())
+        .map(|i| {
+            std::iter::once(figs[0][i].0.clone())
+                .chain(figs.iter().map(|f| f[i].1.clone()))
+                .collect()
+        })
+        .collect();
+    let mut header_f = header.clone();
+    header_f[0] = rt.figure.into();
+    md_table(&mut out, &header_f, &rows);
+
+    let _ = writeln!(out, "## {}\n\n{}\n", t.risk_sharing, rt.risk_intro);
+    for c in cols {
+        let _ = writeln!(out, "### {}\n", c.title(lang));
+        let header: Vec<String> = std::iter::once(t.party.to_string())
+            .chain(model::RISK_ACHIEVEMENTS.iter().map(|a| format::percent(lang, *a, 0)))
+            .collect();
+        let mut rows: Vec<Vec<String>> = risk_rows(lang, c)
+            .into_iter()
+            .map(|(label, vals)| std::iter::once(label).chain(vals.into_iter().map(money)).collect())
+            .collect();
+        rows.push(
+            std::iter::once(rt.investor_irr_at.to_string())
+                .chain(c.risk.iter().map(|r| i18n::irr(lang, &r.investor_irr)))
+                .collect(),
+        );
+        md_table(&mut out, &header, &rows);
+    }
+
+    let _ = writeln!(out, "## {}\n", rt.flows_of);
+    for c in cols {
+        let _ = writeln!(out, "### {}\n", c.title(lang));
+        let e = &c.figures.evaluation;
+        let parties = e.run.flows.parties();
+        let header: Vec<String> = [t.period.to_string(), t.outcome_payments.to_string()]
+            .into_iter()
+            .chain(parties.iter().map(|(id, _)| party_name(lang, id).to_string()))
+            .collect();
+        let mut rows: Vec<Vec<String>> = (0..=c.scenario.timeline.periods)
+            .map(|tau| {
+                let paid = if tau == 0 { Decimal::ZERO } else { e.run.outcome_payments[tau - 1] };
+                [tau.to_string(), format::number(lang, paid, 0)]
+                    .into_iter()
+                    .chain(parties.iter().map(|(_, f)| format::number(lang, f[tau], 0)))
+                    .collect()
+            })
+            .collect();
+        let nets = [e.payer, e.cofunder, e.investor_party(), e.provider, e.guarantor, e.public_other];
+        rows.push(
+            [t.total.to_string(), format::number(lang, e.run.totals.outcome_payments, 0)]
+                .into_iter()
+                .chain(nets.iter().map(|p| format::number(lang, p.net, 0)))
+                .collect(),
+        );
+        rows.push(
+            [t.npv.to_string(), String::new()]
+                .into_iter()
+                .chain(nets.iter().map(|p| format::number(lang, p.npv, 0)))
+                .collect(),
+        );
+        md_table(&mut out, &header, &rows);
+    }
+
+    let _ = writeln!(out, "## {}\n", t.warnings);
+    for c in cols {
+        let warnings = &c.figures.evaluation.warnings;
+        let _ = write!(out, "- **{}**: ", c.title(lang));
+        if warnings.is_empty() && c.problems.is_empty() {
+            let _ = writeln!(out, "{}", rt.no_warnings);
+        } else {
+            let all: Vec<String> = warnings
+                .iter()
+                .map(|w| i18n::warning(lang, &c.scenario, w))
+                .chain(c.problems.iter().map(|p| format!("{}: {p}", rt.variant_problems)))
+                .collect();
+            let _ = writeln!(out, "{}", all.join("; "));
+        }
+    }
+    out.push('\n');
+
+    if !s.assumptions.notes.is_empty() {
+        let _ = writeln!(out, "## {}\n\n{}\n", rt.assumptions, rt.assumption_note);
+        for n in &s.assumptions.notes {
+            let _ = writeln!(out, "- {n}");
+        }
+        out.push('\n');
+    }
+    if !s.sources.is_empty() {
+        let _ = writeln!(out, "## {}\n", rt.sources);
+        for src in &s.sources {
+            let mut line = format!("- {}", src.title);
+            if !src.id.is_empty() {
+                line = format!("- [{}] {}", src.id, src.title);
+            }
+            if !src.url.is_empty() {
+                line.push_str(&format!(" <{}>", src.url));
+            }
+            if !src.note.is_empty() {
+                line.push_str(&format!(" — {}", src.note));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+        out.push('\n');
+    }
+    if cols.len() > 1 {
+        let _ = writeln!(out, "## {}\n", rt.notes);
+        for c in &cols[1..] {
+            let _ = writeln!(out, "### {}\n", c.title(lang));
+            if c.notes.is_empty() {
+                let _ = writeln!(out, "{}\n", rt.no_notes);
+            }
+            for n in &c.notes {
+                let _ = writeln!(out, "- {} — {}", n.at, n.text);
+            }
+            if !c.notes.is_empty() {
+                out.push('\n');
+            }
+        }
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The CSV report: one tidy table `variant,section,item,period,value` with
+/// plain decimals (`.` separator), which a spreadsheet opens directly and
+/// can pivot. Sections: `term`, `figure`, `risk_<achievement>`, `flow`,
+/// `outcome_payment`, `warning`, `note`. Items are stable ids; `period` is
+/// τ for flows and empty elsewhere.
+pub fn csv(lang: Lang, cols: &[Column]) -> String {
+    let mut out = String::from("variant,section,item,period,value\n");
+    let mut row = |variant: &str, section: &str, item: &str, period: &str, value: &str| {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{}",
+            csv_cell(variant),
+            section,
+            csv_cell(item),
+            period,
+            csv_cell(value)
+        );
+    };
+    let plain = format::plain;
+    let opt = |d: Option<Decimal>| d.map(|v| plain(v.round_dp(8))).unwrap_or_default();
+    for c in cols {
+        let name = c.variant.clone().unwrap_or_else(|| "base".into());
+        for l in levers::available(&c.scenario) {
+            row(&name, "term", &l.id, "", &plain(l.value));
+        }
+        let e = &c.figures.evaluation;
+        let tot = &e.run.totals;
+        let money = |d: Decimal| plain(d.round_dp(2));
+        for (item, v) in [
+            ("outcome_payments", money(tot.outcome_payments)),
+            ("guaranteed_payments", money(tot.guaranteed_payments)),
+            ("drawn", money(tot.drawn)),
+            ("investor_received", money(tot.investor_received)),
+            ("guarantee_paid", money(tot.guarantee_paid)),
+            ("provider_bonus", money(tot.provider_bonus)),
+            ("refunded", money(tot.refunded)),
+            ("value", money(tot.value)),
+            ("payer_net", money(e.payer.net)),
+            ("payer_npv", money(e.payer.npv)),
+            ("cofunder_net", money(e.cofunder.net)),
+            ("investor_net", money(e.investor.net)),
+            ("investor_npv", money(e.investor.npv)),
+            ("investor_irr", opt(e.investor.irr.headline)),
+            ("investor_moic", opt(e.investor.moic)),
+            ("provider_net", money(e.provider.net)),
+            ("public_npv", money(e.public.npv)),
+            ("breakeven_principal", opt(c.figures.break_even.principal)),
+            ("breakeven_return_cap", opt(c.figures.break_even.return_cap)),
+            ("breakeven_payer", opt(c.figures.break_even.payer)),
+        ] {
+            row(&name, "figure", item, "", &v);
+        }
+        for r in &c.risk {
+            let section = format!("risk_{}", plain(r.achievement));
+            for (party, p) in [
+                ("payer", r.payer),
+                ("cofunder", r.cofunder),
+                ("investor", r.investor),
+                ("provider", r.provider),
+                ("guarantor", r.guarantor),
+                ("public_other", r.public_other),
+            ] {
+                row(&name, &section, &format!("{party}_net"), "", &money(p.net));
+            }
+            row(&name, &section, "outcome_payments", "", &money(r.outcome_payments));
+            row(&name, &section, "investor_irr", "", &opt(r.investor_irr.headline));
+        }
+        for (party, flows) in e.run.flows.parties() {
+            for (tau, f) in flows.iter().enumerate() {
+                row(&name, "flow", party, &tau.to_string(), &money(*f));
+            }
+        }
+        for (t, o) in e.run.outcome_payments.iter().enumerate() {
+            row(&name, "outcome_payment", "total", &(t + 1).to_string(), &money(*o));
+        }
+        for w in &e.warnings {
+            row(&name, "warning", "", "", &i18n::warning(lang, &c.scenario, w));
+        }
+        for p in &c.problems {
+            row(&name, "warning", "variant", "", p);
+        }
+        for n in &c.notes {
+            row(&name, "note", &n.at, "", &n.text);
+        }
+    }
+    out
+}
+
+/// The JSON report: the scenario, and per column its changed levers,
+/// `calc --json` figures, risk table and notes.
+pub fn json(lang: Lang, base: &Loaded, cols: &[Column]) -> Value {
+    let plain = |d: Decimal| Value::String(format::plain(d));
+    json!({
+        "scenario": {
+            "id": base.scenario.info.id,
+            "title": base.scenario.info.title,
+            "hash": store::scenario_hash(&base.text),
+        },
+        "columns": cols.iter().map(|c| json!({
+            "variant": c.variant,
+            "changed_levers": levers::changed(&base.scenario, &c.scenario)
+                .into_iter()
+                .map(|(id, v)| (id, plain(v)))
+                .collect::<serde_json::Map<_, _>>(),
+            "figures": super::calc_json(&c.scenario, &c.figures, lang),
+            "risk": c.risk.iter().map(|r| json!({
+                "achievement": plain(r.achievement),
+                "outcome_payments": plain(r.outcome_payments),
+                "payer": plain(r.payer.net),
+                "cofunder": plain(r.cofunder.net),
+                "investor": plain(r.investor.net),
+                "provider": plain(r.provider.net),
+                "guarantor": plain(r.guarantor.net),
+                "public_other": plain(r.public_other.net),
+                "investor_irr": r.investor_irr.headline.map(plain).unwrap_or(Value::Null),
+            })).collect::<Vec<_>>(),
+            "notes": c.notes.iter().map(|n| json!({"at": n.at, "text": n.text})).collect::<Vec<_>>(),
+            "problems": c.problems,
+        })).collect::<Vec<_>>(),
+    })
+}
