@@ -195,9 +195,9 @@ fn defaults(s: &Scenario) -> Vec<Lever> {
             target,
             group,
             unit,
-            min: min.min(value),
-            max: max.max(value),
-            step,
+            min: min.min(value).normalize(),
+            max: max.max(value).normalize(),
+            step: step.normalize(),
             value,
         });
     };
