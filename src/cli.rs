@@ -389,9 +389,7 @@ pub fn variants(lang: Lang, file: &str) -> u8 {
     0
 }
 
-/// `effekt [FILE]`: the workshop TUI.
+/// `effekt [FILE]`: the workshop TUI (see `docs/tui.md`).
 pub fn workshop(lang: Option<Lang>, file: Option<&str>) -> u8 {
-    let _ = (lang, file);
-    eprintln!("The workshop screen is not built yet; try `effekt calc FILE`.");
-    2
+    crate::tui::run(lang, file)
 }

@@ -85,8 +85,9 @@ impl Lever {
         if self.max <= self.min {
             return 0.0;
         }
-        ((value - self.min) / (self.max - self.min))
-            .to_f64()
+        (value - self.min)
+            .checked_div(self.max - self.min)
+            .and_then(|p| p.to_f64())
             .unwrap_or(0.0)
             .clamp(0.0, 1.0)
     }

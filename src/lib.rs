@@ -3,13 +3,17 @@
 //! - [`scenario`]: the TOML scenario format, loading and validation.
 //! - [`model`]: the pure, exact outcome-contract model.
 //! - [`levers`]: named, bounded levers that change a scenario.
+//! - [`risk`]: Monte Carlo, tornado and goal seek on top of the model.
 
 pub mod catalog;
 pub mod cli;
+pub mod cli_risk;
 pub mod format;
 pub mod i18n;
 pub mod levers;
 pub mod model;
 pub mod report;
+pub mod risk;
 pub mod store;
 pub mod scenario;
+pub mod tui;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use effekt::cli;
+use effekt::cli_risk;
 use effekt::format::Lang;
 
 /// effekt — design social outcome contracts (effektkontrakter) live.
@@ -103,6 +104,67 @@ enum Command {
         /// Scenario file (or bundled id).
         file: String,
     },
+    /// Monte Carlo over the uncertain effect and noisy measurement: the
+    /// chance that the investor loses money, that anything is paid, that the
+    /// cap binds, and P10/P50/P90 of payments, NPVs and the investor's IRR.
+    ///
+    /// The spread comes from the scenario's `[uncertainty]` table (without
+    /// one: achievement normal with standard deviation 0.25 around the
+    /// achievement lever, no measurement noise). See docs/risk.md.
+    Risk {
+        /// Scenario file (or bundled id).
+        file: String,
+        /// Number of draws (default: the scenario's, else 10 000).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        draws: Option<u32>,
+        /// Seed of the random numbers (default: the scenario's, else 2026).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Set a lever first, e.g. `--set achievement=0.8` (repeatable).
+        #[arg(long = "set", value_name = "ID=VALUE")]
+        set: Vec<String>,
+        /// Print JSON (decimals as strings) instead of the summary.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sensitivity: each shown lever one step down and up, and the change in
+    /// the payer's NPV and the investor's IRR, largest first.
+    Tornado {
+        /// Scenario file (or bundled id).
+        file: String,
+        /// Set a lever first, e.g. `--set achievement=0.8` (repeatable).
+        #[arg(long = "set", value_name = "ID=VALUE")]
+        set: Vec<String>,
+        /// Print JSON (decimals as strings) instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Goal seek: the lever value that makes a figure hit a target, e.g.
+    /// `effekt solve sykefravaer --lever price.absence --for investor_irr=6%`.
+    ///
+    /// Figures: investor_irr, payer_npv, public_npv, outcome_payments,
+    /// investor_moic, p_noise_payment (the probability of paying when the
+    /// true effect is zero). Exit code 3 when no value in the lever's range
+    /// reaches the target.
+    Solve {
+        /// Scenario file (or bundled id).
+        file: String,
+        /// The lever to move, e.g. `price.absence` or `cap`.
+        #[arg(long)]
+        lever: String,
+        /// The figure and its target, e.g. `investor_irr=6%` or `payer_npv=0`.
+        #[arg(long = "for", value_name = "FIGURE=VALUE", allow_hyphen_values = true)]
+        for_: String,
+        /// The achievement to solve at, e.g. `achievement=0.5` (default: the scenario's).
+        #[arg(long, value_name = "achievement=X")]
+        at: Option<String>,
+        /// Set a lever first, e.g. `--set cap=3000000` (repeatable).
+        #[arg(long = "set", value_name = "ID=VALUE")]
+        set: Vec<String>,
+        /// Print JSON (decimals as strings) instead of a sentence.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the bundled scenarios and those in your scenario folder.
     List,
     /// List the levers of a scenario with their ranges and steps.
@@ -150,6 +212,22 @@ fn main() -> ExitCode {
             note,
             force,
         }) => cli::save(&file, &name, &set, note.as_deref(), force),
+        Some(Command::Risk {
+            file,
+            draws,
+            seed,
+            set,
+            json,
+        }) => cli_risk::risk(lang, &file, draws, seed, &set, json),
+        Some(Command::Tornado { file, set, json }) => cli_risk::tornado(lang, &file, &set, json),
+        Some(Command::Solve {
+            file,
+            lever,
+            for_,
+            at,
+            set,
+            json,
+        }) => cli_risk::solve(lang, &file, &lever, &for_, at.as_deref(), &set, json),
         Some(Command::List) => cli::list(lang),
         Some(Command::Levers { file }) => cli::levers(lang, &file),
         None => cli::workshop(args.lang, args.file.as_deref()),

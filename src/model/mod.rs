@@ -12,7 +12,8 @@ mod waterfall;
 
 pub use breakeven::{BreakEven, break_even};
 pub use metrics::{Irr, irr, npv};
-pub use waterfall::{Flows, Run, Totals, run};
+pub(crate) use metrics::{discount_factors, npv_with};
+pub use waterfall::{Flows, Run, Totals, run, run_with_noise};
 
 use rust_decimal::Decimal;
 
@@ -112,8 +113,12 @@ pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
     let investor = party(&f.investor);
     let irr = irr(&f.investor, s.timeline.per_year());
     let t = &run.totals;
-    let moic =
-        (t.drawn > Decimal::ZERO).then(|| (t.investor_received + t.guarantee_paid) / t.drawn);
+    // Saturates rather than overflows when a fraction of an øre was drawn.
+    let moic = (t.drawn > Decimal::ZERO).then(|| {
+        (t.investor_received + t.guarantee_paid)
+            .checked_div(t.drawn)
+            .unwrap_or(Decimal::MAX)
+    });
 
     let mut warnings = Vec::new();
     if t.drawn > s.investment.capital {

@@ -27,8 +27,15 @@ pub(crate) fn payable(o: &Outcome, m: Decimal) -> Decimal {
     if o.pay_beyond_target { q } else { q.min(cap) }
 }
 
-/// The series of one outcome at achievement α.
-pub(crate) fn series(s: &Scenario, o: &Outcome, achievement: Decimal) -> OutcomeSeries {
+/// The series of one outcome at achievement α. `noise[t − 1]` is added to
+/// the measured improvement (flow) or the measured rate (event) of period
+/// `t`; an empty slice means no noise. True units never carry noise.
+pub(crate) fn series(
+    s: &Scenario,
+    o: &Outcome,
+    achievement: Decimal,
+    noise: &[Decimal],
+) -> OutcomeSeries {
     let periods = s.timeline.periods;
     let ti = o.target_improvement();
     let mut units = Vec::with_capacity(periods);
@@ -43,10 +50,14 @@ pub(crate) fn series(s: &Scenario, o: &Outcome, achievement: Decimal) -> Outcome
                 let t = Decimal::from(t);
                 let ramp_t = (t / ramp).min(Decimal::ONE);
                 let effect = achievement * ti * ramp_t;
-                let measured = match o.counterfactual {
+                let mut measured = match o.counterfactual {
                     Counterfactual::HistoricalBaseline => effect + o.drift * t,
                     _ => effect,
                 };
+                // `units.len()` is `t − 1` here.
+                if let Some(e) = noise.get(units.len()) {
+                    measured += e;
+                }
                 units.push(payable(o, measured) * volume);
                 true_units.push(effect * volume);
             }
@@ -57,11 +68,19 @@ pub(crate) fn series(s: &Scenario, o: &Outcome, achievement: Decimal) -> Outcome
             let rate =
                 (o.baseline + s_ * achievement * ti).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
             let effect = s_ * (rate - o.baseline);
-            let paid_rate = match o.counterfactual {
+            let paid_rate_of = |effect: Decimal| match o.counterfactual {
                 Counterfactual::None => o.baseline + payable(o, effect),
                 _ => payable(o, effect),
             };
+            let paid_rate = paid_rate_of(effect);
             for t in 1..=periods {
+                let paid_rate = match noise.get(t - 1) {
+                    Some(e) => {
+                        let measured = (rate + e).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                        paid_rate_of(s_ * (measured - o.baseline))
+                    }
+                    None => paid_rate,
+                };
                 let participants = t
                     .checked_sub(o.lag + 1)
                     .and_then(|i| intake.get(i))

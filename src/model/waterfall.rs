@@ -79,11 +79,26 @@ const SATURATED: Decimal = Decimal::from_parts(0, 0, 0x2000_0000, false, 0);
 
 /// Computes outcomes, payments and every party's flows at achievement α.
 pub fn run(s: &Scenario, achievement: Decimal) -> Run {
+    run_with_noise(s, achievement, &[])
+}
+
+/// Like [`run`], with measurement noise: `noise[o·T + t − 1]` (outcome `o`
+/// in the order of `s.outcomes`, period `t`, `T` periods) is added, in
+/// indicator points, to the measured improvement `M_t` of a flow outcome or
+/// to the measured rate of an event outcome (then clamped to 0..100). So
+/// payments become random while true units and value stay noise-free. A
+/// shorter slice leaves the remaining outcomes without noise; `&[]` is [`run`].
+pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> Run {
     let periods = s.timeline.periods;
     let outcomes: Vec<OutcomeSeries> = s
         .outcomes
         .iter()
-        .map(|o| outcomes::series(s, o, achievement))
+        .enumerate()
+        .map(|(i, o)| {
+            let from = (i * periods).min(noise.len());
+            let to = (from + periods).min(noise.len());
+            outcomes::series(s, o, achievement, &noise[from..to])
+        })
         .collect();
 
     let mut formula_payments = vec![Decimal::ZERO; periods];
@@ -103,6 +118,8 @@ pub fn run(s: &Scenario, achievement: Decimal) -> Run {
     for (t, f) in formula_payments.iter().enumerate() {
         let o = match s.payment.cap {
             Some(cap) => {
+                // Whole øre (down, never above the cap), like every amount.
+                let cap = cap.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
                 let room = (cap - paid).max(Decimal::ZERO);
                 if cap_reached.is_none() && *f >= room && !f.is_zero() {
                     cap_reached = Some(t + 1);
@@ -125,10 +142,11 @@ pub fn run(s: &Scenario, achievement: Decimal) -> Run {
 
     for tau in 0..=periods {
         if tau >= 1 {
-            bal = bal
-                .checked_mul(Decimal::ONE + cap_rate)
-                .unwrap_or(SATURATED)
-                .min(SATURATED);
+            bal = to_ore(
+                bal.checked_mul(Decimal::ONE + cap_rate)
+                    .unwrap_or(SATURATED)
+                    .min(SATURATED),
+            );
             let o = outcome_payments[tau - 1];
             cash += o;
             let cofunder_part = to_ore(c * o);
@@ -141,7 +159,8 @@ pub fn run(s: &Scenario, achievement: Decimal) -> Run {
             totals.value += value;
         }
         if tau < periods {
-            let cost = s.delivery.cost[tau];
+            // In whole øre, so that every flow is and sums stay exact.
+            let cost = to_ore(s.delivery.cost[tau]);
             let guaranteed = to_ore(g * cost);
             let at_risk = to_ore(a * cost);
             let need = cost - guaranteed - at_risk;

@@ -2,7 +2,7 @@
 //! each error can say `FILE:LINE:COL`. All errors of a file are collected,
 //! not just the first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -107,6 +107,7 @@ pub fn parse(text: &str, file: &str) -> Result<Scenario, LoadError> {
         src: text,
         errors: Vec::new(),
         spans: HashMap::new(),
+        unknown_keys: HashSet::new(),
     };
     if text.contains('\0') {
         let at = text.find('\0').unwrap_or(0);
@@ -130,10 +131,26 @@ pub fn parse(text: &str, file: &str) -> Result<Scenario, LoadError> {
     let root = Table::new(String::new(), doc.get_ref(), doc.span());
     let scenario = read_scenario(&mut cx, root);
     match scenario {
-        Some(s) if cx.errors.is_empty() => {
-            for issue in validate(&s) {
-                let span = cx.span_of(&issue.path);
-                cx.error_at(span, &issue.path, &issue.message, issue.help.clone());
+        Some(s) => {
+            // The rules are checked even after reading errors, so that one
+            // run shows every error, except in a section where a value could
+            // not be read and a default stands in for it.
+            let unreadable: HashSet<&str> = cx
+                .errors
+                .iter()
+                .filter(|e| !cx.unknown_keys.contains(&e.1))
+                .map(|e| section(&e.1))
+                .collect();
+            if !unreadable.contains("") {
+                let unreadable: HashSet<String> =
+                    unreadable.into_iter().map(str::to_string).collect();
+                for issue in validate(&s) {
+                    if unreadable.contains(section(&issue.path)) {
+                        continue;
+                    }
+                    let span = cx.span_of(&issue.path);
+                    cx.error_at(span, &issue.path, &issue.message, issue.help.clone());
+                }
             }
             if cx.errors.is_empty() {
                 Ok(s)
@@ -150,24 +167,66 @@ pub fn parse(text: &str, file: &str) -> Result<Scenario, LoadError> {
     }
 }
 
-fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
-    let mut start = offset;
-    while !src.is_char_boundary(start) {
-        start -= 1;
-    }
-    let before = &src[..start];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let col = before[line_start..].chars().count() + 1;
-    (line, col)
+/// The top-level part of a key path: `outcomes[0]` of `outcomes[0].price`.
+fn section(path: &str) -> &str {
+    path.split('.').next().unwrap_or("")
 }
+
+fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    Lines::new(src).at(offset)
+}
+
+/// Line and column (1-based, in characters) of byte offsets taken in
+/// ascending order, in one pass over the text however many errors it has.
+struct Lines<'s> {
+    src: &'s str,
+    pos: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'s> Lines<'s> {
+    fn new(src: &'s str) -> Self {
+        Lines {
+            src,
+            pos: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+
+    fn at(&mut self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.src.len());
+        while !self.src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.pos {
+            *self = Lines::new(self.src);
+        }
+        for c in self.src[self.pos..offset].chars() {
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.pos = offset;
+        (self.line, self.col)
+    }
+}
+
+/// At most this many errors are listed; a broken file can cascade into
+/// thousands, and the first ones are what to fix.
+const MAX_DIAGNOSTICS: usize = 100;
 
 /// The reading context: the source, collected errors and the span of every key.
 struct Cx<'s> {
     src: &'s str,
     errors: Vec<(Range<usize>, String, String, Option<String>)>,
     spans: HashMap<String, Range<usize>>,
+    /// Key paths reported as unknown: errors that leave no default behind.
+    unknown_keys: HashSet<String>,
 }
 
 impl Cx<'_> {
@@ -193,12 +252,24 @@ impl Cx<'_> {
     fn into_error(self, file: &str) -> LoadError {
         let mut errors = self.errors;
         errors.sort_by_key(|e| e.0.start);
+        let more = errors.len().saturating_sub(MAX_DIAGNOSTICS);
+        if more > 0 {
+            let at = errors[MAX_DIAGNOSTICS].0.clone();
+            errors.truncate(MAX_DIAGNOSTICS);
+            errors.push((
+                at,
+                String::new(),
+                format!("… and {more} more errors"),
+                Some("fix the errors above and check the file again".into()),
+            ));
+        }
+        let mut lines = Lines::new(self.src);
         LoadError {
             file: file.to_string(),
             diagnostics: errors
                 .into_iter()
                 .map(|(span, key, message, help)| {
-                    let (line, col) = line_col(self.src, span.start);
+                    let (line, col) = lines.at(span.start);
                     Diagnostic {
                         line,
                         col,
@@ -378,6 +449,21 @@ impl<'t, 'i> Table<'t, 'i> {
     fn opt_int(&mut self, cx: &mut Cx, key: &'static str, min: i64, max: i64) -> Option<i64> {
         let v = self.get(cx, key)?;
         let path = self.key_path(key);
+        let out_of_range = |cx: &mut Cx, what: &str| {
+            cx.error_at(
+                v.span(),
+                &path,
+                &format!("{what} is out of range; allowed: {min} to {max}"),
+                None,
+            );
+        };
+        if let DeValue::Integer(i) = v.get_ref()
+            && number(v.get_ref()).is_err()
+        {
+            // Too large even for a Decimal: say what the key allows.
+            out_of_range(cx, i.as_str());
+            return None;
+        }
         let d = self.number(cx, &path, v)?;
         if !d.fract().is_zero() {
             cx.error_at(v.span(), &path, "expected a whole number", None);
@@ -385,12 +471,7 @@ impl<'t, 'i> Table<'t, 'i> {
         }
         let i = i64::try_from(d).ok().filter(|i| (min..=max).contains(i));
         if i.is_none() {
-            cx.error_at(
-                v.span(),
-                &path,
-                &format!("{d} is out of range; allowed: {min} to {max}"),
-                None,
-            );
+            out_of_range(cx, &d.to_string());
         }
         i
     }
@@ -493,11 +574,15 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// Reports every key that was not asked for, with a suggestion.
     fn finish(self, cx: &mut Cx) {
-        for (k, _) in self.table.iter() {
+        for (k, v) in self.table.iter() {
             let key: &str = k.get_ref();
             if self.known.contains(&key) {
                 continue;
             }
+            let what = match v.get_ref() {
+                DeValue::Table(_) => format!("unknown table `[{}]`", self.key_path(key)),
+                _ => format!("unknown key `{key}`"),
+            };
             let help = suggest(key, &self.known)
                 .map(|m| format!("did you mean `{m}`?"))
                 .or_else(|| {
@@ -509,9 +594,10 @@ impl<'t, 'i> Table<'t, 'i> {
             cx.error_at(
                 k.span(),
                 &self.key_path(key),
-                &format!("unknown key `{key}` in {}", self.name()),
+                &format!("{what} in {}", self.name()),
                 help,
             );
+            cx.unknown_keys.insert(self.key_path(key));
         }
     }
 }
@@ -661,6 +747,10 @@ fn read_scenario(cx: &mut Cx, mut root: Table) -> Option<Scenario> {
         Some(t) => read_levers(cx, t),
         None => LeverSettings::default(),
     };
+    let uncertainty = match root.opt_table(cx, "uncertainty") {
+        Some(t) => read_uncertainty(cx, t),
+        None => Uncertainty::default(),
+    };
     root.finish(cx);
     Some(Scenario {
         info: info?,
@@ -675,6 +765,7 @@ fn read_scenario(cx: &mut Cx, mut root: Table) -> Option<Scenario> {
         assumptions,
         sources,
         levers,
+        uncertainty,
     })
 }
 
@@ -700,7 +791,7 @@ fn read_timeline(cx: &mut Cx, mut t: Table) -> Option<Timeline> {
     if !t.table.contains_key("periods") {
         t.missing(cx, "periods", "a whole number from 1 to 480");
     }
-    let periods = t.opt_int(cx, "periods", 1, i64::MAX);
+    let periods = t.opt_int(cx, "periods", 1, super::validate::MAX_PERIODS as i64);
     let period = t.opt_choice(cx, "period", &Period::NAMES);
     let start_year = t.opt_int(cx, "start_year", 1900, 2200);
     t.finish(cx);
@@ -921,4 +1012,101 @@ fn read_levers(cx: &mut Cx, t: Table) -> LeverSettings {
     }
     t.known.extend(["show"]);
     settings
+}
+
+fn read_uncertainty(cx: &mut Cx, mut t: Table) -> Uncertainty {
+    let d = Uncertainty::default();
+    let kind = t.opt_choice(cx, "achievement", &["normal", "triangular"]);
+    let sd = t.opt_dec(cx, "achievement_sd");
+    let min = t.opt_dec(cx, "achievement_min");
+    let mode = t.opt_dec(cx, "achievement_mode");
+    let max = t.opt_dec(cx, "achievement_max");
+    let draws = t
+        .opt_int(cx, "draws", 1, i64::from(Uncertainty::MAX_DRAWS))
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or(d.draws);
+    let seed = t
+        .opt_int(cx, "seed", 0, i64::MAX)
+        .and_then(|n| u64::try_from(n).ok())
+        .unwrap_or(d.seed);
+    let mut noise = Vec::new();
+    if let Some(nt) = t.opt_table(cx, "noise") {
+        // Every key is an outcome id; validation checks that it exists.
+        for (k, v) in nt.table.iter() {
+            let id: &str = k.get_ref();
+            let path = nt.key_path(id);
+            cx.spans.insert(path.clone(), k.span().start..v.span().end);
+            if let Some(sd) = nt.number(cx, &path, v) {
+                noise.push(OutcomeNoise {
+                    outcome: id.to_string(),
+                    sd,
+                });
+            }
+        }
+    }
+    t.finish(cx);
+    // Keys that belong to the other distribution are errors, not ignored.
+    let misplaced = |cx: &mut Cx, key: &str, kind: &str| {
+        let path = format!("uncertainty.{key}");
+        let span = cx.span_of(&path);
+        cx.error_at(
+            span,
+            &path,
+            &format!("`{key}` is only for achievement = \"{kind}\""),
+            Some(format!("remove `{key}`, or set achievement = \"{kind}\"")),
+        );
+    };
+    let achievement = match kind {
+        // A misspelt distribution is already reported; its keys are not.
+        None if t_has(cx, "achievement") => AchievementSpread::Normal {
+            sd: sd.unwrap_or(Uncertainty::DEFAULT_SD),
+        },
+        Some(1) => {
+            if sd.is_some() {
+                misplaced(cx, "achievement_sd", "normal");
+            }
+            for (key, v) in [("achievement_min", min), ("achievement_max", max)] {
+                if v.is_none() && !t_has(cx, key) {
+                    let span = cx.span_of("uncertainty");
+                    cx.error_at(
+                        span,
+                        &format!("uncertainty.{key}"),
+                        &format!("achievement = \"triangular\" needs `{key}`"),
+                        Some(format!("add `{key} = …` (1 = exactly the target)")),
+                    );
+                }
+            }
+            AchievementSpread::Triangular {
+                min: min.unwrap_or(Decimal::ZERO),
+                mode,
+                max: max.unwrap_or(Decimal::ZERO),
+            }
+        }
+        _ => {
+            for (key, v) in [
+                ("achievement_min", min),
+                ("achievement_mode", mode),
+                ("achievement_max", max),
+            ] {
+                if v.is_some() {
+                    misplaced(cx, key, "triangular");
+                }
+            }
+            AchievementSpread::Normal {
+                sd: sd.unwrap_or(Uncertainty::DEFAULT_SD),
+            }
+        }
+    };
+    Uncertainty {
+        achievement,
+        noise,
+        draws,
+        seed,
+        assumed: false,
+    }
+}
+
+/// Whether `uncertainty.<key>` was written (even if its value was wrong).
+fn t_has(cx: &Cx, key: &str) -> bool {
+    cx.spans.contains_key(&format!("uncertainty.{key}"))
 }

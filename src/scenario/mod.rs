@@ -9,6 +9,7 @@ mod validate;
 
 pub(crate) use load::suggest;
 pub use load::{Diagnostic, LoadError, load_file, parse};
+pub(crate) use validate::NOISE_SDS;
 pub use validate::{Issue, validate};
 
 use rust_decimal::Decimal;
@@ -28,6 +29,9 @@ pub struct Scenario {
     pub assumptions: Assumptions,
     pub sources: Vec<Source>,
     pub levers: LeverSettings,
+    /// `[uncertainty]`: the spread of the effect and the noise of its
+    /// measurement, for the risk view; defaults when the table is absent.
+    pub uncertainty: Uncertainty,
 }
 
 /// `[scenario]`: what the scenario is about.
@@ -278,4 +282,80 @@ pub struct LeverOverride {
     pub min: Option<Decimal>,
     pub max: Option<Decimal>,
     pub step: Option<Decimal>,
+}
+
+/// `[uncertainty]`: how uncertain the true effect is, and how noisy its
+/// measurement, for the risk view (Monte Carlo, `crate::risk`).
+///
+/// Without the table a scenario gets [`Uncertainty::default`]: achievement
+/// normal with standard deviation 0.25 around the achievement lever, no
+/// measurement noise, 10 000 draws, seed [`Uncertainty::DEFAULT_SEED`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncertainty {
+    /// How the true achievement α is spread.
+    pub achievement: AchievementSpread,
+    /// Standard deviation of each outcome's measured indicator in each
+    /// period, in indicator points (outcomes not listed: no noise).
+    pub noise: Vec<OutcomeNoise>,
+    /// Number of Monte Carlo draws, 1 to 1 000 000.
+    pub draws: u32,
+    /// Seed of the random numbers: the same seed gives the same draws on
+    /// every machine.
+    pub seed: u64,
+    /// True when the scenario has no `[uncertainty]` table, so that these
+    /// are effekt's defaults (screens say so).
+    pub assumed: bool,
+}
+
+impl Uncertainty {
+    /// The standard deviation of the achievement without an `[uncertainty]` table.
+    pub const DEFAULT_SD: Decimal = Decimal::from_parts(25, 0, 0, false, 2);
+    pub const DEFAULT_DRAWS: u32 = 10_000;
+    pub const MAX_DRAWS: u32 = 1_000_000;
+    pub const DEFAULT_SEED: u64 = 2026;
+
+    /// The noise standard deviation of an outcome, 0 when not given.
+    pub fn noise_sd(&self, outcome: &str) -> Decimal {
+        self.noise
+            .iter()
+            .find(|n| n.outcome == outcome)
+            .map(|n| n.sd)
+            .unwrap_or(Decimal::ZERO)
+    }
+}
+
+impl Default for Uncertainty {
+    fn default() -> Self {
+        Uncertainty {
+            achievement: AchievementSpread::Normal {
+                sd: Self::DEFAULT_SD,
+            },
+            noise: Vec::new(),
+            draws: Self::DEFAULT_DRAWS,
+            seed: Self::DEFAULT_SEED,
+            assumed: true,
+        }
+    }
+}
+
+/// The distribution of the true achievement α.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AchievementSpread {
+    /// Normal around the achievement lever (`assumptions.achievement`).
+    Normal { sd: Decimal },
+    /// Triangular from `min` to `max`, most likely at `mode`; without a
+    /// mode, at the achievement lever (kept within `min..=max`).
+    Triangular {
+        min: Decimal,
+        mode: Option<Decimal>,
+        max: Decimal,
+    },
+}
+
+/// `[uncertainty.noise]`: `outcome = sd`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeNoise {
+    pub outcome: String,
+    /// Standard deviation in indicator points, per period.
+    pub sd: Decimal,
 }

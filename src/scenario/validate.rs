@@ -142,7 +142,12 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
         r.help("add `cofunder = \"…\"` to [parties]");
     }
     r.share("provider.fee_at_risk", s.provider.fee_at_risk);
-    if p.guaranteed_share + s.provider.fee_at_risk > Decimal::ONE {
+    // Only when both are shares: a share above 1 is reported on its own.
+    let is_share = |v: Decimal| (Decimal::ZERO..=Decimal::ONE).contains(&v);
+    if is_share(p.guaranteed_share)
+        && is_share(s.provider.fee_at_risk)
+        && p.guaranteed_share + s.provider.fee_at_risk > Decimal::ONE
+    {
         r.fail(
             "provider.fee_at_risk",
             format!(
@@ -176,6 +181,8 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
         );
     }
     discount(&mut r, s);
+    contract_size(&mut r, s);
+    uncertainty(&mut r, s);
     crate::levers::check_settings(s, &mut r.issues);
     r.issues
 }
@@ -197,6 +204,73 @@ fn discount(r: &mut Rules, s: &Scenario) {
             "assumptions.discount_rate",
             format!("{d} over {years} years gives discount factors too large to compute exactly"),
         );
+    }
+}
+
+/// Sampled noise is cut off at this many standard deviations (`crate::risk`).
+pub(crate) const NOISE_SDS: i64 = 8;
+
+fn uncertainty(r: &mut Rules, s: &Scenario) {
+    let u = &s.uncertainty;
+    let achievement_range = |r: &mut Rules, key: &str, v: Decimal| {
+        if v < Decimal::ZERO || v > Decimal::TEN {
+            r.fail(
+                format!("uncertainty.{key}"),
+                format!("{v} is outside 0 to 10 (1 = exactly the target)"),
+            );
+        }
+    };
+    match u.achievement {
+        AchievementSpread::Normal { sd } => {
+            if sd < Decimal::ZERO || sd > Decimal::TEN {
+                r.fail(
+                    "uncertainty.achievement_sd",
+                    format!("{sd} is outside 0 to 10 (0.25 = a quarter of the target)"),
+                );
+            }
+        }
+        AchievementSpread::Triangular { min, mode, max } => {
+            achievement_range(r, "achievement_min", min);
+            achievement_range(r, "achievement_max", max);
+            if min > max {
+                r.fail(
+                    "uncertainty.achievement_min",
+                    format!("achievement_min {min} is above achievement_max {max}"),
+                );
+            }
+            if let Some(mode) = mode
+                && (mode < min || mode > max)
+            {
+                r.fail(
+                    "uncertainty.achievement_mode",
+                    format!("achievement_mode {mode} must lie between achievement_min {min} and achievement_max {max}"),
+                );
+            }
+        }
+    }
+    if u.draws < 1 || u.draws > Uncertainty::MAX_DRAWS {
+        r.fail(
+            "uncertainty.draws",
+            format!(
+                "{} draws; allowed: 1 to {}",
+                u.draws,
+                Uncertainty::MAX_DRAWS
+            ),
+        );
+    }
+    let ids: Vec<&str> = s.outcomes.iter().map(|o| o.id.as_str()).collect();
+    for (i, n) in u.noise.iter().enumerate() {
+        let path = format!("uncertainty.noise.{}", n.outcome);
+        if !ids.contains(&n.outcome.as_str()) {
+            r.fail(&path, format!("unknown outcome `{}`", n.outcome));
+            r.help(match suggest(&n.outcome, &ids) {
+                Some(m) => format!("did you mean `{m}`?"),
+                None => format!("outcomes of this scenario: {}", ids.join(", ")),
+            });
+        } else if u.noise[..i].iter().any(|o| o.outcome == n.outcome) {
+            r.fail(&path, format!("outcome `{}` is listed twice", n.outcome));
+        }
+        r.non_negative(&path, n.sd);
     }
 }
 
@@ -332,17 +406,72 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
         r.fail(
             at("price"),
             format!(
-                "this outcome could reach about {amount:.0e} per period, beyond what effekt computes exactly"
+                "this outcome could reach about {amount:.0e} over the contract, beyond what effekt computes exactly"
             ),
         );
         r.help("count money in thousands, or use smaller units");
     }
 }
 
-/// A rough upper bound of what one outcome can pay or be worth in a period.
+/// Largest discounted amount: NPVs sum flows times discount factors, and
+/// several NPVs are added up, so this stays well below `Decimal::MAX` (≈ 7.9e28).
+const MAX_DISCOUNTED: f64 = 1e26;
+
+/// Every amount of the whole contract together (costs, payments, value), and
+/// the same discounted at the largest discount factor, must stay far inside
+/// `Decimal`'s range so that no sum or NPV of the model can overflow.
+fn contract_size(r: &mut Rules, s: &Scenario) {
+    let outcomes: Vec<f64> = s
+        .outcomes
+        .iter()
+        .filter_map(|o| largest_amount(s, o))
+        .collect();
+    if outcomes.iter().any(|a| *a > MAX_AMOUNT) {
+        // Already reported at the outcome.
+        return;
+    }
+    let f = |d: &Decimal| d.abs().to_f64().unwrap_or(f64::MAX);
+    let total = s.delivery.cost.iter().map(f).sum::<f64>() + outcomes.iter().sum::<f64>();
+    if total > MAX_AMOUNT {
+        r.fail(
+            "outcomes",
+            format!(
+                "the outcomes together could reach about {total:.0e}, beyond what effekt computes exactly"
+            ),
+        );
+        r.help("count money in thousands, or use smaller units");
+        return;
+    }
+    let rate = s.assumptions.discount_rate;
+    let d = rate.to_f64().unwrap_or(0.0);
+    let reported = r
+        .issues
+        .iter()
+        .any(|i| i.path == "assumptions.discount_rate");
+    if reported || d >= 0.0 || d <= -1.0 {
+        return;
+    }
+    let years = s.timeline.periods as f64 / f64::from(s.timeline.per_year());
+    let discounted = total * (1.0 + d).powf(-years);
+    if discounted > MAX_DISCOUNTED {
+        r.fail(
+            "assumptions.discount_rate",
+            format!(
+                "a discount rate of {rate} over {years} years makes the contract's amounts worth about {discounted:.0e} today, beyond what effekt computes exactly"
+            ),
+        );
+        r.help("use a discount rate nearer 0, or count money in thousands");
+    }
+}
+
+/// A rough upper bound of what one outcome can pay or be worth over the
+/// contract; never below its volume (cohort × units per point), which the
+/// model forms first.
 fn largest_amount(s: &Scenario, o: &Outcome) -> Option<f64> {
     let f = |d: Decimal| d.abs().to_f64().unwrap_or(f64::MAX);
-    let improvement = f(o.target - o.baseline) * 10.0 + f(o.drift) * s.timeline.periods as f64;
+    let improvement = f(o.target - o.baseline) * 10.0
+        + f(o.drift) * s.timeline.periods as f64
+        + f(s.uncertainty.noise_sd(&o.id)) * NOISE_SDS as f64;
     let volume = match o.kind {
         OutcomeKind::Flow => f(s.cohort.size?) * f(o.units_per_point?),
         OutcomeKind::Event => s
@@ -354,5 +483,5 @@ fn largest_amount(s: &Scenario, o: &Outcome) -> Option<f64> {
             .fold(0.0, f64::max),
     };
     let money = f(o.price).max(f(o.value)).max(1.0);
-    Some((improvement + f(o.baseline)) * volume * money * s.timeline.periods as f64)
+    Some((improvement + f(o.baseline)).max(1.0) * volume * money * s.timeline.periods as f64)
 }

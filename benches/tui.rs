@@ -1,0 +1,101 @@
+//! The workshop's responsiveness: one lever step = update + model + every
+//! chart + render into a 160×45 buffer (target ≤ 8 ms median), and the
+//! bytes one step sends to a terminal (target ≤ 4 KB; idle sends 0).
+//!
+//! `cargo bench --bench tui -- --warm-up-time 1 --measurement-time 3`
+
+use std::cell::Cell;
+use std::hint::black_box;
+use std::io::{self, Write};
+use std::rc::Rc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use effekt::catalog;
+use effekt::format::Lang;
+use effekt::tui::event::{Key, KeyCode};
+use effekt::tui::{self, Action, App, Event, Session, ThemeKind, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(id: &str) -> App {
+    let s = catalog::open(id).expect("bundled").scenario;
+    App::open(s, Lang::Nb, ThemeKind::Default, (160, 45))
+}
+
+/// Select the lever with this id.
+fn select(app: &mut App, id: &str) {
+    if let Some(i) = app
+        .workshop
+        .as_ref()
+        .and_then(|w| w.levers.iter().position(|l| l.id == id))
+    {
+        update(app, Action::Select(i));
+    }
+}
+
+fn step_and_draw(c: &mut Criterion) {
+    for (id, lever) in [
+        ("sykefravaer", "achievement"),
+        ("sykefravaer", "price.absence"),
+        ("rekruttering", "achievement"),
+        ("rekruttering", "price.job_start"),
+    ] {
+        let mut app = app(id);
+        select(&mut app, lever);
+        let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
+        tui::draw(&mut terminal, &app).expect("draw");
+        let mut up = true;
+        c.bench_function(&format!("step+draw 160x45 {id} {lever}"), |b| {
+            b.iter(|| {
+                // Up and down in turn, so the lever stays in its range.
+                update(&mut app, Action::Step(if up { 1 } else { -1 }));
+                up = !up;
+                tui::draw(&mut terminal, black_box(&app)).expect("draw");
+            })
+        });
+    }
+}
+
+/// Counts bytes written.
+#[derive(Clone, Default)]
+struct Count(Rc<Cell<usize>>);
+
+impl Write for Count {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn bytes() {
+    for (id, lever) in [
+        ("sykefravaer", "achievement"),
+        ("sykefravaer", "price.absence"),
+        ("rekruttering", "achievement"),
+    ] {
+        let mut a = app(id);
+        select(&mut a, lever);
+        let count = Count::default();
+        let mut session = Session::new(count.clone(), a).expect("session");
+        session.present().expect("first frame");
+        let first = count.0.replace(0);
+        session
+            .handle(Event::Key(Key::plain(KeyCode::Right)))
+            .expect("step");
+        let step = count.0.replace(0);
+        session.handle(Event::Key(Key::ch('z'))).expect("no-op");
+        let idle = count.0.replace(0);
+        println!("bytes 160x45 {id} {lever}: first frame {first}, one step {step}, idle {idle}");
+    }
+}
+
+fn all(c: &mut Criterion) {
+    bytes();
+    step_and_draw(c);
+}
+
+criterion_group!(benches, all);
+criterion_main!(benches);

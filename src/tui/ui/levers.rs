@@ -1,0 +1,325 @@
+//! The lever list: grouped, each lever with name, value, a bar showing
+//! where the value sits in its range, and `●` when it differs from the
+//! scenario; the selected lever's details below.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
+use rust_decimal::Decimal;
+
+use super::Hit;
+use super::text::{right, truncate, width, wrap_items};
+use crate::format::{self, Lang};
+use crate::i18n;
+use crate::levers::{Group, Lever, Unit};
+use crate::scenario::Scenario;
+use crate::tui::app::{App, Workshop};
+use crate::tui::theme::Theme;
+
+/// A row of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Group(Group),
+    /// A lever by its index in [`Workshop::levers`].
+    Lever(usize),
+}
+
+/// The list's rows: a heading before each group.
+pub fn rows(ws: &Workshop) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut last = None;
+    for (i, l) in ws.levers.iter().enumerate() {
+        if last != Some(l.group) {
+            out.push(Row::Group(l.group));
+            last = Some(l.group);
+        }
+        out.push(Row::Lever(i));
+    }
+    out
+}
+
+/// A lever value in short form for the list: indicator levels without
+/// their long unit (`8,4 %` for `8,4 % av avtalte dagsverk`), and with
+/// `bare`, money without currency; the detail line shows the full unit.
+pub fn short_value(lang: Lang, s: &Scenario, lever: &Lever, v: Decimal, bare: bool) -> String {
+    match lever.unit {
+        Unit::Money if bare => format::money_short_bare(lang, v),
+        Unit::Price if bare => format::number(lang, v, 0),
+        Unit::Indicator | Unit::IndicatorPerPeriod => {
+            let n = format::number(lang, v, v.normalize().scale().min(3));
+            let full = i18n::lever_value(lang, s, lever, v);
+            let percent = full
+                .strip_prefix(n.as_str())
+                .is_some_and(|unit| unit.trim_start().starts_with('%'));
+            if percent {
+                // The scenario names the unit; the language places the sign.
+                format::percent(lang, Decimal::ZERO, 0).replace('0', &n)
+            } else {
+                n
+            }
+        }
+        _ => i18n::lever_value(lang, s, lever, v),
+    }
+}
+
+/// The widest short value a lever can show (at min, max or now), so the
+/// columns do not move while a lever moves.
+fn value_width(app: &App, ws: &Workshop, bare: bool) -> usize {
+    ws.levers
+        .iter()
+        .flat_map(|l| {
+            [l.min, l.max, ws.value(l)].map(|v| short_value(app.lang, &ws.current, l, v, bare))
+        })
+        .map(|t| width(&t))
+        .max()
+        .unwrap_or(0)
+}
+
+fn name_width(app: &App, ws: &Workshop) -> usize {
+    ws.levers
+        .iter()
+        .map(|l| width(&i18n::lever_label(app.lang, &ws.current, l)))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Columns the list would like: marks, names, values and a bar.
+pub fn wanted_width(app: &App, ws: &Workshop) -> u16 {
+    (3 + name_width(app, ws) + 1 + value_width(app, ws, false) + 1 + 12 + 2) as u16
+}
+
+/// Rows the panel would like at `width`, borders included.
+pub fn wanted_height(app: &App, ws: &Workshop, compact: bool, width: u16) -> u16 {
+    let (borders, side) = if compact { (1, 0) } else { (2, 2) };
+    // The tallest details of any lever, changed or not, so the layout
+    // does not move when the selection or a value does.
+    let w = width.saturating_sub(side + 1) as usize;
+    let detail = (0..ws.levers.len())
+        .map(|i| detail_lines(app, ws, i, w, true).len())
+        .max()
+        .unwrap_or(0) as u16;
+    rows(ws).len() as u16 + 1 + detail + borders
+}
+
+/// The details of lever `i`: value with its full unit, range, step and
+/// the scenario's value (also when unchanged, with `as_changed`).
+fn detail_lines(app: &App, ws: &Workshop, i: usize, w: usize, as_changed: bool) -> Vec<String> {
+    let Some(lever) = ws.levers.get(i) else {
+        return Vec::new();
+    };
+    let t = i18n::tui(app.lang);
+    let s = &ws.current;
+    let short = |d| short_value(app.lang, s, lever, d, false);
+    let now = format!(
+        "{}: {}",
+        i18n::lever_label(app.lang, s, lever),
+        i18n::lever_value(app.lang, s, lever, ws.value(lever))
+    );
+    let mut items = vec![
+        format!("{} {}–{}", t.range, short(lever.min), short(lever.max)),
+        format!("{} {}", t.step, short(lever.step)),
+    ];
+    if as_changed || ws.is_changed(lever) {
+        items.push(format!("{} {}", t.scenario_value, short(lever.value)));
+    }
+    // The value with its full unit first, then range, step and the
+    // scenario's value, joined when they fit on one line.
+    let mut all = vec![now];
+    all.extend(items);
+    let joined = wrap_items(&all, w);
+    if joined.iter().all(|l| width(l) <= w) {
+        return joined;
+    }
+    let mut lines = super::text::wrap(&all[0], w);
+    lines.extend(wrap_items(&all[1..], w));
+    lines
+}
+
+/// Where the list and the details go inside the panel, and which row is
+/// first (the list scrolls to keep the selected lever in view).
+struct Layout {
+    list: Rect,
+    detail: Rect,
+    offset: usize,
+}
+
+fn layout(app: &App, ws: &Workshop, inner: Rect) -> (Layout, Vec<String>) {
+    let detail = detail_lines(
+        app,
+        ws,
+        ws.selected,
+        inner.width.saturating_sub(1) as usize,
+        false,
+    );
+    let rows = rows(ws);
+    let dh = (detail.len() as u16).min(inner.height.saturating_sub(3));
+    let gap = u16::from(inner.height > rows.len() as u16 + dh);
+    let list_h = inner.height.saturating_sub(dh + gap);
+    let list = Rect {
+        height: list_h,
+        ..inner
+    };
+    let detail_rect = Rect {
+        y: inner.y + list_h + gap,
+        height: dh,
+        ..inner
+    };
+    let selected_row = rows
+        .iter()
+        .position(|r| *r == Row::Lever(ws.selected))
+        .unwrap_or(0);
+    let offset = (selected_row + 1).saturating_sub(list_h as usize);
+    (
+        Layout {
+            list,
+            detail: detail_rect,
+            offset,
+        },
+        detail,
+    )
+}
+
+fn inner_of(area: Rect, compact: bool) -> Rect {
+    // Same as the panel's block: a rule on top when compact, else a box.
+    if compact {
+        Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(1),
+            ..area
+        }
+    } else {
+        Rect {
+            x: area.x + 1,
+            y: area.y + 1,
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(2),
+        }
+    }
+}
+
+/// Which lever is at a position of the panel.
+pub fn hit(app: &App, ws: &Workshop, area: Rect, compact: bool, pos: Position) -> Hit {
+    let inner = inner_of(area, compact);
+    let (l, _) = layout(app, ws, inner);
+    if !l.list.contains(pos) {
+        return Hit::Other;
+    }
+    let i = l.offset + (pos.y - l.list.y) as usize;
+    match rows(ws).get(i) {
+        Some(Row::Lever(k)) => Hit::Lever(*k),
+        _ => Hit::Other,
+    }
+}
+
+/// A bar of `w` cells filled to `position` (0–1) in eighths.
+pub fn bar(position: f64, w: usize) -> (String, String) {
+    const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = (position.clamp(0.0, 1.0) * (w * 8) as f64).round() as usize;
+    let full = eighths / 8;
+    let mut filled = "█".repeat(full.min(w));
+    let mut used = full.min(w);
+    if full < w && !eighths.is_multiple_of(8) {
+        filled.push(PARTS[eighths % 8]);
+        used += 1;
+    }
+    (filled, "─".repeat(w - used))
+}
+
+pub fn render(
+    app: &App,
+    ws: &Workshop,
+    area: Rect,
+    compact: bool,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let t = i18n::tui(app.lang);
+    super::panel(t.levers, compact, theme).render(area, buf);
+    let inner = inner_of(area, compact);
+    if inner.width < 10 || inner.height == 0 {
+        return;
+    }
+    let (l, detail) = layout(app, ws, inner);
+    let w = inner.width as usize;
+    let value_w = value_width(app, ws, compact);
+    let max_name = name_width(app, ws);
+    let bar_w = w.saturating_sub(5 + value_w + max_name).clamp(4, 16);
+    let name_w = w.saturating_sub(5 + value_w + bar_w).max(4);
+    for (k, row) in rows(ws).iter().skip(l.offset).enumerate() {
+        let y = l.list.y + k as u16;
+        if y >= l.list.bottom() {
+            break;
+        }
+        let x = inner.x;
+        match *row {
+            Row::Group(g) => {
+                buf.set_string(x + 1, y, i18n::group_name(app.lang, g), theme.group);
+            }
+            Row::Lever(i) => {
+                let lever = &ws.levers[i];
+                let value = ws.value(lever);
+                let selected = i == ws.selected;
+                let line_style = if selected { theme.selected } else { theme.base };
+                let row_rect = Rect::new(x, y, inner.width, 1);
+                buf.set_style(row_rect, line_style);
+                buf.set_string(x, y, if selected { "▶" } else { " " }, line_style);
+                if ws.is_changed(lever) {
+                    buf.set_string(x + 1, y, "●", theme.changed.patch(line_style));
+                }
+                let name = truncate(&i18n::lever_label(app.lang, &ws.current, lever), name_w);
+                buf.set_string(x + 3, y, &name, theme.label.patch(line_style));
+                let text = right(
+                    &short_value(app.lang, &ws.current, lever, value, compact),
+                    value_w,
+                );
+                let vx = x + 3 + name_w as u16 + 1;
+                let negative = value < Decimal::ZERO;
+                buf.set_string(vx, y, &text, theme.number(negative).patch(line_style));
+                let (fill, empty) = bar(lever.position(value), bar_w);
+                let bx = vx + value_w as u16 + 1;
+                buf.set_string(bx, y, &fill, theme.bar_fill);
+                buf.set_string(bx + width(&fill) as u16, y, &empty, theme.bar_empty);
+            }
+        }
+    }
+    for (k, line) in detail.iter().enumerate() {
+        let y = l.detail.y + k as u16;
+        if y >= l.detail.bottom() {
+            break;
+        }
+        buf.set_stringn(inner.x + 1, y, line, w.saturating_sub(1), theme.muted);
+    }
+}
+
+/// The selected lever on one line, for screens without the list:
+/// `▶ ● Måloppnåelse  100,0 %  ████────  (1/11)`.
+pub fn selected_line(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(lever) = ws.lever() else {
+        return;
+    };
+    let value = ws.value(lever);
+    let label = i18n::lever_label(app.lang, &ws.current, lever);
+    let text = i18n::lever_value(app.lang, &ws.current, lever, value);
+    let count = format!("({}/{})", ws.selected + 1, ws.levers.len());
+    let w = area.width as usize;
+    let bar_w = 16.min(w / 5);
+    let fixed = 4 + 2 + width(&text) + 2 + bar_w + 2 + width(&count);
+    let label = truncate(&label, w.saturating_sub(fixed).max(4));
+    let mut x = area.x;
+    buf.set_string(x, area.y, "▶ ", theme.selected);
+    x += 2;
+    let mark = if ws.is_changed(lever) { "● " } else { "  " };
+    buf.set_string(x, area.y, mark, theme.changed);
+    x += 2;
+    buf.set_string(x, area.y, &label, theme.selected);
+    x += width(&label) as u16 + 2;
+    buf.set_string(x, area.y, &text, theme.number(value < Decimal::ZERO));
+    x += width(&text) as u16 + 2;
+    let (fill, empty) = bar(lever.position(value), bar_w);
+    buf.set_string(x, area.y, &fill, theme.bar_fill);
+    buf.set_string(x + width(&fill) as u16, area.y, &empty, theme.bar_empty);
+    x += bar_w as u16 + 2;
+    if x + width(&count) as u16 <= area.right() {
+        buf.set_string(x, area.y, &count, theme.muted);
+    }
+}

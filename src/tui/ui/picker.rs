@@ -1,0 +1,231 @@
+//! The scenario picker: bundled scenarios and the user's files, broken
+//! files with their first error; a preview of the selected one when there
+//! is room.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
+
+use super::Hit;
+use super::text::{truncate, width, wrap};
+use crate::i18n::{self, tui_text};
+use crate::tui::app::{App, Picker, PickerEntry};
+use crate::tui::theme::Theme;
+
+/// Rows per entry, the gap included.
+const ENTRY_H: u16 = 4;
+
+struct Layout {
+    list: Rect,
+    preview: Option<Rect>,
+    folder: Option<Rect>,
+    offset: usize,
+}
+
+fn layout(app: &App, p: &Picker, area: Rect) -> Layout {
+    let (_, body, _) = super::frame_areas(area);
+    let folder_h = u16::from(p.folder.is_some());
+    let content = Rect {
+        height: body.height.saturating_sub(folder_h),
+        ..body
+    };
+    let folder = p.folder.as_ref().map(|_| Rect {
+        y: content.bottom(),
+        height: 1,
+        ..body
+    });
+    let (list, preview) = if body.width >= 110 {
+        let lw = body.width * 55 / 100;
+        (
+            Rect {
+                width: lw,
+                ..content
+            },
+            Some(Rect {
+                x: content.x + lw,
+                width: content.width - lw,
+                ..content
+            }),
+        )
+    } else {
+        (content, None)
+    };
+    let _ = app;
+    let inner_h = list.height.saturating_sub(1);
+    let visible = (inner_h / ENTRY_H).max(1) as usize;
+    let offset = (p.selected + 1).saturating_sub(visible);
+    Layout {
+        list,
+        preview,
+        folder,
+        offset,
+    }
+}
+
+fn list_inner(list: Rect) -> Rect {
+    Rect {
+        y: list.y + 1,
+        height: list.height.saturating_sub(1),
+        ..list
+    }
+}
+
+/// Which entry is at a position.
+pub fn hit(app: &App, area: Rect, pos: Position) -> Hit {
+    let Some(p) = &app.picker else {
+        return Hit::Other;
+    };
+    let l = layout(app, p, area);
+    let inner = list_inner(l.list);
+    if !inner.contains(pos) {
+        return Hit::Other;
+    }
+    let i = l.offset + ((pos.y - inner.y) / ENTRY_H) as usize;
+    if i < p.entries.len() {
+        Hit::Entry(i)
+    } else {
+        Hit::Other
+    }
+}
+
+fn place(app: &App, e: &PickerEntry) -> String {
+    let u = i18n::tui(app.lang);
+    if e.bundled {
+        u.bundled.to_string()
+    } else {
+        e.file_name.clone()
+    }
+}
+
+fn entry(app: &App, e: &PickerEntry, selected: bool, r: Rect, buf: &mut Buffer, theme: &Theme) {
+    let u = i18n::tui(app.lang);
+    let w = r.width.saturating_sub(3) as usize;
+    let x = r.x + 2;
+    let title_style = if selected {
+        theme.selected
+    } else {
+        theme.title
+    };
+    if selected {
+        buf.set_style(Rect { height: 1, ..r }, theme.selected);
+        buf.set_string(r.x, r.y, "▶", theme.selected);
+    }
+    match &e.scenario {
+        Ok(s) => {
+            buf.set_string(x, r.y, truncate(&s.info.title, w), title_style);
+            let meta = [
+                s.info.theme.clone(),
+                tui_text::periods(app.lang, s.timeline.periods, s.timeline.period),
+                place(app, e),
+            ]
+            .join(" · ");
+            buf.set_string(x, r.y + 1, truncate(&meta, w), theme.muted);
+            let summary = wrap(&s.info.summary, w);
+            if let Some(first) = summary.first() {
+                let line = if summary.len() > 1 {
+                    truncate(&format!("{first} …"), w)
+                } else {
+                    first.clone()
+                };
+                buf.set_string(x, r.y + 2, line, theme.label);
+            }
+        }
+        Err(err) => {
+            let head = format!("✗ {} ({})", e.file_name, u.invalid);
+            buf.set_string(x, r.y, truncate(&head, w), title_style.patch(theme.error));
+            let text = tui_text::load_error(app.lang, err.line, err.col, &err.message, err.more);
+            for (k, line) in wrap(&text, w).iter().take(2).enumerate() {
+                buf.set_string(x, r.y + 1 + k as u16, line, theme.error);
+            }
+        }
+    }
+}
+
+fn preview(app: &App, e: &PickerEntry, r: Rect, buf: &mut Buffer, theme: &Theme) {
+    let u = i18n::tui(app.lang);
+    let t = i18n::texts(app.lang);
+    let block = super::panel(u.picker_preview, false, theme);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    let Ok(s) = &e.scenario else {
+        return;
+    };
+    let w = inner.width.saturating_sub(2) as usize;
+    let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
+    for l in wrap(&s.info.title, w) {
+        lines.push((l, theme.title));
+    }
+    lines.push((String::new(), theme.label));
+    for l in wrap(&s.info.summary, w) {
+        lines.push((l, theme.label));
+    }
+    lines.push((String::new(), theme.label));
+    let p = &s.parties;
+    let parties = [
+        (t.payer, Some(&p.payer)),
+        (t.cofunder, p.cofunder.as_ref()),
+        (t.investor, Some(&p.investor)),
+        (t.provider, Some(&p.provider)),
+        (t.guarantor, p.guarantor.as_ref()),
+    ];
+    for (role, name) in parties {
+        if let Some(name) = name {
+            for l in wrap(&format!("{role}: {name}"), w) {
+                lines.push((l, theme.muted));
+            }
+        }
+    }
+    lines.push((String::new(), theme.label));
+    let outcomes: Vec<&str> = s.outcomes.iter().map(|o| o.name.as_str()).collect();
+    for l in wrap(&format!("{}: {}", u.indicators, outcomes.join(", ")), w) {
+        lines.push((l, theme.muted));
+    }
+    for (i, (l, style)) in lines.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        buf.set_string(inner.x + 1, y, l, *style);
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(p) = &app.picker else {
+        return;
+    };
+    let u = i18n::tui(app.lang);
+    let (head, _, foot) = super::frame_areas(area);
+    buf.set_style(head, theme.header);
+    let title = format!(" {} │ {}", u.app_name, u.picker_title);
+    buf.set_stringn(head.x, head.y, &title, head.width as usize, theme.header);
+    let l = layout(app, p, area);
+    let block = super::panel(u.picker_title, true, theme);
+    block.render(l.list, buf);
+    let inner = list_inner(l.list);
+    for (k, e) in p.entries.iter().enumerate().skip(l.offset) {
+        let y = inner.y + ((k - l.offset) as u16) * ENTRY_H;
+        if y + ENTRY_H - 1 > inner.bottom() {
+            break;
+        }
+        let r = Rect {
+            y,
+            height: ENTRY_H - 1,
+            ..inner
+        };
+        entry(app, e, k == p.selected, r, buf, theme);
+    }
+    if let (Some(r), Some(e)) = (l.preview, p.entries.get(p.selected)) {
+        preview(app, e, r, buf, theme);
+    }
+    if let (Some(r), Some(folder)) = (l.folder, &p.folder) {
+        let text = format!("{}: {folder}", u.your_folder);
+        let w = r.width.saturating_sub(1) as usize;
+        let text = if width(&text) > w {
+            truncate(&text, w)
+        } else {
+            text
+        };
+        buf.set_string(r.x + 1, r.y, text, theme.muted);
+    }
+    super::status::render(app, foot, buf, theme);
+}

@@ -1,0 +1,230 @@
+//! The risk-sharing table (each party's result at 0, 50, 100 and 150 % of
+//! the target) and the risk screen (2): payoff chart, payments per period
+//! and the table, with the selected lever steerable.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+use rust_decimal::Decimal;
+
+use super::figures::{self, MoneyText};
+use super::text::{left, right, truncate, width};
+use super::{charts, levers};
+use crate::format;
+use crate::i18n;
+use crate::tui::app::{App, Workshop};
+use crate::tui::theme::Theme;
+
+/// One row: label and a cell per achievement (text, negative).
+struct TableRow {
+    label: String,
+    cells: Vec<(String, bool)>,
+    total: bool,
+}
+
+fn table(app: &App, ws: &Workshop, compact: bool) -> (Vec<String>, Vec<TableRow>) {
+    let lang = app.lang;
+    let t = i18n::texts(lang);
+    let money = MoneyText {
+        lang,
+        currency: &ws.current.info.currency,
+        bare: compact,
+    };
+    let risk = &ws.computed.risk;
+    let header: Vec<String> = risk
+        .iter()
+        .map(|r| format::percent(lang, r.achievement, 0))
+        .collect();
+    let cell = |v: Decimal| (money.text(v), v < Decimal::ZERO);
+    let mut rows = vec![TableRow {
+        label: t.outcome_payments.to_string(),
+        cells: risk.iter().map(|r| cell(r.outcome_payments)).collect(),
+        total: true,
+    }];
+    let s = &ws.current;
+    let has_cofunder = s.payment.cofunder_share > Decimal::ZERO || s.parties.cofunder.is_some();
+    let has_guarantor = s.investment.first_loss > Decimal::ZERO || s.parties.guarantor.is_some();
+    let mut party = |label: &str, get: fn(&crate::model::RiskRow) -> Decimal| {
+        rows.push(TableRow {
+            label: label.to_string(),
+            cells: risk.iter().map(|r| cell(get(r))).collect(),
+            total: false,
+        });
+    };
+    party(t.payer, |r| r.payer.net);
+    if has_cofunder {
+        party(t.cofunder, |r| r.cofunder.net);
+    }
+    party(t.investor, |r| r.investor.net);
+    party(t.provider, |r| r.provider.net);
+    if has_guarantor {
+        party(t.guarantor, |r| r.guarantor.net);
+    }
+    party(t.public_other, |r| r.public_other.net);
+    rows.push(TableRow {
+        label: i18n::tui(lang).risk_irr.to_string(),
+        cells: risk
+            .iter()
+            .map(|r| {
+                (
+                    i18n::irr(lang, &r.investor_irr),
+                    r.investor_irr.headline.is_some_and(|v| v < Decimal::ZERO),
+                )
+            })
+            .collect(),
+        total: false,
+    });
+    (header, rows)
+}
+
+fn widths(header: &[String], rows: &[TableRow], first: &str) -> (usize, usize) {
+    let label_w = rows
+        .iter()
+        .map(|r| width(&r.label))
+        .chain([width(first)])
+        .max()
+        .unwrap_or(0);
+    let cell_w = rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|(c, _)| width(c)))
+        .chain(header.iter().map(|h| width(h)))
+        .max()
+        .unwrap_or(0);
+    (label_w, cell_w)
+}
+
+/// Columns the table would like, borders included.
+pub fn wanted_width(app: &App, ws: &Workshop, compact: bool) -> u16 {
+    let (header, rows) = table(app, ws, compact);
+    let first = i18n::texts(app.lang).achievement;
+    let (label_w, cell_w) = widths(&header, &rows, first);
+    (1 + label_w + header.len() * (cell_w + 2) + 1 + 2) as u16
+}
+
+/// Rows the table takes inside its panel.
+pub fn rows_needed(app: &App, ws: &Workshop) -> u16 {
+    table(app, ws, false).1.len() as u16 + 1
+}
+
+/// Draws the table into `inner` (no block).
+pub fn draw_table(
+    app: &App,
+    ws: &Workshop,
+    inner: Rect,
+    compact: bool,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let (header, rows) = table(app, ws, compact);
+    let first = i18n::texts(app.lang).achievement;
+    let (label_w, cell_w) = widths(&header, &rows, first);
+    let avail = inner.width.saturating_sub(1) as usize;
+    // Cells keep their full width; the label gives way if it must.
+    let label_w = label_w.min(avail.saturating_sub(header.len() * (cell_w + 2)));
+    let now = ws.current.assumptions.achievement;
+    let x = inner.x + 1;
+    let mut y = inner.y;
+    if y >= inner.bottom() {
+        return;
+    }
+    buf.set_string(
+        x,
+        y,
+        left(&truncate(first, label_w), label_w),
+        theme.table_header,
+    );
+    for (i, h) in header.iter().enumerate() {
+        let cx = x + (label_w + i * (cell_w + 2) + 2) as u16;
+        let at_now = ws
+            .computed
+            .risk
+            .get(i)
+            .is_some_and(|r| r.achievement == now);
+        let style = if at_now {
+            theme.table_header.patch(theme.selected)
+        } else {
+            theme.table_header
+        };
+        buf.set_string(cx, y, right(h, cell_w), style);
+    }
+    y += 1;
+    for r in &rows {
+        if y >= inner.bottom() {
+            break;
+        }
+        let style = if r.total { theme.total } else { theme.label };
+        buf.set_string(x, y, truncate(&r.label, label_w), style);
+        for (i, (c, negative)) in r.cells.iter().enumerate() {
+            let cx = x + (label_w + i * (cell_w + 2) + 2) as u16;
+            let st = if *negative {
+                theme.negative
+            } else {
+                theme.value
+            };
+            buf.set_string(cx, y, right(c, cell_w), st);
+        }
+        y += 1;
+    }
+}
+
+/// The table in its panel.
+pub fn render_table(
+    app: &App,
+    ws: &Workshop,
+    area: Rect,
+    compact: bool,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let u = i18n::tui(app.lang);
+    let title = if compact {
+        i18n::tui_text::in_currency(app.lang, u.risk_title, &ws.current.info.currency)
+    } else {
+        u.risk_title.to_string()
+    };
+    let block = super::panel(&title, compact, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    draw_table(app, ws, inner, compact, buf, theme);
+}
+
+/// Screen 2: the selected lever on top, then the charts and the table.
+pub fn render_screen(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let compact = body.width < 120 || body.height < 34;
+    let lever_line = Rect { height: 1, ..body };
+    levers::selected_line(app, ws, lever_line, buf, theme);
+    let warnings = figures::warning_lines(app, ws, body.width.saturating_sub(2) as usize);
+    let warn_h = (warnings.len() as u16).min(body.height / 4);
+    let table_h = rows_needed(app, ws) + if compact { 1 } else { 2 };
+    let rest = Rect {
+        y: body.y + 1,
+        height: body.height.saturating_sub(1 + warn_h),
+        ..body
+    };
+    let table_w = wanted_width(app, ws, compact).min(rest.width);
+    let table_r = Rect {
+        y: rest.bottom().saturating_sub(table_h),
+        height: table_h.min(rest.height),
+        width: if compact { rest.width } else { table_w },
+        ..rest
+    };
+    let charts_r = Rect {
+        height: rest.height.saturating_sub(table_h),
+        ..rest
+    };
+    render_table(app, ws, table_r, compact, buf, theme);
+    if !compact && rest.width > table_w + 30 {
+        // Payments per period beside the table.
+        let r = Rect {
+            x: table_r.right(),
+            width: rest.width - table_w,
+            ..table_r
+        };
+        charts::payments(app, ws, r, compact, buf, theme);
+    }
+    charts::payoff(app, ws, charts_r, compact, buf, theme);
+    for (i, line) in warnings.iter().take(warn_h as usize).enumerate() {
+        let y = rest.bottom() + i as u16;
+        buf.set_stringn(body.x + 1, y, line, body.width as usize - 1, theme.warning);
+    }
+}

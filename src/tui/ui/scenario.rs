@@ -1,0 +1,258 @@
+//! The scenario screen (5): what the scenario is, its parties, each
+//! indicator's definition, data source, source and counterfactual, the
+//! sources list, and the assumptions, marked as assumptions. Scrolls.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use rust_decimal::Decimal;
+
+use super::text::wrap;
+use crate::format::{self, Lang};
+use crate::i18n::{self, tui_text};
+use crate::scenario::{Better, Counterfactual};
+use crate::tui::app::{App, Workshop};
+use crate::tui::theme::Theme;
+
+/// Adds `text` wrapped to `w`, the first line after `lead` (styled
+/// `lead_style`), the rest indented to line up.
+fn para(
+    out: &mut Vec<Line<'static>>,
+    lead: &str,
+    lead_style: Style,
+    text: &str,
+    style: Style,
+    w: usize,
+) {
+    let indent = super::text::width(lead);
+    let lines = wrap(text, w.saturating_sub(indent).max(10));
+    for (i, l) in lines.into_iter().enumerate() {
+        let head = if i == 0 {
+            Span::styled(lead.to_string(), lead_style)
+        } else {
+            Span::raw(" ".repeat(indent))
+        };
+        out.push(Line::from(vec![head, Span::styled(l, style)]));
+    }
+}
+
+fn heading(out: &mut Vec<Line<'static>>, text: &str, theme: &Theme) {
+    if !out.is_empty() {
+        out.push(Line::raw(""));
+    }
+    out.push(Line::styled(text.to_string(), theme.group));
+}
+
+fn number(lang: Lang, d: Decimal) -> String {
+    format::number(lang, d, d.normalize().scale().min(3))
+}
+
+/// Every line of the screen at width `w`.
+pub fn content(app: &App, ws: &Workshop, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let t = i18n::texts(lang);
+    let u = i18n::tui(lang);
+    let s = &ws.current;
+    let cur = &s.info.currency;
+    let mut out = Vec::new();
+    para(&mut out, "", theme.title, &s.info.title, theme.title, w);
+    let mut facts = vec![format!("{}: {}", u.theme_label, s.info.theme)];
+    let mut time = tui_text::periods(lang, s.timeline.periods, s.timeline.period);
+    if let Some(y) = s.timeline.start_year {
+        time = format!("{time} {}", tui_text::starting(lang, y));
+    }
+    facts.push(format!("{}: {time}", u.timeline));
+    para(
+        &mut out,
+        "",
+        theme.muted,
+        &facts.join(" · "),
+        theme.muted,
+        w,
+    );
+    heading(&mut out, u.summary, theme);
+    para(&mut out, "", theme.label, &s.info.summary, theme.label, w);
+
+    heading(&mut out, u.parties, theme);
+    let p = &s.parties;
+    let mut parties = vec![(t.payer, Some(&p.payer))];
+    parties.push((t.cofunder, p.cofunder.as_ref()));
+    parties.push((t.investor, Some(&p.investor)));
+    parties.push((t.provider, Some(&p.provider)));
+    parties.push((t.guarantor, p.guarantor.as_ref()));
+    parties.push((t.public_other, Some(&p.public_other)));
+    let role_w = parties
+        .iter()
+        .map(|(r, _)| super::text::width(r))
+        .max()
+        .unwrap_or(0);
+    for (role, name) in parties {
+        if let Some(name) = name {
+            let lead = format!("{}  ", super::text::left(role, role_w));
+            para(&mut out, &lead, theme.muted, name, theme.label, w);
+        }
+    }
+
+    heading(&mut out, u.cohort, theme);
+    let cohort = match (&s.cohort.size, &s.cohort.intake) {
+        (Some(n), _) => format!("{} {}", format::number(lang, *n, 0), s.cohort.unit),
+        (None, Some(intake)) => format!(
+            "{} {}",
+            format::number(lang, intake.iter().sum::<Decimal>(), 0),
+            s.cohort.unit
+        ),
+        (None, None) => s.cohort.unit.clone(),
+    };
+    para(&mut out, "", theme.label, &cohort, theme.label, w);
+    heading(&mut out, u.delivery, theme);
+    let cost = format!(
+        "{} ({}: {})",
+        s.delivery.description,
+        t.delivery_cost,
+        format::money(lang, cur, s.delivery.cost.iter().sum())
+    );
+    para(&mut out, "", theme.label, &cost, theme.label, w);
+
+    heading(&mut out, u.indicators, theme);
+    for (i, o) in s.outcomes.iter().enumerate() {
+        if i > 0 {
+            out.push(Line::raw(""));
+        }
+        para(&mut out, "", theme.title, &o.name, theme.title, w);
+        let lead = |label: &str| format!("  {label}: ");
+        para(
+            &mut out,
+            &lead(u.definition),
+            theme.muted,
+            &o.definition,
+            theme.label,
+            w,
+        );
+        para(
+            &mut out,
+            &lead(u.data_source),
+            theme.muted,
+            &o.data_source,
+            theme.label,
+            w,
+        );
+        if !o.source.is_empty() {
+            let src = s
+                .sources
+                .iter()
+                .find(|x| x.id == o.source)
+                .map(|x| format!("[{}] {}", x.id, x.title))
+                .unwrap_or_else(|| o.source.clone());
+            para(&mut out, &lead(u.source), theme.muted, &src, theme.label, w);
+        }
+        let cf = match o.counterfactual {
+            Counterfactual::ComparisonGroup => u.cf_comparison_group,
+            Counterfactual::HistoricalBaseline => u.cf_historical_baseline,
+            Counterfactual::None => u.cf_none,
+        };
+        para(
+            &mut out,
+            &lead(u.counterfactual),
+            theme.muted,
+            cf,
+            theme.label,
+            w,
+        );
+        let better = match o.better {
+            Better::Lower => u.lower_is_better,
+            Better::Higher => u.higher_is_better,
+        };
+        let mut levels = vec![
+            format!("{} {}", u.baseline, number(lang, o.baseline)),
+            format!(
+                "{} {}",
+                t.lever_target.to_lowercase(),
+                number(lang, o.target)
+            ),
+        ];
+        if let Some(h) = o.threshold {
+            levels.push(format!(
+                "{} {}",
+                u.threshold.to_lowercase(),
+                number(lang, h)
+            ));
+        }
+        let levels = format!("{} ({}; {better})", levels.join(" · "), o.indicator_unit);
+        para(&mut out, "  ", theme.muted, &levels, theme.label, w);
+        let price = format!(
+            "{} {} · {} {} ({})",
+            u.price,
+            format::money(lang, cur, o.price),
+            u.value_per_unit.to_lowercase(),
+            format::money(lang, cur, o.value),
+            o.payable_unit
+        );
+        para(&mut out, "  ", theme.muted, &price, theme.label, w);
+    }
+
+    if !s.sources.is_empty() {
+        heading(&mut out, u.sources, theme);
+        for src in &s.sources {
+            let lead = format!("[{}] ", src.id);
+            para(&mut out, &lead, theme.key, &src.title, theme.label, w);
+            let pad = " ".repeat(super::text::width(&lead));
+            if !src.url.is_empty() {
+                para(&mut out, &pad, theme.muted, &src.url, theme.muted, w);
+            }
+            if !src.note.is_empty() {
+                para(&mut out, &pad, theme.muted, &src.note, theme.muted, w);
+            }
+        }
+    }
+
+    if !s.assumptions.notes.is_empty() {
+        heading(&mut out, u.assumptions, theme);
+        let lead = format!("{}: ", u.assumption);
+        for note in &s.assumptions.notes {
+            para(&mut out, &lead, theme.assumption, note, theme.label, w);
+        }
+    }
+    out
+}
+
+fn inner(body: Rect) -> Rect {
+    Rect {
+        x: body.x + 1,
+        y: body.y + 1,
+        width: body.width.saturating_sub(2),
+        height: body.height.saturating_sub(1),
+    }
+}
+
+/// Largest scroll position at the app's size.
+pub fn max_scroll(app: &App) -> usize {
+    let Some(ws) = &app.workshop else {
+        return 0;
+    };
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let r = inner(super::frame_areas(area).1);
+    let lines = content(app, ws, r.width as usize, app.styles()).len();
+    lines.saturating_sub(r.height as usize)
+}
+
+pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let u = i18n::tui(app.lang);
+    let block = super::panel(u.screen_scenario, true, theme);
+    block.render(body, buf);
+    let r = inner(body);
+    let lines = content(app, ws, r.width as usize, theme);
+    let max = lines.len().saturating_sub(r.height as usize);
+    let top = ws.scroll.scenario.min(max);
+    for (i, line) in lines.iter().skip(top).take(r.height as usize).enumerate() {
+        buf.set_line(r.x, r.y + i as u16, line, r.width);
+    }
+    if max > 0 {
+        let note = format!("{}/{}", top + r.height as usize, lines.len());
+        let nx = body
+            .right()
+            .saturating_sub(super::text::width(&note) as u16 + 1);
+        buf.set_string(nx, body.y, note, theme.muted);
+    }
+}

@@ -1,0 +1,180 @@
+//! The bottom line: key hints generated from the key map, messages, the
+//! value prompt; and the yes/no question before changes are discarded.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+
+use super::text::{width, wrap};
+use crate::i18n::{self, tui_text};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Confirm, MessageKind};
+use crate::tui::keymap::KEYMAP;
+use crate::tui::theme::Theme;
+
+/// The status-bar entries of the active contexts: (keys, word).
+pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
+    let t = i18n::tui(app.lang);
+    let mut out = Vec::new();
+    for ctx in app.contexts() {
+        for b in KEYMAP.iter().filter(|b| b.context == *ctx) {
+            if let Some((keys, word)) = b.status {
+                let word = if b.action == Action::Back && !app.back_quits() {
+                    t.status_back
+                } else {
+                    word(t)
+                };
+                out.push((keys, word));
+            }
+        }
+    }
+    out
+}
+
+fn message_style(theme: &Theme, kind: MessageKind) -> Style {
+    match kind {
+        MessageKind::Info => theme.info,
+        MessageKind::Warning => theme.warning,
+        MessageKind::Error => theme.error,
+    }
+}
+
+/// Draws lines of a long message above the status line, over the body.
+fn above(lines: &[String], foot: Rect, buf: &mut Buffer, style: Style, theme: &Theme) {
+    let n = lines.len() as u16;
+    let top = foot.y.saturating_sub(n);
+    for (i, line) in lines.iter().enumerate() {
+        let y = top + i as u16;
+        let r = Rect::new(foot.x, y, foot.width, 1);
+        Clear.render(r, buf);
+        buf.set_style(r, theme.base);
+        buf.set_stringn(foot.x + 1, y, line, foot.width as usize - 1, style);
+    }
+}
+
+pub fn render(app: &App, foot: Rect, buf: &mut Buffer, theme: &Theme) {
+    buf.set_style(foot, theme.status);
+    let w = foot.width as usize;
+    let t = i18n::tui(app.lang);
+    let mut right = String::new();
+    if let Some(ws) = &app.workshop {
+        let n = ws.changed_count();
+        if n > 0 {
+            right = format!("● {} ", tui_text::changed(app.lang, n));
+        }
+        if let (Some(p), Some(lever)) = (&ws.prompt, ws.lever()) {
+            let label = i18n::lever_label(app.lang, &ws.current, lever);
+            let now = i18n::lever_value(app.lang, &ws.current, lever, ws.value(lever));
+            let ask = tui_text::prompt(app.lang, &label, &now);
+            let hint = t.prompt_hint;
+            let mut x = foot.x + 1;
+            buf.set_stringn(x, foot.y, &ask, w.saturating_sub(1), theme.label);
+            x += width(&ask) as u16;
+            let room = foot.right().saturating_sub(x) as usize;
+            buf.set_stringn(x, foot.y, &p.input, room, theme.value);
+            x += width(&p.input) as u16;
+            if x < foot.right() {
+                buf.set_string(x, foot.y, " ", theme.selected);
+            }
+            let hx = foot.right().saturating_sub(width(hint) as u16 + 1);
+            if hx > x + 2 {
+                buf.set_string(hx, foot.y, hint, theme.muted);
+            }
+            if let Some(err) = &p.error {
+                let lines = wrap(err, w.saturating_sub(2));
+                above(&lines, foot, buf, theme.error, theme);
+            }
+            return;
+        }
+    }
+    let rw = width(&right);
+    if rw > 0 && rw < w {
+        buf.set_string(foot.right() - rw as u16, foot.y, &right, theme.changed);
+    }
+    let room = w.saturating_sub(rw + 2);
+    if let Some(m) = &app.message {
+        let style = message_style(theme, m.kind);
+        let lines = wrap(&m.text, room);
+        if let Some((first, rest)) = lines.split_first() {
+            if rest.is_empty() {
+                buf.set_stringn(foot.x + 1, foot.y, first, room, style);
+            } else {
+                let all = wrap(&m.text, w.saturating_sub(2));
+                above(&all, foot, buf, style, theme);
+            }
+        }
+        if lines.len() == 1 {
+            return;
+        }
+    }
+    // `?` and `q` always show; the other hints fill the room before them.
+    let all = hints(app);
+    let essential = |k: &str| k == "?" || k == "q";
+    let hint_w = |(k, w): &(&str, &str)| (width(k) + 1 + width(w) + 2) as u16;
+    let tail: u16 = all.iter().filter(|h| essential(h.0)).map(hint_w).sum();
+    let end = foot.x + 1 + room as u16;
+    let mut x = foot.x + 1;
+    let mut shown: Vec<(&str, &str)> = Vec::new();
+    let mut rest_full = false;
+    for h in all.iter().filter(|h| !essential(h.0)) {
+        if rest_full || x + hint_w(h) + tail > end {
+            rest_full = true;
+            continue;
+        }
+        shown.push(*h);
+        x += hint_w(h);
+    }
+    shown.extend(all.iter().filter(|h| essential(h.0)));
+    let mut x = foot.x + 1;
+    for (keys, word) in shown {
+        let need = (width(keys) + 1 + width(word)) as u16;
+        if x + need > end {
+            break;
+        }
+        buf.set_string(x, foot.y, keys, theme.key);
+        buf.set_string(x + width(keys) as u16 + 1, foot.y, word, theme.status);
+        x += need + 2;
+    }
+}
+
+/// The question before changed levers are discarded, centred.
+pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let (Some(kind), Some(ws)) = (app.confirm, &app.workshop) else {
+        return;
+    };
+    let t = i18n::tui(app.lang);
+    let question =
+        tui_text::confirm_discard(app.lang, ws.changed_count(), kind == Confirm::ToPicker);
+    let w = area.width.saturating_sub(4).min(60);
+    let mut lines = wrap(&question, w.saturating_sub(4) as usize);
+    lines.push(String::new());
+    lines.push(t.yes_no.to_string());
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + area.height.saturating_sub(h) / 2,
+        w,
+        h,
+    );
+    Clear.render(r, buf);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Double)
+        .border_style(theme.warning)
+        .style(theme.overlay);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    for (i, line) in lines.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.bottom() {
+            break;
+        }
+        let style = if i + 1 == lines.len() {
+            theme.key
+        } else {
+            theme.label
+        };
+        buf.set_stringn(inner.x + 1, y, line, inner.width as usize - 1, style);
+    }
+}

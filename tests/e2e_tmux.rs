@@ -1,0 +1,234 @@
+//! End to end: the real binary in a real terminal (tmux). Opens a pilot,
+//! steps the achievement lever, reads the screen, checks the outcome
+//! payments against `effekt calc --json`, quits with confirmation and
+//! checks that the terminal is restored.
+//!
+//! Skipped with a note when tmux is missing, except under `CI=true`, where
+//! a missing tmux fails the test.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+use effekt::format::{self, Lang};
+use rust_decimal::Decimal;
+
+const BIN: &str = env!("CARGO_BIN_EXE_effekt");
+
+/// A tmux server of our own, killed on drop.
+struct Tmux {
+    socket: String,
+    data_dir: PathBuf,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+
+    fn flag(&self, name: &str) -> String {
+        self.cmd(&[
+            "display-message",
+            "-p",
+            "-t",
+            "e2e",
+            &format!("#{{{name}}}"),
+        ])
+        .trim()
+        .to_string()
+    }
+
+    /// Polls the screen until `pred` holds; panics with the screen after
+    /// the timeout.
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(30) {
+                panic!("timed out waiting for {what}; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `effekt calc sykefravaer --set achievement=X --json`, as JSON.
+fn calc(achievement: &str) -> serde_json::Value {
+    let out = Command::new(BIN)
+        .args(["calc", "sykefravaer", "--set"])
+        .arg(format!("achievement={achievement}"))
+        .arg("--json")
+        .output()
+        .expect("effekt calc runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn dec(v: &serde_json::Value) -> Decimal {
+    Decimal::from_str(v.as_str().expect("a decimal string")).expect("a decimal")
+}
+
+/// The first line of the screen with `label` in it.
+fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
+}
+
+#[test]
+fn workshop_in_a_real_terminal() {
+    if !tmux_available() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("tmux is required under CI");
+        }
+        eprintln!("note: tmux is not installed; skipping the end-to-end test");
+        return;
+    }
+    let pid = std::process::id();
+    let data_dir = std::env::temp_dir().join(format!("effekt-e2e-{pid}"));
+    std::fs::create_dir_all(&data_dir).expect("temp dir");
+    let tmux = Tmux {
+        socket: format!("effekt-test-{pid}"),
+        data_dir: data_dir.clone(),
+    };
+    let data = format!("EFFEKT_DATA_DIR={}", data_dir.display());
+    tmux.cmd(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-s",
+        "e2e",
+        "-e",
+        &data,
+        "sh",
+    ]);
+    tmux.wait_for("the shell's prompt", |s| !s.trim().is_empty());
+    tmux.keys(&[
+        "-l",
+        &format!("{BIN} sykefravaer --lang en; echo effekt-exit-$?"),
+    ]);
+    tmux.keys(&["Enter"]);
+
+    let screen = tmux.wait_for("the workshop", |s| s.contains("Outcome payments"));
+    assert_eq!(
+        tmux.flag("alternate_on"),
+        "1",
+        "runs in the alternate screen"
+    );
+    assert!(screen.contains("Achievement"), "{screen}");
+
+    // Three steps up: 100 % → 115 %.
+    for _ in 0..3 {
+        tmux.keys(&["Right"]);
+    }
+    let screen = tmux.wait_for("115 %", |s| line_with(s, "▶").contains("115.0%"));
+
+    let json = calc("1.15");
+    let total = dec(&json["totals"]["outcome_payments"]);
+    let shown = format::money_short(Lang::En, "NOK", total);
+    let row = line_with(&screen, "Outcome payments");
+    assert!(row.contains(&shown), "expected {shown} in {row:?}");
+    // The payer's part, split per period as the model splits it.
+    let share = dec(&json["levers"]["cofunder_share"]);
+    let payer: Decimal = json["outcome_payments"]
+        .as_array()
+        .expect("per period")
+        .iter()
+        .map(|o| {
+            let o = dec(o);
+            o - effekt::model::to_ore(share * o)
+        })
+        .sum();
+    let payer_text = format::money_short(Lang::En, "NOK", payer);
+    let row = line_with(&screen, "of which payer");
+    assert!(
+        row.contains(&payer_text),
+        "expected {payer_text} in {row:?}"
+    );
+    // The change of the last step is shown with its arrow.
+    let before = dec(&calc("1.1")["totals"]["outcome_payments"]);
+    let delta = format::delta(|v| format::money_short(Lang::En, "NOK", v), total - before);
+    let row = line_with(&screen, "Outcome payments");
+    assert!(row.contains(&delta), "expected {delta} in {row:?}");
+
+    // The cash-flow screen shows the same total to the krone.
+    tmux.keys(&["3"]);
+    let exact = format::number(Lang::En, total, 0);
+    let screen = tmux.wait_for("the cash flows", |s| s.contains("Cash flows"));
+    let sum = line_with(&screen, "Total");
+    assert!(sum.contains(&exact), "expected {exact} in {sum:?}");
+
+    // q goes back to the workshop, then asks before discarding the change.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the workshop again", |s| s.contains("Key figures"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the question", |s| s.contains("Discard the changes"));
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("the exit", |s| s.contains("effekt-exit-0"));
+    assert!(
+        !screen.contains("Key figures"),
+        "the workshop is gone:\n{screen}"
+    );
+    assert_eq!(tmux.flag("alternate_on"), "0", "alternate screen left");
+    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
+    assert_eq!(tmux.flag("mouse_standard_flag"), "0", "mouse reporting off");
+    assert_eq!(tmux.flag("mouse_sgr_flag"), "0", "SGR mouse off");
+
+    // The terminal is back in cooked mode: the shell echoes what it reads.
+    tmux.keys(&[
+        "-l",
+        "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' ; echo stty-done",
+    ]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("stty", |s| s.lines().any(|l| l.trim() == "stty-done"));
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "canonical mode restored:\n{screen}"
+    );
+}

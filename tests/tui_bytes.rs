@@ -1,0 +1,107 @@
+//! Bytes written to the terminal: a lever step at 160×45 stays within 4 KB
+//! (only changed cells are sent), and an idle app or an event that changes
+//! nothing writes nothing at all. Byte counts are deterministic, so they
+//! are asserted here; timings live in `benches/tui.rs`.
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::rc::Rc;
+
+use effekt::catalog;
+use effekt::format::Lang;
+use effekt::tui::event::{Key, KeyCode, Mouse, MouseKind};
+use effekt::tui::{App, Event, Session, ThemeKind};
+
+/// A terminal that keeps what it is sent.
+#[derive(Clone, Default)]
+struct Tape(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Tape {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Tape {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+}
+
+fn session(id: &str, theme: ThemeKind) -> (Session<Tape>, Tape) {
+    let s = catalog::open(id).expect("bundled").scenario;
+    let app = App::open(s, Lang::Nb, theme, (160, 45));
+    let tape = Tape::default();
+    let mut session = Session::new(tape.clone(), app).expect("session");
+    session.present().expect("first frame");
+    (session, tape)
+}
+
+const BUDGET: usize = 4096;
+
+#[test]
+fn a_lever_step_sends_little_and_idle_sends_nothing() {
+    for theme in [ThemeKind::Default, ThemeKind::Mono] {
+        for id in ["sykefravaer", "rekruttering"] {
+            let (mut session, tape) = session(id, theme);
+            let first = tape.take();
+            assert!(first.len() > BUDGET, "the first frame draws everything");
+
+            assert!(
+                session
+                    .handle(Event::Key(Key::plain(KeyCode::Right)))
+                    .unwrap()
+            );
+            let step = tape.take();
+            println!(
+                "{id} {theme:?}: first frame {} bytes, one step {} bytes",
+                first.len(),
+                step.len()
+            );
+            assert!(
+                step.len() <= BUDGET,
+                "{id}: a step sent {} bytes",
+                step.len()
+            );
+            assert!(
+                step.starts_with(b"\x1b[?2026h"),
+                "synchronized update begins"
+            );
+            assert!(step.ends_with(b"\x1b[?2026l"), "synchronized update ends");
+
+            // Idle: no event, no bytes. Events that change nothing: no bytes.
+            assert!(tape.take().is_empty());
+            assert!(!session.handle(Event::Key(Key::ch('z'))).unwrap());
+            let nowhere = Event::Mouse(Mouse {
+                kind: MouseKind::Click,
+                column: 150,
+                row: 40,
+            });
+            assert!(!session.handle(nowhere).unwrap());
+            assert_eq!(tape.take().len(), 0, "{id}: idle wrote bytes");
+        }
+    }
+}
+
+#[test]
+fn stepping_other_levers_also_fits() {
+    let (mut session, tape) = session("sykefravaer", ThemeKind::Default);
+    tape.take();
+    // Price changes every chart and the risk table, not just one marker.
+    for _ in 0..3 {
+        session
+            .handle(Event::Key(Key::plain(KeyCode::Down)))
+            .unwrap();
+    }
+    tape.take();
+    session
+        .handle(Event::Key(Key::plain(KeyCode::Right)))
+        .unwrap();
+    let n = tape.take().len();
+    println!("price step: {n} bytes");
+    assert!(n <= 4 * BUDGET, "a price step sent {n} bytes");
+}
