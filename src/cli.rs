@@ -84,14 +84,21 @@ fn find_variant(loaded: &Loaded, name: &str) -> Result<store::Variant, u8> {
         eprintln!("note: skipped {}: {reason}", path.display());
     }
     store.find(id, name).map(|(_, v)| v).map_err(|e| {
-        let names: Vec<&str> = listing.variants.iter().map(|(_, v)| v.name.as_str()).collect();
+        let names: Vec<&str> = listing
+            .variants
+            .iter()
+            .map(|(_, v)| v.name.as_str())
+            .collect();
         if names.is_empty() {
             eprintln!(
                 "error: {e}; scenario \"{id}\" has no saved variants in {}",
                 store.dir().display()
             );
         } else {
-            eprintln!("error: {e}; saved variants of \"{id}\": {}", names.join(", "));
+            eprintln!(
+                "error: {e}; saved variants of \"{id}\": {}",
+                names.join(", ")
+            );
         }
         1
     })
@@ -285,7 +292,8 @@ pub fn report(
         ReportFormat::Md => report::markdown(lang, &loaded, &cols),
         ReportFormat::Csv => report::csv(lang, &cols),
         ReportFormat::Json => {
-            serde_json::to_string_pretty(&report::json(lang, &loaded, &cols)).unwrap_or_default() + "\n"
+            serde_json::to_string_pretty(&report::json(lang, &loaded, &cols)).unwrap_or_default()
+                + "\n"
         }
     };
     match output {

@@ -240,7 +240,10 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
     } else {
         t.replace(',', ".")
     };
-    if t.is_empty() || t.chars().any(|c| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e'))) {
+    if t.is_empty()
+        || t.chars()
+            .any(|c| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e')))
+    {
         return None;
     }
     let v = Decimal::from_str(&t)

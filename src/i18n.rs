@@ -545,7 +545,9 @@ pub fn counterfactual_name(lang: Lang, c: crate::scenario::Counterfactual) -> &'
     use crate::scenario::Counterfactual;
     match (lang, c) {
         (Lang::Nb, Counterfactual::ComparisonGroup) => "sammenligningsgruppe",
-        (Lang::Nb, Counterfactual::HistoricalBaseline) => "historisk utgangsnivå (trend telles med)",
+        (Lang::Nb, Counterfactual::HistoricalBaseline) => {
+            "historisk utgangsnivå (trend telles med)"
+        }
         (Lang::Nb, Counterfactual::None) => "ingen (betaler for alle resultater)",
         (Lang::En, Counterfactual::ComparisonGroup) => "comparison group",
         (Lang::En, Counterfactual::HistoricalBaseline) => "historical baseline (trends count)",
@@ -593,7 +595,6 @@ pub struct TuiTexts {
     pub target: &'static str,
     pub charts_elsewhere: &'static str,
     pub risk_title: &'static str,
-    pub risk_note: &'static str,
     pub no_warnings: &'static str,
     pub totals: &'static str,
     pub summary: &'static str,
@@ -737,7 +738,6 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     target: "mål",
     charts_elsewhere: "Diagrammer og risikodeling: trykk 2",
     risk_title: "Risikodeling: hver parts resultat (netto)",
-    risk_note: "ved måloppnåelse",
     no_warnings: "Ingen advarsler",
     totals: "Totaler",
     summary: "Sammendrag",
@@ -881,7 +881,6 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     target: "target",
     charts_elsewhere: "Charts and risk sharing: press 2",
     risk_title: "Risk sharing: each party's result (net)",
-    risk_note: "at achievement",
     no_warnings: "No warnings",
     totals: "Totals",
     summary: "Summary",

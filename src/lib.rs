@@ -14,6 +14,6 @@ pub mod levers;
 pub mod model;
 pub mod report;
 pub mod risk;
-pub mod store;
 pub mod scenario;
+pub mod store;
 pub mod tui;

@@ -69,7 +69,9 @@ struct VariantFile {
 pub enum StoreError {
     #[error("no data folder: set EFFEKT_DATA_DIR to a folder effekt may write to")]
     NoDataDir,
-    #[error("cannot write to {path}: {source}; check the folder's permissions or set EFFEKT_DATA_DIR")]
+    #[error(
+        "cannot write to {path}: {source}; check the folder's permissions or set EFFEKT_DATA_DIR"
+    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -104,7 +106,9 @@ impl Variant {
             name: name.trim().to_string(),
             scenario_id: base.scenario.info.id.clone(),
             scenario_hash: scenario_hash(&base.text),
-            levers: levers::changed(&base.scenario, current).into_iter().collect(),
+            levers: levers::changed(&base.scenario, current)
+                .into_iter()
+                .collect(),
             notes: Vec::new(),
             created: at.clone(),
             updated: at,
@@ -244,7 +248,11 @@ fn slug(name: &str) -> String {
     }
     let out = out.trim_end_matches('-').to_string();
     let out: String = out.chars().take(60).collect();
-    if out.is_empty() { "variant".into() } else { out }
+    if out.is_empty() {
+        "variant".into()
+    } else {
+        out
+    }
 }
 
 /// Writes `text` to `path` atomically: a temp file in the same folder,
@@ -321,7 +329,10 @@ impl Store {
                 Ok(v) if v.scenario_id == scenario_id => listing.variants.push((path, v)),
                 Ok(v) => listing.problems.push((
                     path,
-                    format!("belongs to scenario \"{}\", not \"{scenario_id}\"", v.scenario_id),
+                    format!(
+                        "belongs to scenario \"{}\", not \"{scenario_id}\"",
+                        v.scenario_id
+                    ),
                 )),
                 Err(reason) => listing.problems.push((path, reason)),
             }
@@ -373,7 +384,10 @@ impl Store {
                 return (path, Some(old));
             }
         }
-        (dir.join(format!("{base}-{}.toml", now().replace(':', ""))), None)
+        (
+            dir.join(format!("{base}-{}.toml", now().replace(':', ""))),
+            None,
+        )
     }
 
     /// Saves a variant. An existing variant of the same name is replaced
@@ -416,7 +430,12 @@ impl Store {
     }
 
     /// Copies a variant under a new name.
-    pub fn duplicate(&self, scenario_id: &str, name: &str, new: &str) -> Result<Variant, StoreError> {
+    pub fn duplicate(
+        &self,
+        scenario_id: &str,
+        name: &str,
+        new: &str,
+    ) -> Result<Variant, StoreError> {
         let (_, mut v) = self.find(scenario_id, name)?;
         v.name = new.trim().to_string();
         let at = now();
@@ -433,7 +452,12 @@ impl Store {
     }
 
     /// Adds a timestamped note to a variant.
-    pub fn add_note(&self, scenario_id: &str, name: &str, text: &str) -> Result<Variant, StoreError> {
+    pub fn add_note(
+        &self,
+        scenario_id: &str,
+        name: &str,
+        text: &str,
+    ) -> Result<Variant, StoreError> {
         let (path, mut v) = self.find(scenario_id, name)?;
         let at = now();
         v.notes.push(Note {

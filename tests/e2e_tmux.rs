@@ -231,4 +231,29 @@ fn workshop_in_a_real_terminal() {
         screen.lines().any(|l| l.trim() == "icanon"),
         "canonical mode restored:\n{screen}"
     );
+
+    // A panic restores the terminal before its message is printed.
+    tmux.keys(&["-l", "clear"]);
+    tmux.keys(&["Enter"]);
+    tmux.keys(&[
+        "-l",
+        &format!("EFFEKT_TEST_PANIC=1 {BIN} rekruttering; echo effekt-exit-$?"),
+    ]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the panic's exit", |s| s.contains("effekt-exit-101"));
+    assert!(
+        screen.contains("EFFEKT_TEST_PANIC"),
+        "the message is readable:\n{screen}"
+    );
+    assert_eq!(
+        tmux.flag("alternate_on"),
+        "0",
+        "alternate screen left after a panic"
+    );
+    assert_eq!(
+        tmux.flag("mouse_standard_flag"),
+        "0",
+        "mouse off after a panic"
+    );
+    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown after a panic");
 }

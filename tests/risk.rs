@@ -56,10 +56,16 @@ fn with(text: &str, extra: &str) -> Scenario {
 }
 
 fn all() -> Vec<Scenario> {
-    [WORKED, bare(SYKEFRAVAER), bare(REKRUTTERING), bare(FINLAND), bare(PETERBOROUGH)]
-        .iter()
-        .map(|t| parse(t))
-        .collect()
+    [
+        WORKED,
+        bare(SYKEFRAVAER),
+        bare(REKRUTTERING),
+        bare(FINLAND),
+        bare(PETERBOROUGH),
+    ]
+    .iter()
+    .map(|t| parse(t))
+    .collect()
 }
 
 /// Φ, the standard normal distribution function (Abramowitz–Stegun 7.1.26,

@@ -54,7 +54,11 @@ fn save_list_open_compare_round_trip() {
     let v = Variant::from_current("Lav effekt, KS 30 %", &base, &current);
     assert_eq!(v.levers.len(), 2);
     let path = store.save(&v, false).unwrap();
-    assert!(path.ends_with("sykefravaer/lav-effekt-ks-30.toml"), "{}", path.display());
+    assert!(
+        path.ends_with("sykefravaer/lav-effekt-ks-30.toml"),
+        "{}",
+        path.display()
+    );
 
     let listing = store.list("sykefravaer");
     assert!(listing.problems.is_empty());
@@ -84,7 +88,10 @@ fn saving_over_a_name_needs_overwrite_and_keeps_created() {
     store.save(&first, false).unwrap();
     let mut second = variant(&base, "A", &[("achievement", "0.7")]);
     second.created = "2030-01-01T00:00:00Z".into();
-    assert!(matches!(store.save(&second, false), Err(StoreError::Exists { .. })));
+    assert!(matches!(
+        store.save(&second, false),
+        Err(StoreError::Exists { .. })
+    ));
     store.save(&second, true).unwrap();
     let (_, v) = store.find("sykefravaer", "A").unwrap();
     assert_eq!(v.levers["achievement"], d("0.7"));
@@ -96,7 +103,9 @@ fn saving_over_a_name_needs_overwrite_and_keeps_created() {
 fn rename_duplicate_note_delete() {
     let store = Store::at(temp_dir("manage"));
     let base = pilot("rekruttering");
-    store.save(&variant(&base, "Første", &[("achievement", "0.5")]), false).unwrap();
+    store
+        .save(&variant(&base, "Første", &[("achievement", "0.5")]), false)
+        .unwrap();
     store.rename("rekruttering", "Første", "Andre").unwrap();
     assert!(store.find("rekruttering", "Første").is_err());
     store.duplicate("rekruttering", "Andre", "Tredje").unwrap();
@@ -104,7 +113,9 @@ fn rename_duplicate_note_delete() {
         store.rename("rekruttering", "Andre", "Tredje"),
         Err(StoreError::Exists { .. })
     ));
-    let v = store.add_note("rekruttering", "Tredje", "Åpent spørsmål: hvem garanterer?").unwrap();
+    let v = store
+        .add_note("rekruttering", "Tredje", "Åpent spørsmål: hvem garanterer?")
+        .unwrap();
     assert_eq!(v.notes.len(), 2);
     assert_eq!(v.notes[1].text, "Åpent spørsmål: hvem garanterer?");
     let names: Vec<String> = store
@@ -116,7 +127,10 @@ fn rename_duplicate_note_delete() {
     assert_eq!(names, ["Andre", "Tredje"]);
     store.delete("rekruttering", "Andre").unwrap();
     assert_eq!(store.list("rekruttering").variants.len(), 1);
-    assert!(matches!(store.delete("rekruttering", "Andre"), Err(StoreError::NotFound { .. })));
+    assert!(matches!(
+        store.delete("rekruttering", "Andre"),
+        Err(StoreError::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -124,22 +138,41 @@ fn corrupt_truncated_and_foreign_files_are_reported_and_skipped() {
     let dir = temp_dir("corrupt");
     let store = Store::at(dir.clone());
     let base = pilot("sykefravaer");
-    store.save(&variant(&base, "God", &[("achievement", "0.8")]), false).unwrap();
+    store
+        .save(&variant(&base, "God", &[("achievement", "0.8")]), false)
+        .unwrap();
     let folder = dir.join("sykefravaer");
     let good = std::fs::read_to_string(folder.join("god.toml")).unwrap();
     std::fs::write(folder.join("corrupt.toml"), [0xff, 0x00, 0x13, 0x37]).unwrap();
     std::fs::write(folder.join("truncated.toml"), &good[..good.len() / 2]).unwrap();
-    std::fs::write(folder.join("foreign.toml"), good.replace("sykefravaer", "rekruttering")).unwrap();
-    std::fs::write(folder.join("future.toml"), good.replace("format = 1", "format = 9")).unwrap();
+    std::fs::write(
+        folder.join("foreign.toml"),
+        good.replace("sykefravaer", "rekruttering"),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("future.toml"),
+        good.replace("format = 1", "format = 9"),
+    )
+    .unwrap();
     std::fs::write(folder.join("extra.toml"), format!("{good}\nsurprise = 1\n")).unwrap();
-    std::fs::write(folder.join("bad-number.toml"), good.replace("\"0.8\"", "\"lots\"")).unwrap();
+    std::fs::write(
+        folder.join("bad-number.toml"),
+        good.replace("\"0.8\"", "\"lots\""),
+    )
+    .unwrap();
 
     let listing = store.list("sykefravaer");
     assert_eq!(listing.variants.len(), 1);
     let problems: BTreeMap<String, String> = listing
         .problems
         .iter()
-        .map(|(p, r)| (p.file_name().unwrap().to_string_lossy().into_owned(), r.clone()))
+        .map(|(p, r)| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                r.clone(),
+            )
+        })
         .collect();
     assert_eq!(problems.len(), 6, "{problems:?}");
     assert!(problems["corrupt.toml"].contains("UTF-8"));
@@ -153,7 +186,10 @@ fn corrupt_truncated_and_foreign_files_are_reported_and_skipped() {
     // writes beside it and leaves the unreadable file untouched.
     let path = store.save(&variant(&base, "Corrupt", &[]), false).unwrap();
     assert!(path.ends_with("corrupt-2.toml"), "{}", path.display());
-    assert_eq!(std::fs::read(folder.join("corrupt.toml")).unwrap(), [0xff, 0x00, 0x13, 0x37]);
+    assert_eq!(
+        std::fs::read(folder.join("corrupt.toml")).unwrap(),
+        [0xff, 0x00, 0x13, 0x37]
+    );
 }
 
 #[test]
@@ -162,7 +198,11 @@ fn a_changed_scenario_and_unknown_levers_are_reported() {
     let v = variant(
         &base,
         "Gammel",
-        &[("achievement", "0.7"), ("price.gone", "5"), ("cofunder_share", "5")],
+        &[
+            ("achievement", "0.7"),
+            ("price.gone", "5"),
+            ("cofunder_share", "5"),
+        ],
     );
     let mut edited = base.clone();
     edited.text.push_str("\n# edited\n");
@@ -188,7 +228,10 @@ fn an_unwritable_folder_gives_a_clear_error() {
     let err = store.save(&variant(&base, "X", &[]), false).unwrap_err();
     let msg = err.to_string();
     assert!(matches!(err, StoreError::Write { .. }));
-    assert!(msg.contains("cannot write to") && msg.contains("not-a-folder"), "{msg}");
+    assert!(
+        msg.contains("cannot write to") && msg.contains("not-a-folder"),
+        "{msg}"
+    );
     // Listing an unreadable folder is empty, not an error.
     assert!(store.list("sykefravaer").variants.is_empty());
 }
@@ -240,11 +283,21 @@ fn concurrent_saves_from_processes_never_corrupt_a_file() {
 fn cli_report_and_calc_use_saved_variants() {
     let data = temp_dir("cli");
     let out = effekt(&data)
-        .args(["save", "sykefravaer", "Halv effekt", "--set", "achievement=0.5"])
+        .args([
+            "save",
+            "sykefravaer",
+            "Halv effekt",
+            "--set",
+            "achievement=0.5",
+        ])
         .args(["--note", "Hva om bare halve effekten kommer?"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let again = effekt(&data)
         .args(["save", "sykefravaer", "Halv effekt"])
         .output()
@@ -258,7 +311,11 @@ fn cli_report_and_calc_use_saved_variants() {
             .args(extra)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
     };
     let via_variant = calc(&["--variant", "Halv effekt"]);
@@ -267,7 +324,14 @@ fn cli_report_and_calc_use_saved_variants() {
     assert_eq!(via_variant["achievement"], "0.5");
 
     let report = effekt(&data)
-        .args(["report", "sykefravaer", "--variant", "Halv effekt", "--lang", "en"])
+        .args([
+            "report",
+            "sykefravaer",
+            "--variant",
+            "Halv effekt",
+            "--lang",
+            "en",
+        ])
         .output()
         .unwrap();
     assert!(report.status.success());
@@ -285,14 +349,25 @@ fn cli_report_and_calc_use_saved_variants() {
 
     let file = data.join("out/report.csv");
     let csv = effekt(&data)
-        .args(["report", "sykefravaer", "--variant", "Halv effekt", "--format", "csv", "-o"])
+        .args([
+            "report",
+            "sykefravaer",
+            "--variant",
+            "Halv effekt",
+            "--format",
+            "csv",
+            "-o",
+        ])
         .arg(&file)
         .output()
         .unwrap();
     assert!(csv.status.success());
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.starts_with("variant,section,item,period,value\n"));
-    assert!(text.contains("Halv effekt,term,achievement,,0.5\n"), "{text}");
+    assert!(
+        text.contains("Halv effekt,term,achievement,,0.5\n"),
+        "{text}"
+    );
     assert!(text.contains("base,figure,payer_npv,,"));
 }
 

@@ -29,7 +29,12 @@ pub struct Column {
 }
 
 impl Column {
-    fn compute(variant: Option<String>, scenario: Scenario, notes: Vec<Note>, problems: Vec<String>) -> Column {
+    fn compute(
+        variant: Option<String>,
+        scenario: Scenario,
+        notes: Vec<Note>,
+        problems: Vec<String>,
+    ) -> Column {
         Column {
             figures: model::figures(&scenario),
             risk: model::risk_table(&scenario),
@@ -49,7 +54,12 @@ impl Column {
 
 /// The base scenario followed by each variant, computed.
 pub fn columns(base: &Loaded, variants: &[Variant]) -> Vec<Column> {
-    let mut out = vec![Column::compute(None, base.scenario.clone(), Vec::new(), Vec::new())];
+    let mut out = vec![Column::compute(
+        None,
+        base.scenario.clone(),
+        Vec::new(),
+        Vec::new(),
+    )];
     for v in variants {
         let applied = store::apply(v, base);
         let problems = applied.problems();
@@ -72,13 +82,21 @@ fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
 /// `numeric`, left-aligned otherwise.
 fn md_table_aligned(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: bool) {
     let clean = |s: &String| s.replace('|', "/");
-    let _ = writeln!(out, "| {} |", header.iter().map(clean).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(
+        out,
+        "| {} |",
+        header.iter().map(clean).collect::<Vec<_>>().join(" | ")
+    );
     let align: Vec<&str> = (0..header.len())
         .map(|i| if i == 0 || !numeric { "---" } else { "---:" })
         .collect();
     let _ = writeln!(out, "| {} |", align.join(" | "));
     for r in rows {
-        let _ = writeln!(out, "| {} |", r.iter().map(clean).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(
+            out,
+            "| {} |",
+            r.iter().map(clean).collect::<Vec<_>>().join(" | ")
+        );
     }
     out.push('\n');
 }
@@ -98,7 +116,10 @@ fn key_figures(lang: Lang, c: &Column) -> Vec<(String, String)> {
         (t.outcome_payments.into(), money(tot.outcome_payments)),
         (format!("{}: {}", t.cofunder, t.net), money(e.cofunder.net)),
         (format!("{}: {}", t.payer, t.npv), money(e.payer.npv)),
-        (format!("{}: {}", t.investor, t.irr), i18n::irr(lang, &e.investor.irr)),
+        (
+            format!("{}: {}", t.investor, t.irr),
+            i18n::irr(lang, &e.investor.irr),
+        ),
         (
             format!("{}: {}", t.investor, t.moic),
             e.investor
@@ -108,12 +129,21 @@ fn key_figures(lang: Lang, c: &Column) -> Vec<(String, String)> {
         ),
         (format!("{}: {}", t.investor, t.npv), money(e.investor.npv)),
         (format!("{}: {}", t.provider, t.net), money(e.provider.net)),
-        (format!("{}: {}", t.public_total, t.npv), money(e.public.npv)),
+        (
+            format!("{}: {}", t.public_total, t.npv),
+            money(e.public.npv),
+        ),
         (t.drawn.into(), money(tot.drawn)),
         (t.guarantee_paid.into(), money(tot.guarantee_paid)),
         (t.value.into(), money(tot.value)),
-        (t.break_even_principal.into(), pct(c.figures.break_even.principal)),
-        (t.break_even_return_cap.into(), pct(c.figures.break_even.return_cap)),
+        (
+            t.break_even_principal.into(),
+            pct(c.figures.break_even.principal),
+        ),
+        (
+            t.break_even_return_cap.into(),
+            pct(c.figures.break_even.return_cap),
+        ),
         (t.break_even_payer.into(), pct(c.figures.break_even.payer)),
     ]
 }
@@ -170,17 +200,35 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
         i18n::period_name(lang, s.timeline.period)
     );
     if let Some(size) = s.cohort.size {
-        let _ = writeln!(out, "- {}: {} {}", rt.cohort, format::number(lang, size, 0), s.cohort.unit);
+        let _ = writeln!(
+            out,
+            "- {}: {} {}",
+            rt.cohort,
+            format::number(lang, size, 0),
+            s.cohort.unit
+        );
     }
     if let Some(intake) = &s.cohort.intake {
         let total: Decimal = intake.iter().sum();
-        let _ = writeln!(out, "- {}: {} {}", rt.cohort, format::number(lang, total, 0), s.cohort.unit);
+        let _ = writeln!(
+            out,
+            "- {}: {} {}",
+            rt.cohort,
+            format::number(lang, total, 0),
+            s.cohort.unit
+        );
     }
     let cost: Decimal = s.delivery.cost.iter().sum();
     if s.delivery.description.is_empty() {
         let _ = writeln!(out, "- {}: {}", rt.delivery, money(cost));
     } else {
-        let _ = writeln!(out, "- {}: {} — {}", rt.delivery, money(cost), s.delivery.description);
+        let _ = writeln!(
+            out,
+            "- {}: {} — {}",
+            rt.delivery,
+            money(cost),
+            s.delivery.description
+        );
     }
     out.push('\n');
 
@@ -214,12 +262,31 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
         if !o.source.is_empty() {
             let _ = writeln!(out, "- {}: {}", rt.source, o.source);
         }
-        let _ = writeln!(out, "- {}: {} → {}: {}", rt.baseline, level(o.baseline), rt.target, level(o.target));
+        let _ = writeln!(
+            out,
+            "- {}: {} → {}: {}",
+            rt.baseline,
+            level(o.baseline),
+            rt.target,
+            level(o.target)
+        );
         if let Some(h) = o.threshold {
             let _ = writeln!(out, "- {}: {}", rt.threshold, level(h));
         }
-        let _ = writeln!(out, "- {}: {}", rt.counterfactual, i18n::counterfactual_name(lang, o.counterfactual));
-        let _ = writeln!(out, "- {}: {} · {}: {}\n", rt.price, money(o.price), rt.value_per_unit, money(o.value));
+        let _ = writeln!(
+            out,
+            "- {}: {}",
+            rt.counterfactual,
+            i18n::counterfactual_name(lang, o.counterfactual)
+        );
+        let _ = writeln!(
+            out,
+            "- {}: {} · {}: {}\n",
+            rt.price,
+            money(o.price),
+            rt.value_per_unit,
+            money(o.value)
+        );
     }
 
     let header: Vec<String> = std::iter::once(rt.lever.to_string())
@@ -233,7 +300,11 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
                 .chain(cols.iter().map(|c| {
                     let v = levers::get(&c.scenario, l.target);
                     let text = i18n::lever_value(lang, &c.scenario, l, v);
-                    if v != l.value { format!("**{text}**") } else { text }
+                    if v != l.value {
+                        format!("**{text}**")
+                    } else {
+                        text
+                    }
                 }))
                 .collect()
         })
@@ -260,11 +331,19 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     for c in cols {
         let _ = writeln!(out, "### {}\n", c.title(lang));
         let header: Vec<String> = std::iter::once(t.party.to_string())
-            .chain(model::RISK_ACHIEVEMENTS.iter().map(|a| format::percent(lang, *a, 0)))
+            .chain(
+                model::RISK_ACHIEVEMENTS
+                    .iter()
+                    .map(|a| format::percent(lang, *a, 0)),
+            )
             .collect();
         let mut rows: Vec<Vec<String>> = risk_rows(lang, c)
             .into_iter()
-            .map(|(label, vals)| std::iter::once(label).chain(vals.into_iter().map(money)).collect())
+            .map(|(label, vals)| {
+                std::iter::once(label)
+                    .chain(vals.into_iter().map(money))
+                    .collect()
+            })
             .collect();
         rows.push(
             std::iter::once(rt.investor_irr_at.to_string())
@@ -281,23 +360,41 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
         let parties = e.run.flows.parties();
         let header: Vec<String> = [t.period.to_string(), t.outcome_payments.to_string()]
             .into_iter()
-            .chain(parties.iter().map(|(id, _)| party_name(lang, id).to_string()))
+            .chain(
+                parties
+                    .iter()
+                    .map(|(id, _)| party_name(lang, id).to_string()),
+            )
             .collect();
         let mut rows: Vec<Vec<String>> = (0..=c.scenario.timeline.periods)
             .map(|tau| {
-                let paid = if tau == 0 { Decimal::ZERO } else { e.run.outcome_payments[tau - 1] };
+                let paid = if tau == 0 {
+                    Decimal::ZERO
+                } else {
+                    e.run.outcome_payments[tau - 1]
+                };
                 [tau.to_string(), format::number(lang, paid, 0)]
                     .into_iter()
                     .chain(parties.iter().map(|(_, f)| format::number(lang, f[tau], 0)))
                     .collect()
             })
             .collect();
-        let nets = [e.payer, e.cofunder, e.investor_party(), e.provider, e.guarantor, e.public_other];
+        let nets = [
+            e.payer,
+            e.cofunder,
+            e.investor_party(),
+            e.provider,
+            e.guarantor,
+            e.public_other,
+        ];
         rows.push(
-            [t.total.to_string(), format::number(lang, e.run.totals.outcome_payments, 0)]
-                .into_iter()
-                .chain(nets.iter().map(|p| format::number(lang, p.net, 0)))
-                .collect(),
+            [
+                t.total.to_string(),
+                format::number(lang, e.run.totals.outcome_payments, 0),
+            ]
+            .into_iter()
+            .chain(nets.iter().map(|p| format::number(lang, p.net, 0)))
+            .collect(),
         );
         rows.push(
             [t.npv.to_string(), String::new()]
@@ -318,7 +415,11 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
             let all: Vec<String> = warnings
                 .iter()
                 .map(|w| i18n::warning(lang, &c.scenario, w))
-                .chain(c.problems.iter().map(|p| format!("{}: {p}", rt.variant_problems)))
+                .chain(
+                    c.problems
+                        .iter()
+                        .map(|p| format!("{}: {p}", rt.variant_problems)),
+                )
                 .collect();
             let _ = writeln!(out, "{}", all.join("; "));
         }
@@ -439,8 +540,20 @@ pub fn csv(lang: Lang, cols: &[Column]) -> String {
             ] {
                 row(&name, &section, &format!("{party}_net"), "", &money(p.net));
             }
-            row(&name, &section, "outcome_payments", "", &money(r.outcome_payments));
-            row(&name, &section, "investor_irr", "", &opt(r.investor_irr.headline));
+            row(
+                &name,
+                &section,
+                "outcome_payments",
+                "",
+                &money(r.outcome_payments),
+            );
+            row(
+                &name,
+                &section,
+                "investor_irr",
+                "",
+                &opt(r.investor_irr.headline),
+            );
         }
         for (party, flows) in e.run.flows.parties() {
             for (tau, f) in flows.iter().enumerate() {
@@ -448,10 +561,22 @@ pub fn csv(lang: Lang, cols: &[Column]) -> String {
             }
         }
         for (t, o) in e.run.outcome_payments.iter().enumerate() {
-            row(&name, "outcome_payment", "total", &(t + 1).to_string(), &money(*o));
+            row(
+                &name,
+                "outcome_payment",
+                "total",
+                &(t + 1).to_string(),
+                &money(*o),
+            );
         }
         for w in &e.warnings {
-            row(&name, "warning", "", "", &i18n::warning(lang, &c.scenario, w));
+            row(
+                &name,
+                "warning",
+                "",
+                "",
+                &i18n::warning(lang, &c.scenario, w),
+            );
         }
         for p in &c.problems {
             row(&name, "warning", "variant", "", p);

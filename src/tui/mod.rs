@@ -203,6 +203,11 @@ fn run_terminal(app: App) -> io::Result<()> {
     let _guard = TerminalGuard::enter()?;
     let mut session = Session::new(io::BufWriter::new(io::stdout()), app)?;
     session.present()?;
+    // Lets the end-to-end test check the panic hook (debug builds only).
+    #[cfg(debug_assertions)]
+    if std::env::var_os("EFFEKT_TEST_PANIC").is_some_and(|v| v == "1") {
+        panic!("EFFEKT_TEST_PANIC: testing that a panic restores the terminal");
+    }
     while !session.app.quit {
         // Blocks: an idle app writes nothing.
         let ev = crossterm::event::read()?;

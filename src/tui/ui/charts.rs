@@ -197,7 +197,7 @@ pub fn payoff(
     draw_payoff(app, ws, inner, compact, buf, theme);
 }
 
-/// Points of a vertical dotted line (every `gap` of the height).
+/// Points of a vertical dotted line: every other of `n` steps from `y0` to `y1`.
 fn dotted(x: f64, y0: f64, y1: f64, n: usize) -> Vec<(f64, f64)> {
     (0..=n)
         .filter(|i| i % 2 == 0)

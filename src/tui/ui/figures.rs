@@ -130,10 +130,16 @@ pub fn rows(app: &App, ws: &Workshop, compact: bool) -> Vec<FigureRow> {
     }
     out.push(money(h.payer_npv, d.payer_npv, u.payer_npv, u.c_payer_npv));
     let irr = &ws.computed.figures.evaluation.investor.irr;
+    // Narrow: the headline only; the model's warning says when there are
+    // several IRRs.
+    let irr_text = match irr.headline {
+        Some(r) if compact => format::percent(lang, r, 1),
+        _ => i18n::irr(lang, irr),
+    };
     out.push(row(
         u.investor_irr,
         u.c_investor_irr,
-        i18n::irr(lang, irr),
+        irr_text,
         irr.headline.is_some_and(|r| r < Decimal::ZERO),
         pct_delta(d.investor_irr),
     ));

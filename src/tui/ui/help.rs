@@ -40,6 +40,7 @@ pub fn entries(app: &App) -> Vec<(String, String, bool)> {
     }
     if app.workshop.is_some() {
         out.push((String::new(), t.help_mouse.to_string(), true));
+        out.push((String::new(), t.changed_mark_note.to_string(), true));
     }
     out
 }

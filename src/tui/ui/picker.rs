@@ -22,7 +22,7 @@ struct Layout {
     offset: usize,
 }
 
-fn layout(app: &App, p: &Picker, area: Rect) -> Layout {
+fn layout(p: &Picker, area: Rect) -> Layout {
     let (_, body, _) = super::frame_areas(area);
     let folder_h = u16::from(p.folder.is_some());
     let content = Rect {
@@ -50,7 +50,6 @@ fn layout(app: &App, p: &Picker, area: Rect) -> Layout {
     } else {
         (content, None)
     };
-    let _ = app;
     let inner_h = list.height.saturating_sub(1);
     let visible = (inner_h / ENTRY_H).max(1) as usize;
     let offset = (p.selected + 1).saturating_sub(visible);
@@ -75,7 +74,7 @@ pub fn hit(app: &App, area: Rect, pos: Position) -> Hit {
     let Some(p) = &app.picker else {
         return Hit::Other;
     };
-    let l = layout(app, p, area);
+    let l = layout(p, area);
     let inner = list_inner(l.list);
     if !inner.contains(pos) {
         return Hit::Other;
@@ -198,7 +197,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(head, theme.header);
     let title = format!(" {} │ {}", u.app_name, u.picker_title);
     buf.set_stringn(head.x, head.y, &title, head.width as usize, theme.header);
-    let l = layout(app, p, area);
+    let l = layout(p, area);
     let block = super::panel(u.picker_title, true, theme);
     block.render(l.list, buf);
     let inner = list_inner(l.list);

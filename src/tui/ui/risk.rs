@@ -61,15 +61,19 @@ fn table(app: &App, ws: &Workshop, compact: bool) -> (Vec<String>, Vec<TableRow>
         party(t.guarantor, |r| r.guarantor.net);
     }
     party(t.public_other, |r| r.public_other.net);
+    // Several IRRs are marked `*` (explained under the table).
     rows.push(TableRow {
         label: i18n::tui(lang).risk_irr.to_string(),
         cells: risk
             .iter()
             .map(|r| {
-                (
-                    i18n::irr(lang, &r.investor_irr),
-                    r.investor_irr.headline.is_some_and(|v| v < Decimal::ZERO),
-                )
+                let irr = &r.investor_irr;
+                let text = match irr.headline {
+                    None => t.no_irr.to_string(),
+                    Some(v) if irr.roots.len() > 1 => format!("{}*", format::percent(lang, v, 1)),
+                    Some(v) => format::percent(lang, v, 1),
+                };
+                (text, irr.headline.is_some_and(|v| v < Decimal::ZERO))
             })
             .collect(),
         total: false,
@@ -164,6 +168,15 @@ pub fn draw_table(
             buf.set_string(cx, y, right(c, cell_w), st);
         }
         y += 1;
+    }
+    let several = ws
+        .computed
+        .risk
+        .iter()
+        .any(|r| r.investor_irr.roots.len() > 1);
+    if several && y < inner.bottom() {
+        let note = format!("* {}", i18n::texts(app.lang).several_irrs);
+        buf.set_string(x, y, note, theme.muted);
     }
 }
 

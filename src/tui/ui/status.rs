@@ -95,18 +95,13 @@ pub fn render(app: &App, foot: Rect, buf: &mut Buffer, theme: &Theme) {
     let room = w.saturating_sub(rw + 2);
     if let Some(m) = &app.message {
         let style = message_style(theme, m.kind);
-        let lines = wrap(&m.text, room);
-        if let Some((first, rest)) = lines.split_first() {
-            if rest.is_empty() {
-                buf.set_stringn(foot.x + 1, foot.y, first, room, style);
-            } else {
-                let all = wrap(&m.text, w.saturating_sub(2));
-                above(&all, foot, buf, style, theme);
-            }
-        }
-        if lines.len() == 1 {
+        if width(&m.text) <= room {
+            buf.set_string(foot.x + 1, foot.y, &m.text, style);
             return;
         }
+        // A long message goes above the status line; the keys stay.
+        let lines = wrap(&m.text, w.saturating_sub(2));
+        above(&lines, foot, buf, style, theme);
     }
     // `?` and `q` always show; the other hints fill the room before them.
     let all = hints(app);
