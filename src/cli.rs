@@ -51,7 +51,8 @@ pub fn apply_sets(s: Scenario, sets: &[String]) -> Result<Scenario, String> {
     Ok(s)
 }
 
-fn open_with_sets(
+/// Opens a scenario, applies a saved variant and then `--set` options.
+pub(crate) fn open_with_sets(
     file: &str,
     variant: Option<&str>,
     sets: &[String],

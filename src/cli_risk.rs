@@ -13,20 +13,13 @@ use crate::risk::{
     Simulation, SolveError, Tornado,
 };
 use crate::scenario::Scenario;
-use crate::{catalog, cli, i18n, report};
+use crate::{cli, i18n, report};
 
 /// Exit code of `solve` when the target is out of reach.
 pub const EXIT_UNREACHABLE: u8 = 3;
 
-fn open(file: &str, sets: &[String]) -> Result<Scenario, u8> {
-    let loaded = catalog::open(file).map_err(|e| {
-        eprintln!("{e}");
-        1
-    })?;
-    cli::apply_sets(loaded.scenario, sets).map_err(|e| {
-        eprintln!("error: {e}");
-        1
-    })
+fn open(file: &str, variant: Option<&str>, sets: &[String]) -> Result<Scenario, u8> {
+    cli::open_with_sets(file, variant, sets).map(|(_, s)| s)
 }
 
 fn print_json(v: &Value) -> u8 {
@@ -62,10 +55,11 @@ pub fn risk(
     file: &str,
     draws: Option<u32>,
     seed: Option<u64>,
+    variant: Option<&str>,
     sets: &[String],
     json: bool,
 ) -> u8 {
-    let Ok(s) = open(file, sets) else {
+    let Ok(s) = open(file, variant, sets) else {
         return 1;
     };
     let mut settings = Settings::from_scenario(&s);
@@ -249,8 +243,8 @@ pub fn risk_text(lang: Lang, s: &Scenario, settings: &Settings, sim: &Simulation
 // ---------------------------------------------------------------- tornado
 
 /// `effekt tornado FILE [--set ID=VALUE]... [--json]`
-pub fn tornado(lang: Lang, file: &str, sets: &[String], json: bool) -> u8 {
-    let Ok(s) = open(file, sets) else {
+pub fn tornado(lang: Lang, file: &str, variant: Option<&str>, sets: &[String], json: bool) -> u8 {
+    let Ok(s) = open(file, variant, sets) else {
         return 1;
     };
     let t = risk::tornado(&s);
@@ -425,6 +419,7 @@ pub fn solve(
     lever: &str,
     for_: &str,
     at: Option<&str>,
+    variant: Option<&str>,
     sets: &[String],
     json: bool,
 ) -> u8 {
@@ -436,7 +431,7 @@ pub fn solve(
             return 1;
         }
     };
-    let Ok(s) = open(file, sets) else {
+    let Ok(s) = open(file, variant, sets) else {
         return 1;
     };
     let goal = Goal {
@@ -576,17 +571,7 @@ pub fn solve_text(
 
 /// A solved lever value with enough digits to reproduce the figure.
 fn precise_value(lang: Lang, s: &Scenario, lever: &Lever, v: Decimal) -> String {
-    use crate::levers::Unit;
-    match lever.unit {
-        Unit::Money | Unit::Price => {
-            format::money_dp(lang, &s.info.currency, v, v.normalize().scale().min(2))
-        }
-        Unit::Share | Unit::Rate => {
-            let dp = v.normalize().scale().saturating_sub(2).clamp(1, 4);
-            format::percent(lang, v, dp)
-        }
-        _ => i18n::lever_value(lang, s, lever, v),
-    }
+    i18n::lever_value_precise(lang, s, lever, v)
 }
 
 fn tolerance_text(lang: Lang, currency: &str, figure: Figure, tol: Decimal) -> String {

@@ -356,6 +356,27 @@ pub fn lever_value(lang: Lang, s: &Scenario, lever: &Lever, v: rust_decimal::Dec
     }
 }
 
+/// A solved lever value with enough digits to reproduce the figure
+/// (goal seek): money to the øre, shares to up to four decimals of a per cent.
+pub fn lever_value_precise(
+    lang: Lang,
+    s: &Scenario,
+    lever: &Lever,
+    v: rust_decimal::Decimal,
+) -> String {
+    use crate::levers::Unit;
+    match lever.unit {
+        Unit::Money | Unit::Price => {
+            format::money_dp(lang, &s.info.currency, v, v.normalize().scale().min(2))
+        }
+        Unit::Share | Unit::Rate => {
+            let dp = v.normalize().scale().saturating_sub(2).clamp(1, 4);
+            format::percent(lang, v, dp)
+        }
+        _ => lever_value(lang, s, lever, v),
+    }
+}
+
 /// A warning from the model as a sentence.
 pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
     let money = |d| format::money(lang, &s.info.currency, d);
@@ -621,6 +642,22 @@ pub struct TuiTexts {
     pub assumptions: &'static str,
     pub assumption: &'static str,
     pub compare_later: &'static str,
+    pub ctx_variants: &'static str,
+    pub key_save_variant: &'static str,
+    pub key_variants: &'static str,
+    pub key_compare: &'static str,
+    pub key_note: &'static str,
+    pub key_export: &'static str,
+    pub key_compare_metric: &'static str,
+    pub key_list_open: &'static str,
+    pub key_list_rename: &'static str,
+    pub key_list_duplicate: &'static str,
+    pub key_list_delete: &'static str,
+    pub key_list_compare: &'static str,
+    pub key_list_note: &'static str,
+    pub key_list_close: &'static str,
+    pub status_save: &'static str,
+    pub status_variants: &'static str,
     pub help_title: &'static str,
     pub help_close: &'static str,
     pub help_mouse: &'static str,
@@ -697,6 +734,28 @@ pub struct TuiTexts {
     pub key_figures_in: &'static str,
     pub flows_note: &'static str,
     pub risk_irr: &'static str,
+    pub screen_uncertainty: &'static str,
+    pub ctx_uncertainty: &'static str,
+    pub key_goal_seek: &'static str,
+    pub key_histogram: &'static str,
+    pub key_tornado_sort: &'static str,
+    pub unc_computing: &'static str,
+    pub unc_recomputing: &'static str,
+    pub unc_stale: &'static str,
+    pub unc_histogram_hint: &'static str,
+    pub unc_tornado_hint: &'static str,
+    pub unc_goal_hint: &'static str,
+    pub unc_share_of_draws: &'static str,
+    pub unc_more_levers: &'static str,
+    pub goal_figure: &'static str,
+    pub goal_target: &'static str,
+    pub goal_at: &'static str,
+    pub goal_no_target: &'static str,
+    pub goal_hint_edit: &'static str,
+    pub goal_hint_found: &'static str,
+    pub goal_hint_missed: &'static str,
+    pub goal_hint_searching: &'static str,
+    pub goal_searching: &'static str,
 }
 
 pub static TUI_NB: TuiTexts = TuiTexts {
@@ -763,7 +822,23 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     sources: "Kilder",
     assumptions: "Antakelser",
     assumption: "Antakelse",
-    compare_later: "Varianter kommer i en senere versjon: da kan du lagre varianter av kontrakten og sammenligne dem side om side her.",
+    compare_later: "Ingen lagrede varianter ennå. Trykk s for å lagre spakene som en variant, v for listen.",
+    ctx_variants: "Variantlisten",
+    key_save_variant: "lagre spakene som en variant",
+    key_variants: "varianter: åpne, gi nytt navn, kopiere, slette",
+    key_compare: "sammenlign varianter side om side",
+    key_note: "notat på varianten",
+    key_export: "eksporter rapport (Markdown)",
+    key_compare_metric: "sammenligning: bytt kurve / tabell og diagram",
+    key_list_open: "åpne varianten",
+    key_list_rename: "gi nytt navn",
+    key_list_duplicate: "kopier",
+    key_list_delete: "slett (spør først)",
+    key_list_compare: "ta med / ta ut av sammenligningen",
+    key_list_note: "skriv notat",
+    key_list_close: "lukk listen",
+    status_save: "lagre",
+    status_variants: "varianter",
     help_title: "Hjelp: taster",
     help_close: "Trykk en tast for å lukke",
     help_mouse: "Mus: klikk velger, hjulet endrer",
@@ -787,7 +862,7 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     key_redo: "gjør om",
     key_next_screen: "neste skjerm",
     key_prev_screen: "forrige skjerm",
-    key_goto_screen: "gå til skjerm 1–5",
+    key_goto_screen: "gå til skjerm 1–6",
     key_presentation: "presentasjonsmodus av/på",
     key_theme: "bytt fargetema",
     key_language: "bytt språk (nb/en)",
@@ -840,6 +915,28 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     key_figures_in: "Nøkkeltall",
     flows_note: "pluss = penger inn, minus = penger ut",
     risk_irr: "Investor, internrente",
+    screen_uncertainty: "Usikkerhet",
+    ctx_uncertainty: "Usikkerhet (skjerm 6)",
+    key_goal_seek: "målsøk: verdien av spaken som gir et mål",
+    key_histogram: "histogram: utfallsbetalinger, investor netto, internrente",
+    key_tornado_sort: "følsomhet: sorter etter betaler eller investor",
+    unc_computing: "Beregner",
+    unc_recomputing: "Beregner på nytt",
+    unc_stale: "tallene er fra før endringen",
+    unc_histogram_hint: "d: bytt",
+    unc_tornado_hint: "f: sorter",
+    unc_goal_hint: "g: målsøk",
+    unc_share_of_draws: "av trekkene",
+    unc_more_levers: "flere: velg med ↑↓",
+    goal_figure: "Tall",
+    goal_target: "Mål",
+    goal_at: "Ved måloppnåelse",
+    goal_no_target: "Skriv en målverdi, for eksempel 6 % eller 5 mill.",
+    goal_hint_edit: "Enter: søk · Tab: neste felt · ↑↓: tall · Esc: avbryt",
+    goal_hint_found: "Enter/y: bruk verdien (u angrer) · Esc: avbryt",
+    goal_hint_missed: "Enter: endre målet · Esc: lukk",
+    goal_hint_searching: "Esc: avbryt",
+    goal_searching: "Søker … en simulering per verdi, noen sekunder",
 };
 
 pub static TUI_EN: TuiTexts = TuiTexts {
@@ -906,7 +1003,23 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     sources: "Sources",
     assumptions: "Assumptions",
     assumption: "Assumption",
-    compare_later: "Variants come in a later version: you will be able to save variants of the contract and compare them side by side here.",
+    compare_later: "No saved variants yet. Press s to save the levers as a variant, v for the list.",
+    ctx_variants: "Variant list",
+    key_save_variant: "save the levers as a variant",
+    key_variants: "variants: open, rename, copy, delete",
+    key_compare: "compare variants side by side",
+    key_note: "note on the variant",
+    key_export: "export a report (Markdown)",
+    key_compare_metric: "comparison: switch curve / table and chart",
+    key_list_open: "open the variant",
+    key_list_rename: "rename",
+    key_list_duplicate: "copy",
+    key_list_delete: "delete (asks first)",
+    key_list_compare: "add to / remove from the comparison",
+    key_list_note: "write a note",
+    key_list_close: "close the list",
+    status_save: "save",
+    status_variants: "variants",
     help_title: "Help: keys",
     help_close: "Press any key to close",
     help_mouse: "Mouse: click selects, wheel steps",
@@ -930,7 +1043,7 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     key_redo: "redo",
     key_next_screen: "next screen",
     key_prev_screen: "previous screen",
-    key_goto_screen: "go to screen 1–5",
+    key_goto_screen: "go to screen 1–6",
     key_presentation: "presentation mode on/off",
     key_theme: "switch colour theme",
     key_language: "switch language (nb/en)",
@@ -983,6 +1096,28 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     key_figures_in: "Key figures",
     flows_note: "plus = money in, minus = money out",
     risk_irr: "Investor IRR",
+    screen_uncertainty: "Uncertainty",
+    ctx_uncertainty: "Uncertainty (screen 6)",
+    key_goal_seek: "goal seek: the lever value that hits a target",
+    key_histogram: "histogram: outcome payments, investor net, IRR",
+    key_tornado_sort: "sensitivity: sort by payer or investor",
+    unc_computing: "Computing",
+    unc_recomputing: "Recomputing",
+    unc_stale: "figures from before the change",
+    unc_histogram_hint: "d: switch",
+    unc_tornado_hint: "f: sort",
+    unc_goal_hint: "g: goal seek",
+    unc_share_of_draws: "of draws",
+    unc_more_levers: "more: select with ↑↓",
+    goal_figure: "Figure",
+    goal_target: "Target",
+    goal_at: "At achievement",
+    goal_no_target: "Type a target, for example 6% or 5m",
+    goal_hint_edit: "Enter: search · Tab: next field · ↑↓: figure · Esc: cancel",
+    goal_hint_found: "Enter/y: apply the value (u undoes) · Esc: cancel",
+    goal_hint_missed: "Enter: change the target · Esc: close",
+    goal_hint_searching: "Esc: cancel",
+    goal_searching: "Searching … a simulation per value, a few seconds",
 };
 
 /// The TUI texts of a language.
@@ -1149,6 +1284,23 @@ pub mod tui_text {
     /// `Mål: 100 %` style label for the chart markers.
     pub fn marker(name: &str, value: &str) -> String {
         format!("{name} {value}")
+    }
+
+    /// After goal seek moved a lever: `Pris er nå 875,45 kr (u angrer)`.
+    pub fn goal_applied(lang: Lang, label: &str, value: &str) -> String {
+        match lang {
+            Lang::Nb => format!("{label} er nå {value} (u angrer)"),
+            Lang::En => format!("{label} is now {value} (u undoes)"),
+        }
+    }
+
+    /// `4 500 av 10 000 trekk` / `4,500 of 10,000 draws`.
+    pub fn draws_progress(lang: Lang, done: u32, total: u32) -> String {
+        let n = |v: u32| crate::format::number(lang, v.into(), 0);
+        match lang {
+            Lang::Nb => format!("{} av {} trekk", n(done), n(total)),
+            Lang::En => format!("{} of {} draws", n(done), n(total)),
+        }
     }
 }
 
@@ -1407,4 +1559,221 @@ pub fn solve_miss_details(
         (_, None) => {}
     }
     out
+}
+
+/// Fixed texts of saved variants in the workshop (`src/tui/variants.rs`).
+pub struct VariantTexts {
+    pub list_title: &'static str,
+    pub none_saved: &'static str,
+    pub changed_levers: &'static str,
+    pub notes: &'static str,
+    pub scenario_changed: &'static str,
+    pub compared: &'static str,
+    pub skipped_files: &'static str,
+    pub folder: &'static str,
+    pub input_save: &'static str,
+    pub input_rename: &'static str,
+    pub input_duplicate: &'static str,
+    pub input_note: &'static str,
+    pub input_hint: &'static str,
+    pub name_empty: &'static str,
+    pub note_empty: &'static str,
+    pub note_needs_variant: &'static str,
+    pub no_store: &'static str,
+    pub current_unsaved: &'static str,
+    pub confirm_overwrite: &'static str,
+    pub confirm_delete: &'static str,
+    pub compare_title: &'static str,
+    pub compare_terms: &'static str,
+    pub compare_figures: &'static str,
+    pub compare_risk: &'static str,
+    pub compare_chart: &'static str,
+    pub compare_changed_note: &'static str,
+    pub compare_picked_note: &'static str,
+    pub metric_payments: &'static str,
+    pub metric_investor: &'static str,
+    pub metric_payer: &'static str,
+    pub base: &'static str,
+}
+
+pub static VARIANT_NB: VariantTexts = VariantTexts {
+    list_title: "Varianter",
+    none_saved: "Ingen lagrede varianter ennå. Lukk listen og trykk s for å lagre spakene som en variant.",
+    changed_levers: "endret",
+    notes: "notater",
+    scenario_changed: "scenariofilen er endret siden lagring",
+    compared: "i sammenligningen",
+    skipped_files: "Filer som ikke kunne leses (hoppet over, ikke endret)",
+    folder: "Mappe",
+    input_save: "Lagre variant som",
+    input_rename: "Nytt navn",
+    input_duplicate: "Kopier til",
+    input_note: "Notat",
+    input_hint: "Enter lagrer · Esc avbryter",
+    name_empty: "Skriv et navn på varianten",
+    note_empty: "Skriv et notat, eller Esc for å avbryte",
+    note_needs_variant: "Lagre eller åpne en variant først (s eller v); notater hører til en variant",
+    no_store: "Ingen datamappe: sett EFFEKT_DATA_DIR til en mappe effekt kan skrive til",
+    current_unsaved: "Nå (ikke lagret)",
+    confirm_overwrite: "Erstatte den lagrede varianten",
+    confirm_delete: "Slette varianten",
+    compare_title: "Sammenlign",
+    compare_terms: "Vilkår",
+    compare_figures: "Nøkkeltall (endring mot grunnscenarioet)",
+    compare_risk: "Risikodeling: netto ved måloppnåelse",
+    compare_chart: "Kurver ved måloppnåelse 0–150 %",
+    compare_changed_note: "* = ulik grunnscenario",
+    compare_picked_note: "Velg varianter med mellomrom i listen (v)",
+    metric_payments: "Utfallsbetalinger",
+    metric_investor: "Investor, netto",
+    metric_payer: "Betaler, nåverdi",
+    base: "Grunnscenario",
+};
+
+pub static VARIANT_EN: VariantTexts = VariantTexts {
+    list_title: "Variants",
+    none_saved: "No saved variants yet. Close the list and press s to save the levers as a variant.",
+    changed_levers: "changed",
+    notes: "notes",
+    scenario_changed: "the scenario file changed since it was saved",
+    compared: "in the comparison",
+    skipped_files: "Files that could not be read (skipped, not changed)",
+    folder: "Folder",
+    input_save: "Save variant as",
+    input_rename: "New name",
+    input_duplicate: "Copy to",
+    input_note: "Note",
+    input_hint: "Enter saves · Esc cancels",
+    name_empty: "Type a name for the variant",
+    note_empty: "Type a note, or Esc to cancel",
+    note_needs_variant: "Save or open a variant first (s or v); notes belong to a variant",
+    no_store: "No data folder: set EFFEKT_DATA_DIR to a folder effekt may write to",
+    current_unsaved: "Now (not saved)",
+    confirm_overwrite: "Replace the saved variant",
+    confirm_delete: "Delete the variant",
+    compare_title: "Compare",
+    compare_terms: "Terms",
+    compare_figures: "Key figures (change against the base)",
+    compare_risk: "Risk sharing: net at achievement",
+    compare_chart: "Curves at achievement 0–150%",
+    compare_changed_note: "* = differs from base",
+    compare_picked_note: "Pick variants with Space in the list (v)",
+    metric_payments: "Outcome payments",
+    metric_investor: "Investor, net",
+    metric_payer: "Payer, NPV",
+    base: "Base scenario",
+};
+
+/// The variant texts of a language.
+pub fn variant(lang: Lang) -> &'static VariantTexts {
+    match lang {
+        Lang::Nb => &VARIANT_NB,
+        Lang::En => &VARIANT_EN,
+    }
+}
+
+/// Variant texts with names, paths and numbers in them.
+pub mod variant_text {
+    use crate::format::Lang;
+
+    pub fn saved(lang: Lang, name: &str, path: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Lagret «{name}» i {path}"),
+            Lang::En => format!("Saved \"{name}\" in {path}"),
+        }
+    }
+
+    pub fn opened(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Åpnet «{name}» (u angrer)"),
+            Lang::En => format!("Opened \"{name}\" (u undoes)"),
+        }
+    }
+
+    pub fn opened_with(lang: Lang, name: &str, problems: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Åpnet «{name}», men merk: {problems}"),
+            Lang::En => format!("Opened \"{name}\", but note: {problems}"),
+        }
+    }
+
+    pub fn renamed(lang: Lang, old: &str, new: &str) -> String {
+        match lang {
+            Lang::Nb => format!("«{old}» heter nå «{new}»"),
+            Lang::En => format!("\"{old}\" is now \"{new}\""),
+        }
+    }
+
+    pub fn duplicated(lang: Lang, old: &str, new: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Kopierte «{old}» til «{new}»"),
+            Lang::En => format!("Copied \"{old}\" to \"{new}\""),
+        }
+    }
+
+    pub fn deleted(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Slettet «{name}»"),
+            Lang::En => format!("Deleted \"{name}\""),
+        }
+    }
+
+    pub fn noted(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Notat lagret på «{name}»"),
+            Lang::En => format!("Note saved on \"{name}\""),
+        }
+    }
+
+    pub fn copy_name(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!("{name} (kopi)"),
+            Lang::En => format!("{name} (copy)"),
+        }
+    }
+
+    pub fn unsaved_of(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!("{name} (endret, ikke lagret)"),
+            Lang::En => format!("{name} (changed, not saved)"),
+        }
+    }
+
+    pub fn exported(lang: Lang, path: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Rapport skrevet: {path}"),
+            Lang::En => format!("Report written: {path}"),
+        }
+    }
+
+    pub fn compare_full(lang: Lang, max: usize) -> String {
+        match lang {
+            Lang::Nb => format!("Høyst {max} varianter i sammenligningen; ta ut en først"),
+            Lang::En => format!("At most {max} variants in the comparison; remove one first"),
+        }
+    }
+
+    pub fn skipped(lang: Lang, path: &str, reason: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Hoppet over {path}: {reason}"),
+            Lang::En => format!("Skipped {path}: {reason}"),
+        }
+    }
+
+    /// A store error (its text names the path and what to do).
+    pub fn store_error(lang: Lang, error: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Kunne ikke lagre: {error}"),
+            Lang::En => format!("Could not save: {error}"),
+        }
+    }
+}
+
+/// How a currency is named after an amount: `kr` for NOK in bokmål, else
+/// the code.
+pub fn currency_label(lang: Lang, currency: &str) -> String {
+    match (lang, currency) {
+        (Lang::Nb, "NOK") => "kr".to_string(),
+        (_, c) => c.to_string(),
+    }
 }

@@ -123,6 +123,9 @@ enum Command {
         /// Set a lever first, e.g. `--set achievement=0.8` (repeatable).
         #[arg(long = "set", value_name = "ID=VALUE")]
         set: Vec<String>,
+        /// Start from a saved variant of the scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
         /// Print JSON (decimals as strings) instead of the summary.
         #[arg(long)]
         json: bool,
@@ -135,6 +138,9 @@ enum Command {
         /// Set a lever first, e.g. `--set achievement=0.8` (repeatable).
         #[arg(long = "set", value_name = "ID=VALUE")]
         set: Vec<String>,
+        /// Start from a saved variant of the scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
         /// Print JSON (decimals as strings) instead of the table.
         #[arg(long)]
         json: bool,
@@ -161,6 +167,9 @@ enum Command {
         /// Set a lever first, e.g. `--set cap=3000000` (repeatable).
         #[arg(long = "set", value_name = "ID=VALUE")]
         set: Vec<String>,
+        /// Start from a saved variant of the scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
         /// Print JSON (decimals as strings) instead of a sentence.
         #[arg(long)]
         json: bool,
@@ -218,8 +227,14 @@ fn main() -> ExitCode {
             seed,
             set,
             json,
-        }) => cli_risk::risk(lang, &file, draws, seed, &set, json),
-        Some(Command::Tornado { file, set, json }) => cli_risk::tornado(lang, &file, &set, json),
+            variant,
+        }) => cli_risk::risk(lang, &file, draws, seed, variant.as_deref(), &set, json),
+        Some(Command::Tornado {
+            file,
+            set,
+            json,
+            variant,
+        }) => cli_risk::tornado(lang, &file, variant.as_deref(), &set, json),
         Some(Command::Solve {
             file,
             lever,
@@ -227,7 +242,17 @@ fn main() -> ExitCode {
             at,
             set,
             json,
-        }) => cli_risk::solve(lang, &file, &lever, &for_, at.as_deref(), &set, json),
+            variant,
+        }) => cli_risk::solve(
+            lang,
+            &file,
+            &lever,
+            &for_,
+            at.as_deref(),
+            variant.as_deref(),
+            &set,
+            json,
+        ),
         Some(Command::List) => cli::list(lang),
         Some(Command::Levers { file }) => cli::levers(lang, &file),
         None => cli::workshop(args.lang, args.file.as_deref()),

@@ -257,3 +257,94 @@ fn workshop_in_a_real_terminal() {
     );
     assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown after a panic");
 }
+
+/// Saves a variant in the real binary (`s`, a name, Enter), quits, and
+/// finds it with `effekt report --variant`.
+#[test]
+fn a_variant_saved_in_the_workshop_is_found_by_report() {
+    if !tmux_available() {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("tmux is required under CI");
+        }
+        eprintln!("note: tmux is not installed; skipping the end-to-end test");
+        return;
+    }
+    let pid = std::process::id();
+    let data_dir = std::env::temp_dir().join(format!("effekt-e2e-variants-{pid}"));
+    std::fs::create_dir_all(&data_dir).expect("temp dir");
+    let tmux = Tmux {
+        socket: format!("effekt-test-variants-{pid}"),
+        data_dir: data_dir.clone(),
+    };
+    let data = format!("EFFEKT_DATA_DIR={}", data_dir.display());
+    tmux.cmd(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "-s",
+        "e2e",
+        "-e",
+        &data,
+        "sh",
+    ]);
+    tmux.wait_for("the shell's prompt", |s| !s.trim().is_empty());
+    tmux.keys(&[
+        "-l",
+        &format!("{BIN} rekruttering --lang en; echo effekt-exit-$?"),
+    ]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the workshop", |s| s.contains("Outcome payments"));
+    // Achievement 100 % → 80 %, then save it as a variant.
+    for _ in 0..4 {
+        tmux.keys(&["Left"]);
+    }
+    tmux.wait_for("80 %", |s| line_with(s, "▶").contains("80.0%"));
+    tmux.keys(&["s"]);
+    tmux.wait_for("the name prompt", |s| s.contains("Save variant as"));
+    tmux.keys(&["-l", "Workshop 80"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the saved message", |s| s.contains("Saved \"Workshop 80\""));
+    // A note on it, then the list shows both.
+    tmux.keys(&["n"]);
+    tmux.wait_for("the note prompt", |s| s.contains("Note"));
+    tmux.keys(&["-l", "Decided: test 80 % first"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the note message", |s| s.contains("Note saved"));
+    tmux.keys(&["v"]);
+    tmux.wait_for("the variant list", |s| {
+        s.contains("Workshop 80") && s.contains("Decided: test 80 % first")
+    });
+    tmux.keys(&["Escape"]);
+    // Levers differ from the scenario: quitting asks first.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the question", |s| s.contains("y/n") || s.contains("(y"));
+    tmux.keys(&["y"]);
+    tmux.wait_for("the exit code", |s| s.contains("effekt-exit-0"));
+
+    let out = Command::new(BIN)
+        .env("EFFEKT_DATA_DIR", &data_dir)
+        .args([
+            "report",
+            "rekruttering",
+            "--variant",
+            "Workshop 80",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .expect("effekt report runs");
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(md.contains("| Base scenario | Workshop 80 |"), "{md}");
+    assert!(md.contains("**80.0%**"), "{md}");
+    assert!(md.contains("Decided: test 80 % first"), "{md}");
+}

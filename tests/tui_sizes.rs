@@ -106,3 +106,54 @@ fn the_picker_at_every_size() {
         }
     }
 }
+
+/// The uncertainty screen with a finished run (few draws), and the
+/// goal-seek dialog over it, at every size: no panic, and from 80×24 up
+/// the probabilities and the payer's median NPV are shown whole.
+#[test]
+fn the_uncertainty_screen_at_every_size() {
+    for b in catalog::BUNDLED {
+        let mut s = catalog::load_bundled(&b).scenario;
+        s.uncertainty.draws = 200;
+        for lang in [Lang::Nb, Lang::En] {
+            let mut app = App::open(s.clone(), lang, ThemeKind::Default, (80, 24));
+            update(&mut app, Action::GoTo(Screen::Uncertainty));
+            tui::risk_update::complete(&mut app);
+            let ws = app.workshop.as_ref().unwrap();
+            let result = ws.risk.current_result(&ws.current).expect("a finished run");
+            let p50 = result.simulation.payer_npv.p50;
+            let full = format::money_short(lang, &s.info.currency, p50);
+            let bare = format::money_short_bare(lang, p50);
+            let loss = format::percent(lang, result.simulation.investor_loss.value(), 1);
+            for &w in &WIDTHS {
+                for &h in &HEIGHTS {
+                    app.size = (w, h);
+                    let screen = text(&app);
+                    if w >= 80 && h >= 24 {
+                        assert!(
+                            screen.contains(&full) || screen.contains(&format!(" {bare} ")),
+                            "{} {w}×{h} {lang:?}: P50 payer NPV {full} not shown whole:\n{screen}",
+                            s.info.id
+                        );
+                        assert!(
+                            screen.contains(&format!(" {loss}")),
+                            "{} {w}×{h} {lang:?}: {loss} missing:\n{screen}",
+                            s.info.id
+                        );
+                    }
+                    update(&mut app, Action::GoalSeek);
+                    for c in "6%".chars() {
+                        update(&mut app, Action::GoalChar(c));
+                    }
+                    text(&app);
+                    update(&mut app, Action::GoalAccept);
+                    text(&app);
+                    update(&mut app, Action::GoalCancel);
+                    update(&mut app, Action::ToggleHelp);
+                    text(&app);
+                    update(&mut app, Action::ToggleHelp);
+                }
+            }
+        }
+    }
+}

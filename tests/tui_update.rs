@@ -252,6 +252,8 @@ fn back_leaves_screens_and_modes_first() {
     assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Risk);
     update(&mut app, Action::PrevScreen);
     update(&mut app, Action::PrevScreen);
+    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Uncertainty);
+    update(&mut app, Action::PrevScreen);
     assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Scenario);
 }
 

@@ -50,4 +50,41 @@ pub enum Action {
     PromptCancel,
     /// Answer to a yes/no question.
     Confirm(bool),
+    /// Uncertainty screen: the next distribution in the histogram.
+    CycleHistogram,
+    /// Uncertainty screen: sort (and, when narrow, show) the tornado by
+    /// the other figure.
+    SortTornado,
+    /// Open goal seek for the selected lever.
+    GoalSeek,
+    /// Goal seek: the next (or previous) field.
+    GoalField(i32),
+    /// Goal seek: the next (or previous) figure.
+    GoalFigure(i32),
+    /// Goal seek: typed text in the current field.
+    GoalChar(char),
+    GoalBackspace,
+    /// Goal seek: search; on a found value, apply it.
+    GoalAccept,
+    GoalCancel,
+    /// Save the levers as a named variant (asks for the name).
+    SaveVariant,
+    /// Open the variant list.
+    OpenVariants,
+    /// Write a note on the open variant.
+    AddNote,
+    /// Export a Markdown report.
+    ExportReport,
+    /// Compare screen: the next curve of the chart (and table/chart).
+    CompareMetric,
+    /// Variant list: close, move, open, rename, copy, delete, note, pick.
+    ListClose,
+    ListPrev,
+    ListNext,
+    ListOpen,
+    ListRename,
+    ListDuplicate,
+    ListDelete,
+    ListNote,
+    ListToggleCompare,
 }

@@ -11,7 +11,7 @@ use crate::levers::{self, Lever};
 use crate::model::{self, BreakEven, Figures, PayoffPoint, RiskRow};
 use crate::scenario::Scenario;
 
-/// The screens of an open scenario (keys 1–5, Tab).
+/// The screens of an open scenario (keys 1–6, Tab).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Workshop,
@@ -19,15 +19,18 @@ pub enum Screen {
     Flows,
     Compare,
     Scenario,
+    /// Monte Carlo, tornado (`src/tui/ui/uncertainty.rs`).
+    Uncertainty,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
+    pub const ALL: [Screen; 6] = [
         Screen::Workshop,
         Screen::Risk,
         Screen::Flows,
         Screen::Compare,
         Screen::Scenario,
+        Screen::Uncertainty,
     ];
 
     /// The screen's name in the tab bar.
@@ -39,10 +42,11 @@ impl Screen {
             Screen::Flows => t.screen_flows,
             Screen::Compare => t.screen_compare,
             Screen::Scenario => t.screen_scenario,
+            Screen::Uncertainty => t.screen_uncertainty,
         }
     }
 
-    /// The screen's number key, 1–5.
+    /// The screen's number key, 1–6.
     pub fn number(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
@@ -129,11 +133,16 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
-/// A yes/no question before changed levers are discarded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A yes/no question: before changed levers are discarded, a variant is
+/// replaced or deleted.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Confirm {
     Quit,
     ToPicker,
+    /// Replace the saved variant of this name.
+    OverwriteVariant(String),
+    /// Delete the saved variant of this name.
+    DeleteVariant(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -393,6 +402,10 @@ pub struct Workshop {
     pub prompt: Option<Prompt>,
     pub computed: Computed,
     pub scroll: Scroll,
+    /// The uncertainty screen and goal seek (`src/tui/risk_job.rs`).
+    pub risk: super::risk_job::RiskView,
+    /// Saved variants: the source text, the open variant, the comparison.
+    pub variants: super::variants::VariantState,
 }
 
 impl Workshop {
@@ -413,7 +426,16 @@ impl Workshop {
             prompt: None,
             computed,
             scroll: Scroll::default(),
+            risk: Default::default(),
+            variants: Default::default(),
         }
+    }
+
+    /// The workshop with the scenario file's text, whose hash saved
+    /// variants keep.
+    pub fn with_source(mut self, text: String) -> Workshop {
+        self.variants.source_text = text;
+        self
     }
 
     /// The selected lever, if the scenario shows any.
@@ -477,6 +499,12 @@ pub struct App {
     pub message: Option<Message>,
     /// Set when the app should end.
     pub quit: bool,
+    /// Where variants are saved; `None` when there is no data folder.
+    pub store: Option<crate::store::Store>,
+    /// A name or note being typed.
+    pub input: Option<super::variants::TextInput>,
+    /// The variant list overlay (`v`).
+    pub variant_list: Option<super::variants::VariantList>,
 }
 
 impl App {
@@ -493,6 +521,11 @@ impl App {
             confirm: None,
             message: None,
             quit: false,
+            // Set by the caller (`run` uses the user's data folder), so the
+            // app itself reads no environment.
+            store: None,
+            input: None,
+            variant_list: None,
         }
     }
 
@@ -529,15 +562,25 @@ impl App {
     /// The key-map contexts active now, first match wins.
     pub fn contexts(&self) -> &'static [Context] {
         use Context as C;
+        if self.variant_list.is_some() {
+            return &[C::VariantList, C::General];
+        }
         match &self.workshop {
             None => &[C::Picker, C::General],
             Some(w) if w.presentation => &[C::Levers, C::Present, C::General],
             Some(w) => match w.screen {
                 Screen::Workshop | Screen::Risk => &[C::Levers, C::Screens, C::Present, C::General],
+                Screen::Uncertainty => &[
+                    C::Levers,
+                    C::Uncertainty,
+                    C::Screens,
+                    C::Present,
+                    C::General,
+                ],
                 Screen::Flows | Screen::Scenario => {
                     &[C::Scroll, C::Screens, C::Present, C::General]
                 }
-                Screen::Compare => &[C::Screens, C::Present, C::General],
+                Screen::Compare => &[C::Compare, C::Scroll, C::Screens, C::Present, C::General],
             },
         }
     }
@@ -549,6 +592,8 @@ impl App {
             Some(w) => {
                 !w.presentation
                     && w.prompt.is_none()
+                    && self.input.is_none()
+                    && self.variant_list.is_none()
                     && w.screen == Screen::Workshop
                     && self.picker.is_none()
             }

@@ -105,12 +105,23 @@ pub struct Mouse {
 }
 
 /// Everything the app reacts to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     Key(Key),
     Mouse(Mouse),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Background work ([`super::risk_job`]) has made `done` of `total` draws.
+    RiskProgress {
+        generation: u64,
+        done: u32,
+        total: u32,
+    },
+    /// Background work has finished.
+    RiskDone {
+        generation: u64,
+        output: Box<super::risk_job::RiskOutput>,
+    },
 }
 
 /// Converts a crossterm event; `None` for events the app ignores (key

@@ -25,6 +25,12 @@ pub enum Context {
     Present,
     /// Everywhere.
     General,
+    /// The uncertainty screen (6).
+    Uncertainty,
+    /// The variant list overlay.
+    VariantList,
+    /// The compare screen.
+    Compare,
 }
 
 impl Context {
@@ -37,17 +43,23 @@ impl Context {
             Context::Screens => |t| t.ctx_screens,
             Context::Present => |t| t.ctx_present,
             Context::General => |t| t.ctx_general,
+            Context::Uncertainty => |t| t.ctx_uncertainty,
+            Context::VariantList => |t| t.ctx_variants,
+            Context::Compare => |t| t.screen_compare,
         }
     }
 
     /// The contexts in the order the help overlay lists them.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 9] = [
         Context::Levers,
+        Context::Uncertainty,
         Context::Screens,
         Context::Present,
         Context::Scroll,
         Context::Picker,
         Context::General,
+        Context::Compare,
+        Context::VariantList,
     ];
 }
 
@@ -175,6 +187,19 @@ pub static KEYMAP: &[Binding] = &[
     bind(C::Levers, &[Key::ctrl(K::Char('r'))], Action::Redo, |t| {
         t.key_redo
     }),
+    bind(C::Levers, &[Key::ch('g')], Action::GoalSeek, |t| {
+        t.key_goal_seek
+    }),
+    // The uncertainty screen.
+    bind(
+        C::Uncertainty,
+        &[Key::ch('d')],
+        Action::CycleHistogram,
+        |t| t.key_histogram,
+    ),
+    bind(C::Uncertainty, &[Key::ch('f')], Action::SortTornado, |t| {
+        t.key_tornado_sort
+    }),
     // Scrolling.
     with_status(
         bind(
@@ -237,7 +262,7 @@ pub static KEYMAP: &[Binding] = &[
         |t| t.key_prev_screen,
     ),
     Binding {
-        keys_label: Some("1–5"),
+        keys_label: Some("1–6"),
         ..bind(
             C::Screens,
             &[Key::ch('1')],
@@ -281,6 +306,15 @@ pub static KEYMAP: &[Binding] = &[
             |t| t.key_goto_screen,
         )
     },
+    Binding {
+        help: None,
+        ..bind(
+            C::Screens,
+            &[Key::ch('6')],
+            Action::GoTo(Screen::Uncertainty),
+            |t| t.key_goto_screen,
+        )
+    },
     with_status(
         bind(
             C::Present,
@@ -290,6 +324,69 @@ pub static KEYMAP: &[Binding] = &[
         ),
         "p",
         |t| t.status_present,
+    ),
+    // Variants.
+    with_status(
+        bind(C::Screens, &[Key::ch('s')], Action::SaveVariant, |t| {
+            t.key_save_variant
+        }),
+        "s",
+        |t| t.status_save,
+    ),
+    bind(C::Screens, &[Key::ch('v')], Action::OpenVariants, |t| {
+        t.key_variants
+    }),
+    bind(
+        C::Screens,
+        &[Key::ch('c')],
+        Action::GoTo(Screen::Compare),
+        |t| t.key_compare,
+    ),
+    bind(C::Screens, &[Key::ch('n')], Action::AddNote, |t| t.key_note),
+    bind(C::Screens, &[Key::ch('e')], Action::ExportReport, |t| {
+        t.key_export
+    }),
+    bind(C::Compare, &[Key::ch('m')], Action::CompareMetric, |t| {
+        t.key_compare_metric
+    }),
+    bind(
+        C::VariantList,
+        &[Key::plain(K::Up), Key::ch('k')],
+        Action::ListPrev,
+        |t| t.key_select_up,
+    ),
+    bind(
+        C::VariantList,
+        &[Key::plain(K::Down), Key::ch('j')],
+        Action::ListNext,
+        |t| t.key_select_down,
+    ),
+    bind(C::VariantList, &[Key::plain(K::Enter)], Action::ListOpen, |t| {
+        t.key_list_open
+    }),
+    bind(C::VariantList, &[Key::ch(' ')], Action::ListToggleCompare, |t| {
+        t.key_list_compare
+    }),
+    bind(C::VariantList, &[Key::ch('r')], Action::ListRename, |t| {
+        t.key_list_rename
+    }),
+    bind(C::VariantList, &[Key::ch('d')], Action::ListDuplicate, |t| {
+        t.key_list_duplicate
+    }),
+    bind(
+        C::VariantList,
+        &[Key::plain(K::Delete), Key::ch('x')],
+        Action::ListDelete,
+        |t| t.key_list_delete,
+    ),
+    bind(C::VariantList, &[Key::ch('n')], Action::ListNote, |t| {
+        t.key_list_note
+    }),
+    bind(
+        C::VariantList,
+        &[Key::plain(K::Esc), Key::ch('q'), Key::ch('v')],
+        Action::ListClose,
+        |t| t.key_list_close,
     ),
     // Everywhere.
     bind(C::General, &[Key::ch('t')], Action::ToggleTheme, |t| {
@@ -379,10 +476,17 @@ mod tests {
     use super::*;
 
     /// The context sets the app uses together.
-    const SETS: [&[Context]; 5] = [
+    const SETS: [&[Context]; 6] = [
         &[C::Picker, C::General],
         &[C::Levers, C::Present, C::General],
         &[C::Levers, C::Screens, C::Present, C::General],
+        &[
+            C::Levers,
+            C::Uncertainty,
+            C::Screens,
+            C::Present,
+            C::General,
+        ],
         &[C::Scroll, C::Screens, C::Present, C::General],
         &[C::Screens, C::Present, C::General],
     ];
@@ -402,7 +506,7 @@ mod tests {
 
     #[test]
     fn later_issue_keys_are_not_bound() {
-        for c in ['s', 'v', 'c', 'n', 'e', 'g'] {
+        for c in ['s', 'v', 'c', 'n', 'e'] {
             assert!(
                 KEYMAP.iter().all(|b| !b.keys.contains(&Key::ch(c))),
                 "`{c}` belongs to a later issue"

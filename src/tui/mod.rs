@@ -1,5 +1,6 @@
-//! The workshop TUI: scenario picker, workshop, risk, cash flows, compare
-//! and scenario screens, help and presentation mode (see `docs/tui.md`).
+//! The workshop TUI: scenario picker, workshop, risk, cash flows, compare,
+//! scenario and uncertainty screens, goal seek, help and presentation mode
+//! (see `docs/tui.md`).
 //!
 //! The app is plain data ([`App`]) with no terminal in it. Input arrives as
 //! the app's own [`Event`] (converted from crossterm at the edge), becomes
@@ -8,17 +9,27 @@
 //! ratatui buffer, so any `Backend` works, `TestBackend` included. A
 //! [`Session`] ties an app to a writer (stdout here, an SSH channel later)
 //! and only draws after an event that changed something.
+//!
+//! Slow work (the Monte Carlo of the uncertainty screen) is described by
+//! the app as data ([`risk_job::RiskRequest`]); the run loop's
+//! [`worker::Worker`] runs it on other threads and feeds progress and
+//! results back as [`Event`]s, so no key ever waits for it.
 
 pub mod action;
 pub mod app;
 pub mod event;
 pub mod keymap;
+pub mod risk_job;
+pub mod risk_update;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod variants;
+pub mod worker;
 
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
+use std::time::{Duration, Instant};
 
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
@@ -67,6 +78,12 @@ impl<W: Write> Session<W> {
         draw(&mut self.terminal, &self.app)?;
         execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         Ok(())
+    }
+
+    /// Applies an event without drawing; returns whether anything may have
+    /// changed (the run loop paces progress frames with it).
+    pub fn apply(&mut self, ev: Event) -> bool {
+        update::handle_event(&mut self.app, ev)
     }
 
     /// Applies an event and draws if anything may have changed. Returns
@@ -151,7 +168,11 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore_terminal();
+            // A worker's panic is caught and reported in the app, which
+            // goes on; any other ends it.
+            if std::thread::current().name() != Some(worker::THREAD_NAME) {
+                restore_terminal();
+            }
             previous(info);
         }));
     });
@@ -165,7 +186,7 @@ pub fn run(lang: Option<Lang>, file: Option<&str>) -> u8 {
     // Load before touching the terminal, so errors print as usual.
     let scenario = match file {
         Some(name) => match catalog::open(name) {
-            Ok(loaded) => Some(loaded.scenario),
+            Ok(loaded) => Some(loaded),
             Err(e) => {
                 eprintln!("{e}");
                 return 1;
@@ -179,7 +200,13 @@ pub fn run(lang: Option<Lang>, file: Option<&str>) -> u8 {
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let app = match scenario {
-        Some(s) => App::open(s, lang, theme, size),
+        Some(loaded) => {
+            let mut app = App::open(loaded.scenario, lang, theme, size);
+            if let Some(ws) = app.workshop.as_deref_mut() {
+                ws.variants.source_text = loaded.text;
+            }
+            app
+        }
         None => {
             let entries = catalog::entries()
                 .into_iter()
@@ -189,6 +216,8 @@ pub fn run(lang: Option<Lang>, file: Option<&str>) -> u8 {
             App::pick(entries, folder, lang, theme, size)
         }
     };
+    let mut app = app;
+    app.store = crate::store::Store::open_default().ok();
     match run_terminal(app) {
         Ok(()) => 0,
         Err(e) => {
@@ -208,12 +237,55 @@ fn run_terminal(app: App) -> io::Result<()> {
     if std::env::var_os("EFFEKT_TEST_PANIC").is_some_and(|v| v == "1") {
         panic!("EFFEKT_TEST_PANIC: testing that a panic restores the terminal");
     }
+    let mut worker = worker::Worker::new();
+    // Progress redraws are paced; keys and results draw at once.
+    let mut drawn = Instant::now();
+    let mut pending = false;
     while !session.app.quit {
-        // Blocks: an idle app writes nothing.
-        let ev = crossterm::event::read()?;
-        if let Some(ev) = event::from_crossterm(ev) {
-            session.handle(ev)?;
+        worker.sync(&risk_update::requests(&session.app));
+        let mut finished = false;
+        while let Some(ev) = worker.try_recv() {
+            let done = matches!(ev, Event::RiskDone { .. });
+            if session.apply(ev) {
+                pending = true;
+                finished |= done;
+            }
+        }
+        if pending && (finished || drawn.elapsed() >= PROGRESS_FRAME) {
+            session.present()?;
+            drawn = Instant::now();
+            pending = false;
+        }
+        if session.app.quit {
+            break;
+        }
+        let ev = if worker.busy() || pending {
+            // Work in flight: wait for input only until the next frame is
+            // due (or, with nothing to draw, a frame's time), then look
+            // at the worker's messages again.
+            let wait = if pending {
+                PROGRESS_FRAME.saturating_sub(drawn.elapsed())
+            } else {
+                PROGRESS_FRAME
+            };
+            if !crossterm::event::poll(wait.max(Duration::from_millis(1)))? {
+                continue;
+            }
+            crossterm::event::read()?
+        } else {
+            // Blocks: an idle app writes nothing.
+            crossterm::event::read()?
+        };
+        if let Some(ev) = event::from_crossterm(ev)
+            && session.handle(ev)?
+        {
+            drawn = Instant::now();
+            pending = false;
         }
     }
+    worker.cancel_all();
     Ok(())
 }
+
+/// Least time between two frames drawn for progress (10 a second).
+const PROGRESS_FRAME: Duration = Duration::from_millis(100);

@@ -8,7 +8,9 @@ use super::action::Action;
 use super::app::{App, Confirm, Message, MessageKind, Prompt, Screen, Workshop};
 use super::event::{Event, Key, KeyCode, MouseKind};
 use super::keymap;
+use super::risk_update;
 use super::ui::{self, Hit};
+use super::variants;
 use crate::format::{self, Lang};
 use crate::i18n::{self, tui_text};
 use crate::levers::{self, Lever, LeverError, Unit};
@@ -40,6 +42,12 @@ pub fn handle_event(app: &mut App, event: Event) -> bool {
             }
             any
         }
+        Event::RiskProgress {
+            generation,
+            done,
+            total,
+        } => risk_update::progress(app, generation, done, total),
+        Event::RiskDone { generation, output } => risk_update::finished(app, generation, *output),
     }
 }
 
@@ -55,7 +63,10 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
     if app.help {
         return Some(Action::ToggleHelp);
     }
-    if app.workshop.as_ref().is_some_and(|w| w.prompt.is_some()) {
+    if let Some(dialog) = risk_update::dialog(app) {
+        return risk_update::goal_key(dialog, key);
+    }
+    if app.input.is_some() || app.workshop.as_ref().is_some_and(|w| w.prompt.is_some()) {
         return match key.code {
             KeyCode::Enter => Some(Action::PromptAccept),
             KeyCode::Esc => Some(Action::PromptCancel),
@@ -68,10 +79,13 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
 }
 
 fn actions_for_mouse(app: &App, kind: MouseKind, column: u16, row: u16) -> Vec<Action> {
-    if app.confirm.is_some() || app.help {
+    if app.confirm.is_some() || app.help || app.input.is_some() || app.variant_list.is_some() {
         return Vec::new();
     }
     if app.workshop.as_ref().is_some_and(|w| w.prompt.is_some()) {
+        return Vec::new();
+    }
+    if risk_update::dialog(app).is_some() {
         return Vec::new();
     }
     let hit = ui::hit(app, column, row);
@@ -88,7 +102,11 @@ fn actions_for_mouse(app: &App, kind: MouseKind, column: u16, row: u16) -> Vec<A
             _ => Vec::new(),
         };
     };
-    let levers = ws.presentation || matches!(ws.screen, Screen::Workshop | Screen::Risk);
+    let levers = ws.presentation
+        || matches!(
+            ws.screen,
+            Screen::Workshop | Screen::Risk | Screen::Uncertainty
+        );
     match (hit, wheel) {
         (Hit::Tab(s), 0) => vec![Action::GoTo(s)],
         (Hit::Lever(i), 0) => vec![Action::Select(i)],
@@ -109,6 +127,11 @@ fn say(app: &mut App, kind: MessageKind, text: String) {
 /// Applies one action to the app.
 pub fn update(app: &mut App, action: Action) {
     app.message = None;
+    if variants::input_action(app, action) || variants::handle(app, action) {
+        variants::refresh(app);
+        risk_update::sync(app);
+        return;
+    }
     let lang = app.lang;
     let t = i18n::tui(lang);
     match action {
@@ -137,11 +160,26 @@ pub fn update(app: &mut App, action: Action) {
                 match asked {
                     Some(Confirm::Quit) => app.quit = true,
                     Some(Confirm::ToPicker) => app.workshop = None,
+                    Some(Confirm::OverwriteVariant(name)) => {
+                        if let Some(store) = app.store.clone() {
+                            variants::save(app, &store, &name, true);
+                        }
+                    }
+                    Some(Confirm::DeleteVariant(name)) => variants::delete(app, &name),
                     None => {}
                 }
             }
         }
         Action::Back => back(app),
+        Action::CycleHistogram
+        | Action::SortTornado
+        | Action::GoalSeek
+        | Action::GoalField(_)
+        | Action::GoalFigure(_)
+        | Action::GoalChar(_)
+        | Action::GoalBackspace
+        | Action::GoalAccept
+        | Action::GoalCancel => risk_update::action(app, action),
         Action::Page(pages) => {
             let rows = page_rows(app);
             update(app, Action::Scroll(pages.saturating_mul(rows)));
@@ -164,6 +202,8 @@ pub fn update(app: &mut App, action: Action) {
             }
         },
     }
+    variants::refresh(app);
+    risk_update::sync(app);
 }
 
 fn back(app: &mut App) {
@@ -211,7 +251,10 @@ fn picker_action(app: &mut App, action: Action) {
         Action::SelectNext => p.selected = (p.selected + 1) % n,
         Action::Select(i) if i < n => p.selected = i,
         Action::Open => match p.entries.get(p.selected).map(|e| &e.scenario) {
-            Some(Ok(s)) => app.workshop = Some(Box::new(Workshop::new(s.clone()))),
+            Some(Ok(s)) => {
+                let text = variants::source_text(&p.entries[p.selected]);
+                app.workshop = Some(Box::new(Workshop::new(s.clone()).with_source(text)));
+            }
             Some(Err(e)) => {
                 let text = format!(
                     "{}: {}",
@@ -333,6 +376,9 @@ fn workshop_action(ws: &mut Workshop, lang: Lang, action: Action) -> Said {
             ws.prompt = None;
         }
         Action::Scroll(by) => match ws.screen {
+            Screen::Compare => {
+                ws.variants.compare.row = add(ws.variants.compare.row, by);
+            }
             Screen::Flows => ws.scroll.flows_row = add(ws.scroll.flows_row, by),
             Screen::Scenario => ws.scroll.scenario = add(ws.scroll.scenario, by),
             _ => {}
@@ -340,12 +386,17 @@ fn workshop_action(ws: &mut Workshop, lang: Lang, action: Action) -> Said {
         Action::ScrollColumns(by) if ws.screen == Screen::Flows => {
             ws.scroll.flows_col = add(ws.scroll.flows_col, by);
         }
+        Action::ScrollColumns(by) if ws.screen == Screen::Compare => {
+            ws.variants.compare.col = add(ws.variants.compare.col, by);
+        }
         Action::ScrollTop => match ws.screen {
+            Screen::Compare => ws.variants.compare.row = 0,
             Screen::Flows => ws.scroll.flows_row = 0,
             Screen::Scenario => ws.scroll.scenario = 0,
             _ => {}
         },
         Action::ScrollBottom => match ws.screen {
+            Screen::Compare => ws.variants.compare.row = usize::MAX,
             Screen::Flows => ws.scroll.flows_row = usize::MAX,
             Screen::Scenario => ws.scroll.scenario = usize::MAX,
             _ => {}

@@ -1,28 +1,529 @@
-//! The compare screen (4). Saved variants come with issue 4; until then
-//! the screen says so.
+//! The compare screen (`c`): the base scenario and up to four saved
+//! variants side by side — terms (those that differ marked `*`), key
+//! figures with the change against the base, each party's net at 0, 50,
+//! 100 and 150 % achievement, and one payoff curve per column overlaid.
+//! Wide terminals show table and chart together; narrow ones scroll the
+//! table and switch to the chart with `m`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::style::{Modifier, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::Line;
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
-use super::text::wrap;
+use super::text::{left, right, truncate, wrap};
+use crate::format::{self, Lang};
 use crate::i18n;
-use crate::tui::app::App;
+use crate::levers;
+use crate::model::{self, RiskRow};
+use crate::tui::app::{App, PAYOFF_MAX, Workshop};
 use crate::tui::theme::Theme;
+use crate::tui::variants::{CompareColumn, CompareMetric, CompareView, metric_value};
 
-pub fn render(app: &App, body: Rect, buf: &mut Buffer, theme: &Theme) {
+/// Width of the label column (narrow, wide) and of each value column.
+const LABEL_W: usize = 24;
+const LABEL_W_WIDE: usize = 32;
+const COL_W: usize = 15;
+
+/// Column letters, so the chart's legend does not rely on colour.
+const LETTERS: [&str; 5] = ["A", "B", "C", "D", "E"];
+
+/// One row of the comparison table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub label: String,
+    pub cells: Vec<Cell>,
+    pub heading: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cell {
+    pub text: String,
+    /// Differs from the base (terms), or is negative (money).
+    pub marked: bool,
+    pub negative: bool,
+}
+
+fn heading(label: &str) -> Row {
+    Row {
+        label: label.to_string(),
+        cells: Vec::new(),
+        heading: true,
+    }
+}
+
+/// Money as the table shows it: short, without the currency (the
+/// heading names it).
+fn money(lang: Lang, d: Decimal) -> String {
+    format::money_short_bare(lang, d)
+}
+
+/// The rows of the comparison table.
+pub fn rows(app: &App, ws: &Workshop, cols: &[CompareColumn]) -> Vec<Row> {
+    let lang = app.lang;
+    let v = i18n::variant(lang);
+    let t = i18n::texts(lang);
+    let u = i18n::tui(lang);
+    let mut out = vec![heading(v.compare_terms)];
+    for l in levers::shown(&ws.base) {
+        let cells = cols
+            .iter()
+            .map(|c| {
+                let value = levers::get(&c.scenario, l.target);
+                let text = cell_value(lang, &c.scenario, &l, value);
+                let marked = value != l.value;
+                Cell {
+                    text: if marked { format!("*{text}") } else { text },
+                    marked,
+                    negative: false,
+                }
+            })
+            .collect();
+        out.push(Row {
+            label: i18n::lever_label(lang, &ws.base, &l),
+            cells,
+            heading: false,
+        });
+    }
+
+    let currency = crate::i18n::currency_label(lang, &ws.base.info.currency);
+    out.push(heading(&format!("{}, {currency}", v.compare_figures)));
+    type Figure = fn(&CompareColumn) -> Option<Decimal>;
+    let figures: [(&str, Figure, bool); 10] = [
+        (
+            t.outcome_payments,
+            |c| Some(c.figures.evaluation.run.totals.outcome_payments),
+            true,
+        ),
+        (u.payer_npv, |c| Some(c.figures.evaluation.payer.npv), true),
+        (
+            u.investor_irr,
+            |c| c.figures.evaluation.investor.irr.headline,
+            false,
+        ),
+        (
+            u.investor_moic,
+            |c| c.figures.evaluation.investor.moic,
+            false,
+        ),
+        (
+            u.investor_npv,
+            |c| Some(c.figures.evaluation.investor.npv),
+            true,
+        ),
+        (
+            u.provider_result,
+            |c| Some(c.figures.evaluation.provider.net),
+            true,
+        ),
+        (
+            u.public_npv,
+            |c| Some(c.figures.evaluation.public.npv),
+            true,
+        ),
+        (
+            t.break_even_principal,
+            |c| c.figures.break_even.principal,
+            false,
+        ),
+        (
+            t.break_even_return_cap,
+            |c| c.figures.break_even.return_cap,
+            false,
+        ),
+        (t.break_even_payer, |c| c.figures.break_even.payer, false),
+    ];
+    for (i, (label, get, is_money)) in figures.iter().enumerate() {
+        let text = |d: Decimal| match (is_money, i) {
+            (true, _) => money(lang, d),
+            (false, 3) => format::multiple(lang, d),
+            (false, _) => format::percent(lang, d, 1),
+        };
+        let base = get(&cols[0]);
+        let mut cells = Vec::new();
+        let mut deltas = Vec::new();
+        for c in cols {
+            let value = get(c);
+            cells.push(Cell {
+                text: value.map(text).unwrap_or_else(|| {
+                    if i == 2 {
+                        t.no_irr.into()
+                    } else {
+                        "–".into()
+                    }
+                }),
+                marked: false,
+                negative: value.is_some_and(|d| d < Decimal::ZERO),
+            });
+            let delta = match (base, value) {
+                (Some(b), Some(x)) => super::figures::change(text, x - b),
+                _ => String::new(),
+            };
+            deltas.push(Cell {
+                negative: delta.starts_with('▼'),
+                text: delta,
+                marked: false,
+            });
+        }
+        out.push(Row {
+            label: label.to_string(),
+            cells,
+            heading: false,
+        });
+        if deltas.iter().any(|d| !d.text.is_empty()) {
+            out.push(Row {
+                label: String::new(),
+                cells: deltas,
+                heading: false,
+            });
+        }
+    }
+
+    out.push(heading(&format!("{}, {currency}", v.compare_risk)));
+    type Party = fn(&RiskRow) -> Decimal;
+    let parties: [(&str, Party); 6] = [
+        (t.payer, |r| r.payer.net),
+        (t.cofunder, |r| r.cofunder.net),
+        (t.investor, |r| r.investor.net),
+        (t.provider, |r| r.provider.net),
+        (t.guarantor, |r| r.guarantor.net),
+        (t.public_other, |r| r.public_other.net),
+    ];
+    for (name, get) in parties {
+        for (k, a) in model::RISK_ACHIEVEMENTS.iter().enumerate() {
+            let cells = cols
+                .iter()
+                .map(|c| {
+                    let d = c.risk.get(k).map(get).unwrap_or_default();
+                    Cell {
+                        text: money(lang, d),
+                        marked: false,
+                        negative: d < Decimal::ZERO,
+                    }
+                })
+                .collect();
+            out.push(Row {
+                label: format!("{name}, {}", format::percent(lang, *a, 0)),
+                cells,
+                heading: false,
+            });
+        }
+    }
+    out
+}
+
+/// A lever value for a narrow cell: indicator levels with only the first
+/// word of their unit (`8,4 %`, not `8,4 % av avtalte dagsverk`).
+fn cell_value(lang: Lang, s: &crate::scenario::Scenario, l: &levers::Lever, v: Decimal) -> String {
+    match l.unit {
+        levers::Unit::Indicator | levers::Unit::IndicatorPerPeriod => {
+            let full = i18n::lever_value(lang, s, l, v);
+            let n = format::number(lang, v, v.normalize().scale().min(3));
+            let unit = full[n.len()..].split_whitespace().next().unwrap_or("");
+            if unit.is_empty() {
+                n
+            } else {
+                format!("{n} {unit}")
+            }
+        }
+        _ => i18n::lever_value(lang, s, l, v),
+    }
+}
+
+fn column_title(app: &App, i: usize, c: &CompareColumn) -> String {
+    let v = i18n::variant(app.lang);
+    let name = c.name.as_deref().unwrap_or(v.base);
+    format!("{} {name}", LETTERS.get(i).unwrap_or(&"?"))
+}
+
+/// How many table rows there are to scroll through.
+pub fn max_scroll(app: &App, ws: &Workshop, visible: usize) -> usize {
+    match &ws.variants.compare.columns {
+        Some(cols) if cols.len() > 1 => rows(app, ws, cols).len().saturating_sub(visible),
+        _ => 0,
+    }
+}
+
+/// Whether table and chart fit side by side, and the table's width.
+fn layout(inner: Rect, columns: usize) -> (bool, u16) {
+    let table_w = (LABEL_W_WIDE + 1 + columns * (COL_W + 1)) as u16;
+    (inner.width >= table_w + 50 && inner.height >= 20, table_w)
+}
+
+/// The compare screen shows table and chart together at the app's size.
+pub fn is_wide(app: &App, ws: &Workshop) -> bool {
+    let columns = ws.variants.compare.columns.as_ref().map_or(1, Vec::len);
+    let body = Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(3));
+    layout(body, columns).0
+}
+
+pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let v = i18n::variant(app.lang);
     let u = i18n::tui(app.lang);
-    let block = super::panel(u.screen_compare, true, theme);
+    let block = super::panel(v.compare_title, true, theme);
     let inner = block.inner(body);
     block.render(body, buf);
-    let w = inner.width.saturating_sub(4).min(70);
-    let lines = wrap(u.compare_later, w as usize);
-    let y0 = inner.y + inner.height.saturating_sub(lines.len() as u16) / 3;
-    let x = inner.x + (inner.width - w) / 2;
-    for (i, line) in lines.iter().enumerate() {
-        let y = y0 + i as u16;
-        if y < inner.bottom() {
-            buf.set_string(x, y, line, theme.label);
+    let cols = match &ws.variants.compare.columns {
+        Some(cols) if cols.len() > 1 => cols,
+        _ => {
+            let w = inner.width.saturating_sub(4).min(70);
+            let lines = wrap(u.compare_later, w as usize);
+            let y0 = inner.y + inner.height.saturating_sub(lines.len() as u16) / 3;
+            let x = inner.x + (inner.width - w) / 2;
+            for (i, line) in lines.iter().enumerate() {
+                let y = y0 + i as u16;
+                if y < inner.bottom() {
+                    buf.set_string(x, y, line, theme.label);
+                }
+            }
+            return;
+        }
+    };
+    let (wide, table_w) = layout(inner, cols.len());
+    let c = &ws.variants.compare;
+    if wide {
+        let table = Rect {
+            width: table_w,
+            ..inner
+        };
+        let chart = Rect {
+            x: table.right() + 1,
+            width: inner.right().saturating_sub(table.right() + 1),
+            ..inner
+        };
+        draw_table(app, ws, cols, table, buf, theme);
+        draw_chart(app, cols, c.metric, chart, buf, theme);
+    } else if c.view == CompareView::Chart {
+        draw_chart(app, cols, c.metric, inner, buf, theme);
+    } else {
+        draw_table(app, ws, cols, inner, buf, theme);
+    }
+}
+
+fn draw_table(
+    app: &App,
+    ws: &Workshop,
+    cols: &[CompareColumn],
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let v = i18n::variant(app.lang);
+    if area.height < 3 {
+        return;
+    }
+    let all = rows(app, ws, cols);
+    let c = &ws.variants.compare;
+    // Columns that fit after the label; scroll sideways past the base.
+    let fits_wide = area.width as usize >= LABEL_W_WIDE + 1 + cols.len() * (COL_W + 1);
+    let label_w = if fits_wide { LABEL_W_WIDE } else { LABEL_W }.min(area.width as usize / 3);
+    let fit = ((area.width as usize).saturating_sub(label_w + 1) / (COL_W + 1)).max(1);
+    let first_extra = c.col.min(cols.len().saturating_sub(fit)).max(0);
+    let shown: Vec<usize> = std::iter::once(0)
+        .chain((1 + first_extra..cols.len()).take(fit.saturating_sub(1)))
+        .collect();
+    // Header: column titles, and a note line.
+    let mut x = area.x + label_w as u16 + 1;
+    for &i in &shown {
+        let title = truncate(&column_title(app, i, &cols[i]), COL_W);
+        buf.set_string(x, area.y, right(&title, COL_W), theme.table_header);
+        x += COL_W as u16 + 1;
+    }
+    let mut note = v.compare_changed_note.to_string();
+    if shown.len() < cols.len() {
+        note.push_str(" · ←→");
+    }
+    buf.set_stringn(
+        area.x,
+        area.y,
+        truncate(&note, label_w),
+        label_w,
+        theme.muted,
+    );
+    let visible = area.height as usize - 1;
+    let skip = c.row.min(all.len().saturating_sub(visible));
+    for (k, row) in all.iter().skip(skip).take(visible).enumerate() {
+        let y = area.y + 1 + k as u16;
+        if row.heading {
+            let w = area.width as usize;
+            buf.set_stringn(area.x, y, truncate(&row.label, w), w, theme.group);
+            continue;
+        }
+        buf.set_stringn(
+            area.x,
+            y,
+            left(&truncate(&row.label, label_w), label_w),
+            label_w,
+            theme.label,
+        );
+        let mut x = area.x + label_w as u16 + 1;
+        for &i in &shown {
+            if let Some(cell) = row.cells.get(i) {
+                let mut st = if cell.negative {
+                    theme.negative
+                } else {
+                    theme.value
+                };
+                if cell.marked {
+                    st = theme.changed.add_modifier(Modifier::BOLD);
+                }
+                buf.set_stringn(x, y, right(&cell.text, COL_W), COL_W, st);
+            }
+            x += COL_W as u16 + 1;
+        }
+    }
+    // The problems of variants that did not fit the scenario.
+    let problems: Vec<String> = cols
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            c.problems
+                .iter()
+                .map(move |p| format!("{}: {p}", LETTERS[i.min(4)]))
+        })
+        .collect();
+    if let Some(p) = problems.first()
+        && area.height > 4
+    {
+        let y = area.bottom() - 1;
+        buf.set_stringn(
+            area.x,
+            y,
+            format!("! {p}"),
+            area.width as usize,
+            theme.warning,
+        );
+    }
+}
+
+fn f(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// One payoff curve per column, overlaid, with a legend by letter and marker.
+fn draw_chart(
+    app: &App,
+    cols: &[CompareColumn],
+    metric: CompareMetric,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    if area.height < 8 || area.width < 30 {
+        return;
+    }
+    let lang = app.lang;
+    let v = i18n::variant(lang);
+    let metric_name = match metric {
+        CompareMetric::Payments => v.metric_payments,
+        CompareMetric::InvestorNet => v.metric_investor,
+        CompareMetric::PayerNpv => v.metric_payer,
+    };
+    let title = format!("{} · {metric_name} (m)", v.compare_chart);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        truncate(&title, area.width as usize),
+        area.width as usize,
+        theme.title,
+    );
+    let markers = [
+        Marker::Braille,
+        Marker::Dot,
+        Marker::HalfBlock,
+        Marker::Block,
+        Marker::Bar,
+    ];
+    let glyphs = ["⣀⣀", "••", "▄▄", "██", "▁▁"];
+    let styles: [Style; 5] = [
+        theme.series_payments,
+        theme.series_investor,
+        theme.series_payer_npv,
+        theme.cofunder,
+        theme.payer,
+    ];
+    let series: Vec<Vec<(f64, f64)>> = cols
+        .iter()
+        .map(|c| {
+            c.payoff
+                .iter()
+                .map(|p| {
+                    (
+                        f(p.achievement * Decimal::ONE_HUNDRED),
+                        f(metric_value(metric, p)),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let (mut y0, mut y1) = (0.0f64, 0.0f64);
+    for p in series.iter().flatten() {
+        y0 = y0.min(p.1);
+        y1 = y1.max(p.1);
+    }
+    if y1 <= y0 {
+        y1 = y0 + 1.0;
+    }
+    let legend: Vec<String> = cols
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{} {}", glyphs[i.min(4)], column_title(app, i, c)))
+        .collect();
+    let legend_lines = super::text::wrap_items(&legend, area.width as usize);
+    let chart = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1 + legend_lines.len() as u16),
+        ..area
+    };
+    let datasets: Vec<Dataset> = series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Dataset::default()
+                .marker(markers[i.min(4)])
+                .graph_type(GraphType::Line)
+                .style(styles[i.min(4)])
+                .data(s)
+        })
+        .collect();
+    let money = |x: f64| {
+        format::money_short_bare(
+            lang,
+            Decimal::from_f64_retain(x).unwrap_or_default().round(),
+        )
+    };
+    let x_max = f(PAYOFF_MAX * Decimal::ONE_HUNDRED);
+    let pct = |k: i64| format::percent(lang, Decimal::new(k, 2), 0);
+    Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, x_max])
+                .labels(vec![
+                    Line::raw(pct(0)),
+                    Line::raw(pct(75)),
+                    Line::raw(pct(150)),
+                ])
+                .style(theme.axis),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([y0, y1])
+                .labels(vec![
+                    Line::raw(money(y0)),
+                    Line::raw(money((y0 + y1) / 2.0)),
+                    Line::raw(money(y1)),
+                ])
+                .style(theme.axis),
+        )
+        .legend_position(None)
+        .render(chart, buf);
+    for (k, line) in legend_lines.iter().enumerate() {
+        let y = chart.bottom() + k as u16;
+        if y < area.bottom() {
+            buf.set_stringn(area.x, y, line, area.width as usize, theme.label);
         }
     }
 }

@@ -18,9 +18,12 @@ pub fn entries(app: &App) -> Vec<(String, String, bool)> {
     let contexts: &[Context] = if app.workshop.is_some() {
         &[
             Context::Levers,
+            Context::Uncertainty,
             Context::Screens,
             Context::Present,
             Context::Scroll,
+            Context::Compare,
+            Context::VariantList,
             Context::General,
         ]
     } else {

@@ -7,6 +7,7 @@ pub mod charts;
 pub mod compare;
 pub mod figures;
 pub mod flows;
+pub mod goal;
 pub mod header;
 pub mod help;
 pub mod levers;
@@ -16,6 +17,8 @@ pub mod risk;
 pub mod scenario;
 pub mod status;
 pub mod text;
+pub mod uncertainty;
+pub mod variants;
 pub mod workshop;
 
 use ratatui::buffer::Buffer;
@@ -64,11 +67,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Screen::Workshop => workshop::render(app, ws, body, buf, theme),
                 Screen::Risk => risk::render_screen(app, ws, body, buf, theme),
                 Screen::Flows => flows::render(app, ws, body, buf, theme),
-                Screen::Compare => compare::render(app, body, buf, theme),
+                Screen::Compare => compare::render(app, ws, body, buf, theme),
                 Screen::Scenario => scenario::render(app, ws, body, buf, theme),
+                Screen::Uncertainty => uncertainty::render(app, ws, body, buf, theme),
             }
             status::render(app, foot, buf, theme);
         }
+    }
+    if app.variant_list.is_some() {
+        variants::render_list(app, area, buf, theme);
+    }
+    if app.input.is_some() {
+        variants::render_input(app, area, buf, theme);
+    }
+    if app.workshop.as_ref().is_some_and(|w| w.risk.goal.is_some()) {
+        goal::render(app, area, buf, theme);
     }
     if app.help {
         help::render(app, area, buf, theme);
@@ -149,6 +162,7 @@ pub fn hit(app: &App, column: u16, row: u16) -> Hit {
                     let areas = workshop::areas(app, ws, body);
                     levers::hit(app, ws, areas.levers, areas.compact, pos)
                 }
+                Screen::Uncertainty => uncertainty::hit(app, ws, body, pos),
                 _ => Hit::Other,
             }
         }

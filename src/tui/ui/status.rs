@@ -133,14 +133,19 @@ pub fn render(app: &App, foot: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
-/// The question before changed levers are discarded, centred.
+/// A yes/no question (discard changed levers, replace or delete a
+/// variant), centred.
 pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let (Some(kind), Some(ws)) = (app.confirm, &app.workshop) else {
+    let (Some(kind), Some(ws)) = (&app.confirm, &app.workshop) else {
         return;
     };
     let t = i18n::tui(app.lang);
-    let question =
-        tui_text::confirm_discard(app.lang, ws.changed_count(), kind == Confirm::ToPicker);
+    let v = i18n::variant(app.lang);
+    let question = match kind {
+        Confirm::OverwriteVariant(name) => format!("{} «{name}»?", v.confirm_overwrite),
+        Confirm::DeleteVariant(name) => format!("{} «{name}»?", v.confirm_delete),
+        _ => tui_text::confirm_discard(app.lang, ws.changed_count(), *kind == Confirm::ToPicker),
+    };
     let w = area.width.saturating_sub(4).min(60);
     let mut lines = wrap(&question, w.saturating_sub(4) as usize);
     lines.push(String::new());
