@@ -57,10 +57,7 @@ pub(crate) fn open_with_sets(
     variant: Option<&str>,
     sets: &[String],
 ) -> Result<(Loaded, Scenario), u8> {
-    let loaded = catalog::open(file).map_err(|e| {
-        eprintln!("{e}");
-        1
-    })?;
+    let loaded = open_loaded(file)?;
     let start = match variant {
         None => loaded.scenario.clone(),
         Some(name) => load_variant(&loaded, name)?.scenario,
@@ -72,13 +69,26 @@ pub(crate) fn open_with_sets(
     Ok((loaded, s))
 }
 
+/// The user's variant store, or the reason on standard error.
+fn open_store() -> Result<store::Store, u8> {
+    store::Store::open_default().map_err(|e| {
+        eprintln!("error: {e}");
+        1
+    })
+}
+
+/// A scenario by file or bundled id, or its errors on standard error.
+fn open_loaded(file: &str) -> Result<Loaded, u8> {
+    catalog::open(file).map_err(|e| {
+        eprintln!("{e}");
+        1
+    })
+}
+
 /// Finds a saved variant of the loaded scenario, telling the user which
 /// variants exist when it is not there.
 fn find_variant(loaded: &Loaded, name: &str) -> Result<store::Variant, u8> {
-    let store = store::Store::open_default().map_err(|e| {
-        eprintln!("error: {e}");
-        1
-    })?;
+    let store = open_store()?;
     let id = &loaded.scenario.info.id;
     let listing = store.list(id);
     for (path, reason) in &listing.problems {
@@ -262,12 +272,8 @@ pub fn report(
     format: ReportFormat,
     output: Option<&std::path::Path>,
 ) -> u8 {
-    let loaded = match catalog::open(file) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return 1;
-        }
+    let Ok(loaded) = open_loaded(file) else {
+        return 1;
     };
     if variant_names.len() > MAX_VARIANTS {
         eprintln!("error: at most {MAX_VARIANTS} variants in one report");
@@ -320,12 +326,8 @@ pub fn save(file: &str, name: &str, sets: &[String], note: Option<&str>, force: 
     let Ok((loaded, s)) = open_with_sets(file, None, sets) else {
         return 1;
     };
-    let store = match store::Store::open_default() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
+    let Ok(store) = open_store() else {
+        return 1;
     };
     let mut v = store::Variant::from_current(name, &loaded, &s);
     if let Some(text) = note {
@@ -352,19 +354,11 @@ pub fn save(file: &str, name: &str, sets: &[String], note: Option<&str>, force: 
 
 /// `effekt variants FILE`
 pub fn variants(lang: Lang, file: &str) -> u8 {
-    let loaded = match catalog::open(file) {
-        Ok(l) => l,
-        Err(e) => {
-            eprintln!("{e}");
-            return 1;
-        }
+    let Ok(loaded) = open_loaded(file) else {
+        return 1;
     };
-    let store = match store::Store::open_default() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
+    let Ok(store) = open_store() else {
+        return 1;
     };
     let listing = store.list(&loaded.scenario.info.id);
     for (path, reason) in &listing.problems {

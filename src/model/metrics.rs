@@ -56,7 +56,14 @@ pub struct Irr {
 }
 
 /// Grid points over `ln(1 + r)` for per-period `r ∈ (−0.99, 10]`.
-const GRID: usize = 1200;
+pub(crate) const GRID: usize = 1200;
+
+/// The `i`-th grid point, `u = ln(1 + r)`.
+pub(crate) fn grid_u(i: usize) -> f64 {
+    let lo = 0.01f64.ln();
+    let hi = 11f64.ln();
+    lo + (hi - lo) * i as f64 / GRID as f64
+}
 
 /// Every IRR of `flows` (per-period roots in (−0.99, 10], annualised).
 ///
@@ -67,9 +74,7 @@ pub fn irr(flows: &[Decimal], per_year: u32) -> Irr {
     if f.iter().all(|v| *v >= 0.0) || f.iter().all(|v| *v <= 0.0) {
         return Irr::default();
     }
-    let lo = 0.01f64.ln();
-    let hi = 11f64.ln();
-    let u_at = |i: usize| lo + (hi - lo) * i as f64 / GRID as f64;
+    let u_at = grid_u;
     let mut roots_u = Vec::new();
     let mut prev_u = u_at(1);
     let mut prev = npv_sign(&f, prev_u);
@@ -104,7 +109,7 @@ pub fn irr(flows: &[Decimal], per_year: u32) -> Irr {
 
 /// A value with the sign of NPV at per-period rate `e^u − 1`, scaled so that
 /// no power overflows: `Σ f_τ e^{−uτ}` for `u ≥ 0`, `Σ f_τ e^{u(T−τ)}` below.
-fn npv_sign(f: &[f64], u: f64) -> f64 {
+pub(crate) fn npv_sign(f: &[f64], u: f64) -> f64 {
     if u >= 0.0 {
         let z = (-u).exp();
         f.iter().rev().fold(0.0, |acc, v| acc * z + v)
@@ -114,7 +119,7 @@ fn npv_sign(f: &[f64], u: f64) -> f64 {
     }
 }
 
-fn bisect(f: &[f64], mut a: f64, mut b: f64, fa: f64) -> f64 {
+pub(crate) fn bisect(f: &[f64], mut a: f64, mut b: f64, fa: f64) -> f64 {
     let positive_at_a = fa > 0.0;
     for _ in 0..200 {
         let m = 0.5 * (a + b);

@@ -6,7 +6,7 @@
 //! Nothing here does I/O or knows about terminals.
 
 mod breakeven;
-mod metrics;
+pub(crate) mod metrics;
 mod outcomes;
 mod waterfall;
 
@@ -248,6 +248,18 @@ pub fn risk_table(s: &Scenario) -> Vec<RiskRow> {
 }
 
 impl Evaluation {
+    /// The six parties' net and NPV, in the order of [`Flows::parties`].
+    pub fn party_figures(&self) -> [PartyFigures; 6] {
+        [
+            self.payer,
+            self.cofunder,
+            self.investor_party(),
+            self.provider,
+            self.guarantor,
+            self.public_other,
+        ]
+    }
+
     /// The investor's net and NPV as a [`PartyFigures`].
     pub fn investor_party(&self) -> PartyFigures {
         PartyFigures {

@@ -379,14 +379,7 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
                     .collect()
             })
             .collect();
-        let nets = [
-            e.payer,
-            e.cofunder,
-            e.investor_party(),
-            e.provider,
-            e.guarantor,
-            e.public_other,
-        ];
+        let nets = e.party_figures();
         rows.push(
             [
                 t.total.to_string(),

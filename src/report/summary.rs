@@ -132,14 +132,7 @@ pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
                 .collect(),
         );
     }
-    let nets = [
-        e.payer,
-        e.cofunder,
-        e.investor_party(),
-        e.provider,
-        e.guarantor,
-        e.public_other,
-    ];
+    let nets = e.party_figures();
     rows.push(
         std::iter::once(t.total.to_string())
             .chain(nets.iter().map(|p| format::number(lang, p.net, 0)))

@@ -17,8 +17,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
-/// The model's grid over `ln(1 + r)` for per-period `r ∈ (−0.99, 10]`.
-const GRID: usize = 1200;
+use crate::model::metrics::{GRID, bisect, grid_u as u_at, npv_sign};
 
 /// The headline IRR (annual) of `flows`, as [`model::irr`] gives it.
 /// `buf` is scratch space, reused between calls.
@@ -49,11 +48,6 @@ pub(crate) fn headline(flows: &[Decimal], per_year: u32, buf: &mut Vec<f64>) -> 
     Decimal::from_f64(annual).map(|d| d.round_dp(10))
 }
 
-fn u_at(i: usize) -> f64 {
-    let lo = 0.01f64.ln();
-    let hi = 11f64.ln();
-    lo + (hi - lo) * i as f64 / GRID as f64
-}
 
 /// The root `u` the model's scan would find, given that there is at most one.
 fn unique_root(f: &[f64]) -> Option<f64> {
@@ -159,37 +153,6 @@ fn nearest_root(f: &[f64]) -> Option<f64> {
         }
     }
     best.map(|(_, u)| u)
-}
-
-/// As in the model: the sign of NPV at per-period rate `e^u − 1`, scaled.
-fn npv_sign(f: &[f64], u: f64) -> f64 {
-    if u >= 0.0 {
-        let z = (-u).exp();
-        f.iter().rev().fold(0.0, |acc, v| acc * z + v)
-    } else {
-        let w = u.exp();
-        f.iter().fold(0.0, |acc, v| acc * w + v)
-    }
-}
-
-fn bisect(f: &[f64], mut a: f64, mut b: f64, fa: f64) -> f64 {
-    let positive_at_a = fa > 0.0;
-    for _ in 0..200 {
-        let m = 0.5 * (a + b);
-        if m <= a || m >= b {
-            break;
-        }
-        let v = npv_sign(f, m);
-        if v == 0.0 {
-            return m;
-        }
-        if (v > 0.0) == positive_at_a {
-            a = m;
-        } else {
-            b = m;
-        }
-    }
-    0.5 * (a + b)
 }
 
 #[cfg(test)]

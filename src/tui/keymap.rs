@@ -384,7 +384,7 @@ pub static KEYMAP: &[Binding] = &[
     }),
     bind(
         C::VariantList,
-        &[Key::plain(K::Esc), Key::ch('q'), Key::ch('v')],
+        &[Key::ch('v')],
         Action::ListClose,
         |t| t.key_list_close,
     ),
@@ -476,7 +476,9 @@ mod tests {
     use super::*;
 
     /// The context sets the app uses together.
-    const SETS: [&[Context]; 6] = [
+    const SETS: [&[Context]; 8] = [
+        &[C::VariantList, C::General],
+        &[C::Compare, C::Scroll, C::Screens, C::Present, C::General],
         &[C::Picker, C::General],
         &[C::Levers, C::Present, C::General],
         &[C::Levers, C::Screens, C::Present, C::General],
@@ -505,13 +507,22 @@ mod tests {
     }
 
     #[test]
-    fn later_issue_keys_are_not_bound() {
-        for c in ['s', 'v', 'c', 'n', 'e'] {
-            assert!(
-                KEYMAP.iter().all(|b| !b.keys.contains(&Key::ch(c))),
-                "`{c}` belongs to a later issue"
-            );
+    fn variant_keys_are_bound_on_every_screen() {
+        let screens = [C::Levers, C::Screens, C::Present, C::General];
+        for (c, action) in [
+            ('s', Action::SaveVariant),
+            ('v', Action::OpenVariants),
+            ('c', Action::GoTo(Screen::Compare)),
+            ('n', Action::AddNote),
+            ('e', Action::ExportReport),
+        ] {
+            assert_eq!(lookup(&screens, Key::ch(c)), Some(action), "`{c}`");
         }
+        // In the list, `n` writes a note on the selected variant.
+        assert_eq!(
+            lookup(&[C::VariantList, C::General], Key::ch('n')),
+            Some(Action::ListNote)
+        );
     }
 
     #[test]

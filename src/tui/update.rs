@@ -207,6 +207,9 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn back(app: &mut App) {
+    if app.variant_list.take().is_some() {
+        return;
+    }
     let Some(ws) = app.workshop.as_deref_mut() else {
         app.quit = true;
         return;

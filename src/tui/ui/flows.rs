@@ -59,14 +59,7 @@ fn table(app: &App, ws: &Workshop) -> Table {
             (tau.to_string(), cells)
         })
         .collect();
-    let nets = [
-        e.payer,
-        e.cofunder,
-        e.investor_party(),
-        e.provider,
-        e.guarantor,
-        e.public_other,
-    ];
+    let nets = e.party_figures();
     let mut sum = vec![Some(e.run.totals.outcome_payments)];
     sum.extend(nets.iter().map(|p| Some(p.net)));
     let mut npv = vec![None];
