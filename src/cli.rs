@@ -51,6 +51,23 @@ pub fn apply_sets(s: Scenario, sets: &[String]) -> Result<Scenario, String> {
     Ok(s)
 }
 
+/// Which scenario a command works on: a file or bundled id, a saved
+/// variant to start from, then `--set` options.
+#[derive(Debug, Clone, Copy)]
+pub struct ScenarioArgs<'a> {
+    pub file: &'a str,
+    pub variant: Option<&'a str>,
+    pub sets: &'a [String],
+}
+
+impl ScenarioArgs<'_> {
+    /// The scenario with the variant and `--set` options applied, or the
+    /// errors on standard error (then the exit code).
+    pub fn open(&self) -> Result<Scenario, u8> {
+        open_with_sets(self.file, self.variant, self.sets).map(|(_, s)| s)
+    }
+}
+
 /// Opens a scenario, applies a saved variant and then `--set` options.
 pub(crate) fn open_with_sets(
     file: &str,

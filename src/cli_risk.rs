@@ -18,10 +18,6 @@ use crate::{cli, i18n, report};
 /// Exit code of `solve` when the target is out of reach.
 pub const EXIT_UNREACHABLE: u8 = 3;
 
-fn open(file: &str, variant: Option<&str>, sets: &[String]) -> Result<Scenario, u8> {
-    cli::open_with_sets(file, variant, sets).map(|(_, s)| s)
-}
-
 fn print_json(v: &Value) -> u8 {
     match serde_json::to_string_pretty(v) {
         Ok(text) => {
@@ -52,14 +48,12 @@ fn scenario_json(s: &Scenario) -> Value {
 /// `effekt risk FILE [--draws N] [--seed S] [--set ID=VALUE]... [--json]`
 pub fn risk(
     lang: Lang,
-    file: &str,
+    scenario: cli::ScenarioArgs,
     draws: Option<u32>,
     seed: Option<u64>,
-    variant: Option<&str>,
-    sets: &[String],
     json: bool,
 ) -> u8 {
-    let Ok(s) = open(file, variant, sets) else {
+    let Ok(s) = scenario.open() else {
         return 1;
     };
     let mut settings = Settings::from_scenario(&s);
@@ -243,8 +237,8 @@ pub fn risk_text(lang: Lang, s: &Scenario, settings: &Settings, sim: &Simulation
 // ---------------------------------------------------------------- tornado
 
 /// `effekt tornado FILE [--set ID=VALUE]... [--json]`
-pub fn tornado(lang: Lang, file: &str, variant: Option<&str>, sets: &[String], json: bool) -> u8 {
-    let Ok(s) = open(file, variant, sets) else {
+pub fn tornado(lang: Lang, scenario: cli::ScenarioArgs, json: bool) -> u8 {
+    let Ok(s) = scenario.open() else {
         return 1;
     };
     let t = risk::tornado(&s);
@@ -415,12 +409,10 @@ fn parse_at(text: &str) -> Result<Decimal, String> {
 /// `effekt solve FILE --lever ID --for FIGURE=VALUE [--at achievement=X] [--set …] [--json]`
 pub fn solve(
     lang: Lang,
-    file: &str,
+    scenario: cli::ScenarioArgs,
     lever: &str,
     for_: &str,
     at: Option<&str>,
-    variant: Option<&str>,
-    sets: &[String],
     json: bool,
 ) -> u8 {
     let parsed = parse_for(for_).and_then(|(f, v)| Ok((f, v, at.map(parse_at).transpose()?)));
@@ -431,7 +423,7 @@ pub fn solve(
             return 1;
         }
     };
-    let Ok(s) = open(file, variant, sets) else {
+    let Ok(s) = scenario.open() else {
         return 1;
     };
     let goal = Goal {

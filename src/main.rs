@@ -228,13 +228,27 @@ fn main() -> ExitCode {
             set,
             json,
             variant,
-        }) => cli_risk::risk(lang, &file, draws, seed, variant.as_deref(), &set, json),
+        }) => {
+            let scenario = cli::ScenarioArgs {
+                file: &file,
+                variant: variant.as_deref(),
+                sets: &set,
+            };
+            cli_risk::risk(lang, scenario, draws, seed, json)
+        }
         Some(Command::Tornado {
             file,
             set,
             json,
             variant,
-        }) => cli_risk::tornado(lang, &file, variant.as_deref(), &set, json),
+        }) => {
+            let scenario = cli::ScenarioArgs {
+                file: &file,
+                variant: variant.as_deref(),
+                sets: &set,
+            };
+            cli_risk::tornado(lang, scenario, json)
+        }
         Some(Command::Solve {
             file,
             lever,
@@ -243,16 +257,14 @@ fn main() -> ExitCode {
             set,
             json,
             variant,
-        }) => cli_risk::solve(
-            lang,
-            &file,
-            &lever,
-            &for_,
-            at.as_deref(),
-            variant.as_deref(),
-            &set,
-            json,
-        ),
+        }) => {
+            let scenario = cli::ScenarioArgs {
+                file: &file,
+                variant: variant.as_deref(),
+                sets: &set,
+            };
+            cli_risk::solve(lang, scenario, &lever, &for_, at.as_deref(), json)
+        }
         Some(Command::List) => cli::list(lang),
         Some(Command::Levers { file }) => cli::levers(lang, &file),
         None => cli::workshop(args.lang, args.file.as_deref()),

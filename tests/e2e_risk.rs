@@ -8,95 +8,14 @@
 //! Skipped with a note when tmux is missing, except under `CI=true`, where
 //! a missing tmux fails the test.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
+
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_effekt");
+use common::{BIN, Tmux, tmux_or_skip};
 
 /// The responsiveness bound: a key's effect is on screen within this.
 const ANSWER: Duration = Duration::from_secs(1);
-
-/// A tmux server of our own, killed on drop (with its temp folder).
-struct Tmux {
-    socket: String,
-    dir: PathBuf,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-
-    fn flag(&self, name: &str) -> String {
-        self.cmd(&[
-            "display-message",
-            "-p",
-            "-t",
-            "e2e",
-            &format!("#{{{name}}}"),
-        ])
-        .trim()
-        .to_string()
-    }
-
-    /// Polls the screen until `pred` holds; `None` after `timeout`.
-    fn poll(&self, timeout: Duration, pred: impl Fn(&str) -> bool) -> Option<String> {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if pred(&screen) {
-                return Some(screen);
-            }
-            if start.elapsed() > timeout {
-                return None;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Polls until `pred` holds; panics with the screen after `timeout`.
-    fn wait_for(&self, what: &str, timeout: Duration, pred: impl Fn(&str) -> bool) -> String {
-        self.poll(timeout, pred).unwrap_or_else(|| {
-            panic!(
-                "timed out ({timeout:?}) waiting for {what}; the screen:\n{}",
-                self.screen()
-            )
-        })
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 /// The line of the selected lever (`▶`), first on the screen.
 fn selected(screen: &str) -> &str {
@@ -110,20 +29,11 @@ fn in_flight(screen: &str) -> bool {
 
 #[test]
 fn the_monte_carlo_runs_while_the_room_steers() {
-    if !tmux_available() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("tmux is required under CI");
-        }
-        eprintln!("note: tmux is not installed; skipping the end-to-end test");
+    if !tmux_or_skip() {
         return;
     }
-    let pid = std::process::id();
-    let dir = std::env::temp_dir().join(format!("effekt-e2e-risk-{pid}"));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let tmux = Tmux {
-        socket: format!("effekt-risk-test-{pid}"),
-        dir: dir.clone(),
-    };
+    let tmux = Tmux::start("risk", 120, 40);
+    let dir = tmux.dir.clone();
     // The pilot with ten times its draws.
     let source = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -137,24 +47,7 @@ fn the_monte_carlo_runs_while_the_room_steers() {
     let file = dir.join("sykefravaer_100k.toml");
     std::fs::write(&file, source.replace("draws = 10_000", "draws = 100_000")).expect("write");
 
-    let data = format!("EFFEKT_DATA_DIR={}", dir.join("data").display());
-    tmux.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-s",
-        "e2e",
-        "-e",
-        &data,
-        "sh",
-    ]);
     let long = Duration::from_secs(30);
-    tmux.wait_for("the shell's prompt", long, |s| !s.trim().is_empty());
     tmux.keys(&[
         "-l",
         &format!("{BIN} {} --lang en; echo effekt-exit-$?", file.display()),

@@ -6,87 +6,17 @@
 //! Skipped with a note when tmux is missing, except under `CI=true`, where
 //! a missing tmux fails the test.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 use std::str::FromStr;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::{BIN, Tmux, tmux_or_skip};
 use effekt::format::{self, Lang};
 use rust_decimal::Decimal;
 
-const BIN: &str = env!("CARGO_BIN_EXE_effekt");
-
-/// A tmux server of our own, killed on drop.
-struct Tmux {
-    socket: String,
-    data_dir: PathBuf,
-}
-
-impl Tmux {
-    fn cmd(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.cmd(&args);
-    }
-
-    fn flag(&self, name: &str) -> String {
-        self.cmd(&[
-            "display-message",
-            "-p",
-            "-t",
-            "e2e",
-            &format!("#{{{name}}}"),
-        ])
-        .trim()
-        .to_string()
-    }
-
-    /// Polls the screen until `pred` holds; panics with the screen after
-    /// the timeout.
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if pred(&screen) {
-                return screen;
-            }
-            if start.elapsed() > Duration::from_secs(30) {
-                panic!("timed out waiting for {what}; the screen:\n{screen}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-        let _ = std::fs::remove_dir_all(&self.data_dir);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+const LONG: Duration = Duration::from_secs(30);
 
 /// `effekt calc sykefravaer --set achievement=X --json`, as JSON.
 fn calc(achievement: &str) -> serde_json::Value {
@@ -118,44 +48,17 @@ fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
 
 #[test]
 fn workshop_in_a_real_terminal() {
-    if !tmux_available() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("tmux is required under CI");
-        }
-        eprintln!("note: tmux is not installed; skipping the end-to-end test");
+    if !tmux_or_skip() {
         return;
     }
-    let pid = std::process::id();
-    let data_dir = std::env::temp_dir().join(format!("effekt-e2e-{pid}"));
-    std::fs::create_dir_all(&data_dir).expect("temp dir");
-    let tmux = Tmux {
-        socket: format!("effekt-test-{pid}"),
-        data_dir: data_dir.clone(),
-    };
-    let data = format!("EFFEKT_DATA_DIR={}", data_dir.display());
-    tmux.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-s",
-        "e2e",
-        "-e",
-        &data,
-        "sh",
-    ]);
-    tmux.wait_for("the shell's prompt", |s| !s.trim().is_empty());
+    let tmux = Tmux::start("workshop", 120, 40);
     tmux.keys(&[
         "-l",
         &format!("{BIN} sykefravaer --lang en; echo effekt-exit-$?"),
     ]);
     tmux.keys(&["Enter"]);
 
-    let screen = tmux.wait_for("the workshop", |s| s.contains("Outcome payments"));
+    let screen = tmux.wait_for("the workshop", LONG, |s| s.contains("Outcome payments"));
     assert_eq!(
         tmux.flag("alternate_on"),
         "1",
@@ -167,7 +70,7 @@ fn workshop_in_a_real_terminal() {
     for _ in 0..3 {
         tmux.keys(&["Right"]);
     }
-    let screen = tmux.wait_for("115 %", |s| line_with(s, "▶").contains("115.0%"));
+    let screen = tmux.wait_for("115 %", LONG, |s| line_with(s, "▶").contains("115.0%"));
 
     let json = calc("1.15");
     let total = dec(&json["totals"]["outcome_payments"]);
@@ -200,17 +103,17 @@ fn workshop_in_a_real_terminal() {
     // The cash-flow screen shows the same total to the krone.
     tmux.keys(&["3"]);
     let exact = format::number(Lang::En, total, 0);
-    let screen = tmux.wait_for("the cash flows", |s| s.contains("Cash flows"));
+    let screen = tmux.wait_for("the cash flows", LONG, |s| s.contains("Cash flows"));
     let sum = line_with(&screen, "Total");
     assert!(sum.contains(&exact), "expected {exact} in {sum:?}");
 
     // q goes back to the workshop, then asks before discarding the change.
     tmux.keys(&["q"]);
-    tmux.wait_for("the workshop again", |s| s.contains("Key figures"));
+    tmux.wait_for("the workshop again", LONG, |s| s.contains("Key figures"));
     tmux.keys(&["q"]);
-    tmux.wait_for("the question", |s| s.contains("Discard the changes"));
+    tmux.wait_for("the question", LONG, |s| s.contains("Discard the changes"));
     tmux.keys(&["y"]);
-    let screen = tmux.wait_for("the exit", |s| s.contains("effekt-exit-0"));
+    let screen = tmux.wait_for("the exit", LONG, |s| s.contains("effekt-exit-0"));
     assert!(
         !screen.contains("Key figures"),
         "the workshop is gone:\n{screen}"
@@ -226,7 +129,7 @@ fn workshop_in_a_real_terminal() {
         "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' ; echo stty-done",
     ]);
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("stty", |s| s.lines().any(|l| l.trim() == "stty-done"));
+    let screen = tmux.wait_for("stty", LONG, |s| s.lines().any(|l| l.trim() == "stty-done"));
     assert!(
         screen.lines().any(|l| l.trim() == "icanon"),
         "canonical mode restored:\n{screen}"
@@ -240,7 +143,7 @@ fn workshop_in_a_real_terminal() {
         &format!("EFFEKT_TEST_PANIC=1 {BIN} rekruttering; echo effekt-exit-$?"),
     ]);
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("the panic's exit", |s| s.contains("effekt-exit-101"));
+    let screen = tmux.wait_for("the panic's exit", LONG, |s| s.contains("effekt-exit-101"));
     assert!(
         screen.contains("EFFEKT_TEST_PANIC"),
         "the message is readable:\n{screen}"
@@ -262,72 +165,49 @@ fn workshop_in_a_real_terminal() {
 /// finds it with `effekt report --variant`.
 #[test]
 fn a_variant_saved_in_the_workshop_is_found_by_report() {
-    if !tmux_available() {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("tmux is required under CI");
-        }
-        eprintln!("note: tmux is not installed; skipping the end-to-end test");
+    if !tmux_or_skip() {
         return;
     }
-    let pid = std::process::id();
-    let data_dir = std::env::temp_dir().join(format!("effekt-e2e-variants-{pid}"));
-    std::fs::create_dir_all(&data_dir).expect("temp dir");
-    let tmux = Tmux {
-        socket: format!("effekt-test-variants-{pid}"),
-        data_dir: data_dir.clone(),
-    };
-    let data = format!("EFFEKT_DATA_DIR={}", data_dir.display());
-    tmux.cmd(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "-s",
-        "e2e",
-        "-e",
-        &data,
-        "sh",
-    ]);
-    tmux.wait_for("the shell's prompt", |s| !s.trim().is_empty());
+    let tmux = Tmux::start("variants", 100, 30);
     tmux.keys(&[
         "-l",
         &format!("{BIN} rekruttering --lang en; echo effekt-exit-$?"),
     ]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the workshop", |s| s.contains("Outcome payments"));
+    tmux.wait_for("the workshop", LONG, |s| s.contains("Outcome payments"));
     // Achievement 100 % → 80 %, then save it as a variant.
     for _ in 0..4 {
         tmux.keys(&["Left"]);
     }
-    tmux.wait_for("80 %", |s| line_with(s, "▶").contains("80.0%"));
+    tmux.wait_for("80 %", LONG, |s| line_with(s, "▶").contains("80.0%"));
     tmux.keys(&["s"]);
-    tmux.wait_for("the name prompt", |s| s.contains("Save variant as"));
+    tmux.wait_for("the name prompt", LONG, |s| s.contains("Save variant as"));
     tmux.keys(&["-l", "Workshop 80"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the saved message", |s| s.contains("Saved \"Workshop 80\""));
+    tmux.wait_for("the saved message", LONG, |s| {
+        s.contains("Saved \"Workshop 80\"")
+    });
     // A note on it, then the list shows both.
     tmux.keys(&["n"]);
-    tmux.wait_for("the note prompt", |s| s.contains("Note"));
+    tmux.wait_for("the note prompt", LONG, |s| s.contains("Note"));
     tmux.keys(&["-l", "Decided: test 80 % first"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the note message", |s| s.contains("Note saved"));
+    tmux.wait_for("the note message", LONG, |s| s.contains("Note saved"));
     tmux.keys(&["v"]);
-    tmux.wait_for("the variant list", |s| {
+    tmux.wait_for("the variant list", LONG, |s| {
         s.contains("Workshop 80") && s.contains("Decided: test 80 % first")
     });
     tmux.keys(&["Escape"]);
     // Levers differ from the scenario: quitting asks first.
     tmux.keys(&["q"]);
-    tmux.wait_for("the question", |s| s.contains("y/n") || s.contains("(y"));
+    tmux.wait_for("the question", LONG, |s| {
+        s.contains("y/n") || s.contains("(y")
+    });
     tmux.keys(&["y"]);
-    tmux.wait_for("the exit code", |s| s.contains("effekt-exit-0"));
+    tmux.wait_for("the exit code", LONG, |s| s.contains("effekt-exit-0"));
 
     let out = Command::new(BIN)
-        .env("EFFEKT_DATA_DIR", &data_dir)
+        .env("EFFEKT_DATA_DIR", &tmux.dir)
         .args([
             "report",
             "rekruttering",

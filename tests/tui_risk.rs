@@ -6,6 +6,10 @@
 //! Review snapshot changes with
 //! `INSTA_UPDATE=always cargo test --test tui_risk` and `git diff`.
 
+mod common;
+
+use common::screen;
+
 use std::str::FromStr;
 use std::sync::atomic::AtomicBool;
 
@@ -19,8 +23,6 @@ use effekt::tui::event::{Key, KeyCode, Mouse, MouseKind};
 use effekt::tui::risk_job::{self, GoalField, GoalState, HistogramKind, RiskOutput, RiskWork};
 use effekt::tui::risk_update::{self, complete, parse_target, requests};
 use effekt::tui::{self, Action, App, Event, Screen, ThemeKind, handle_event, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
 
 const SMALL: (u16, u16) = (80, 24);
@@ -104,29 +106,6 @@ fn done(generation: u64, output: RiskOutput) -> Event {
         generation,
         output: Box::new(output),
     }
-}
-
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    tui::draw(&mut t, app).expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = ratatui::text::Span::raw(sym).width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 // ------------------------------------------------------------ the screen

@@ -2,12 +2,14 @@
 //! `TestBackend` after a sequence of actions. Review changes with
 //! `INSTA_UPDATE=always cargo test --test tui_snapshots` and `git diff`.
 
+mod common;
+
+use common::{buffer, screen};
+
 use effekt::catalog::{self, Entry, Origin};
 use effekt::format::Lang;
 use effekt::scenario;
-use effekt::tui::{self, Action, App, PickerEntry, Screen, ThemeKind, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use effekt::tui::{Action, App, PickerEntry, Screen, ThemeKind, update};
 use ratatui::style::Modifier;
 
 const SMALL: (u16, u16) = (80, 24);
@@ -26,34 +28,6 @@ fn run(app: &mut App, actions: &[Action]) {
     for a in actions {
         update(app, *a);
     }
-}
-
-fn buffer(app: &App) -> ratatui::buffer::Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    tui::draw(&mut t, app).expect("draw");
-    t.backend().buffer().clone()
-}
-
-/// The screen as text, one line per row.
-fn screen(app: &App) -> String {
-    let buf = buffer(app);
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = ratatui::text::Span::raw(sym).width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// The screen's attributes: `R` reversed, `B` bold, `U` underlined, `.` none.

@@ -1,7 +1,11 @@
 //! Variants in the workshop: save (`s`), the list (`v`), notes (`n`),
 //! compare (`c`), export (`e`), and what happens when the disk says no.
 
-use std::path::PathBuf;
+mod common;
+
+use common::{screen, temp_dir};
+
+use std::path::Path;
 use std::str::FromStr;
 
 use effekt::catalog;
@@ -9,25 +13,15 @@ use effekt::format::Lang;
 use effekt::levers;
 use effekt::store::{self, Note, Store, Variant};
 use effekt::tui::app::{Confirm, MessageKind};
-use effekt::tui::{self, Action, App, Screen, ThemeKind, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use effekt::tui::{Action, App, Screen, ThemeKind, update};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("effekt-tui-variants-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// A pilot open in the workshop with its variants in `dir`.
-fn app(id: &str, dir: &PathBuf, size: (u16, u16), lang: Lang) -> App {
+fn app(id: &str, dir: &Path, size: (u16, u16), lang: Lang) -> App {
     let loaded = catalog::open(id).unwrap();
     let mut app = App::open(loaded.scenario, lang, ThemeKind::Default, size);
     app.store = Some(Store::at(dir.join("variants")));
@@ -64,7 +58,7 @@ fn message(app: &App) -> (MessageKind, String) {
     (m.kind, m.text.clone())
 }
 
-fn saved(dir: &PathBuf, id: &str) -> Vec<Variant> {
+fn saved(dir: &Path, id: &str) -> Vec<Variant> {
     Store::at(dir.join("variants"))
         .list(id)
         .variants
@@ -335,29 +329,6 @@ fn corrupt_and_changed_variants_are_shown_not_fatal() {
     );
 }
 
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    tui::draw(&mut t, app).unwrap();
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            skip = ratatui::text::Span::raw(sym).width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
 /// A pilot with two saved variants, written with fixed times so that
 /// snapshots do not change.
 fn with_variants(id: &str, name: &str, size: (u16, u16), lang: Lang) -> App {
@@ -365,7 +336,8 @@ fn with_variants(id: &str, name: &str, size: (u16, u16), lang: Lang) -> App {
     let app = app(id, &dir, size, lang);
     let store = app.store.clone().unwrap();
     let hash = store::scenario_hash(catalog::find_bundled(id).unwrap().text);
-    let (a, b): (&[(&str, &str)], &[(&str, &str)]) = if id == "sykefravaer" {
+    type Levers<'a> = &'a [(&'a str, &'a str)];
+    let (a, b): (Levers, Levers) = if id == "sykefravaer" {
         (
             &[("threshold.absence", "9.4")],
             &[("cofunder_share", "0.3"), ("return_cap", "0.05")],
@@ -402,7 +374,16 @@ fn snapshots_of_compare_list_and_prompt() {
     // The list names its folder, a temporary one here: replaced by <DATA>.
     let redacted = |app: &App| {
         let dir = app.store.as_ref().unwrap().dir().display().to_string();
-        screen(app).replace(&dir, "<DATA>")
+        // The padding after the folder varies with its length: cut it too.
+        screen(app)
+            .replace(&dir, "<DATA>")
+            .lines()
+            .map(|l| match l.split_once("<DATA>") {
+                Some((head, tail)) => format!("{head}<DATA> {}", tail.trim_start()),
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     let mut app = with_variants("sykefravaer", "snap-list", (80, 24), Lang::Nb);
     update(&mut app, Action::OpenVariants);

@@ -48,7 +48,6 @@ pub(crate) fn headline(flows: &[Decimal], per_year: u32, buf: &mut Vec<f64>) -> 
     Decimal::from_f64(annual).map(|d| d.round_dp(10))
 }
 
-
 /// The root `u` the model's scan would find, given that there is at most one.
 fn unique_root(f: &[f64]) -> Option<f64> {
     let (mut a, mut b) = (1, GRID);

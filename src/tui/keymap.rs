@@ -361,18 +361,27 @@ pub static KEYMAP: &[Binding] = &[
         Action::ListNext,
         |t| t.key_select_down,
     ),
-    bind(C::VariantList, &[Key::plain(K::Enter)], Action::ListOpen, |t| {
-        t.key_list_open
-    }),
-    bind(C::VariantList, &[Key::ch(' ')], Action::ListToggleCompare, |t| {
-        t.key_list_compare
-    }),
+    bind(
+        C::VariantList,
+        &[Key::plain(K::Enter)],
+        Action::ListOpen,
+        |t| t.key_list_open,
+    ),
+    bind(
+        C::VariantList,
+        &[Key::ch(' ')],
+        Action::ListToggleCompare,
+        |t| t.key_list_compare,
+    ),
     bind(C::VariantList, &[Key::ch('r')], Action::ListRename, |t| {
         t.key_list_rename
     }),
-    bind(C::VariantList, &[Key::ch('d')], Action::ListDuplicate, |t| {
-        t.key_list_duplicate
-    }),
+    bind(
+        C::VariantList,
+        &[Key::ch('d')],
+        Action::ListDuplicate,
+        |t| t.key_list_duplicate,
+    ),
     bind(
         C::VariantList,
         &[Key::plain(K::Delete), Key::ch('x')],
@@ -382,12 +391,9 @@ pub static KEYMAP: &[Binding] = &[
     bind(C::VariantList, &[Key::ch('n')], Action::ListNote, |t| {
         t.key_list_note
     }),
-    bind(
-        C::VariantList,
-        &[Key::ch('v')],
-        Action::ListClose,
-        |t| t.key_list_close,
-    ),
+    bind(C::VariantList, &[Key::ch('v')], Action::ListClose, |t| {
+        t.key_list_close
+    }),
     // Everywhere.
     bind(C::General, &[Key::ch('t')], Action::ToggleTheme, |t| {
         t.key_theme

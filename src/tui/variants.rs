@@ -408,11 +408,9 @@ pub fn input_action(app: &mut App, action: Action) -> bool {
         return false;
     };
     match action {
-        Action::PromptChar(c) => {
-            if input.text.chars().count() < INPUT_MAX {
-                input.text.push(c);
-                input.error = None;
-            }
+        Action::PromptChar(c) if input.text.chars().count() < INPUT_MAX => {
+            input.text.push(c);
+            input.error = None;
         }
         Action::PromptBackspace => {
             input.text.pop();

@@ -321,7 +321,7 @@ fn draw_table(
     let fits_wide = area.width as usize >= LABEL_W_WIDE + 1 + cols.len() * (COL_W + 1);
     let label_w = if fits_wide { LABEL_W_WIDE } else { LABEL_W }.min(area.width as usize / 3);
     let fit = ((area.width as usize).saturating_sub(label_w + 1) / (COL_W + 1)).max(1);
-    let first_extra = c.col.min(cols.len().saturating_sub(fit)).max(0);
+    let first_extra = c.col.min(cols.len().saturating_sub(fit));
     let shown: Vec<usize> = std::iter::once(0)
         .chain((1 + first_extra..cols.len()).take(fit.saturating_sub(1)))
         .collect();

@@ -15,22 +15,22 @@ use crate::tui::theme::Theme;
 /// (keys, text, is heading) lines of the help.
 pub fn entries(app: &App) -> Vec<(String, String, bool)> {
     let t = i18n::tui(app.lang);
-    let contexts: &[Context] = if app.workshop.is_some() {
-        &[
-            Context::Levers,
-            Context::Uncertainty,
-            Context::Screens,
-            Context::Present,
-            Context::Scroll,
-            Context::Compare,
-            Context::VariantList,
-            Context::General,
-        ]
-    } else {
-        &[Context::Picker, Context::General]
-    };
+    // The keys that work now, in the help's order (the variant list shows
+    // its own keys).
+    let active = app.contexts();
+    let order = [
+        Context::Levers,
+        Context::Uncertainty,
+        Context::Screens,
+        Context::Present,
+        Context::Scroll,
+        Context::Compare,
+        Context::Picker,
+        Context::General,
+    ];
+    let contexts: Vec<Context> = order.into_iter().filter(|c| active.contains(c)).collect();
     let mut out = Vec::new();
-    for ctx in contexts {
+    for ctx in &contexts {
         // Presentation's one key goes with the screens.
         if *ctx != Context::Present {
             out.push((String::new(), ctx.title()(t).to_string(), true));

@@ -1,0 +1,181 @@
+//! Helpers shared by the integration tests: the screen as text, temporary
+//! folders, and a tmux server for end-to-end tests of the real binary.
+//! Each test crate uses only some of them.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use effekt::tui::{self, App};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The app drawn into a `TestBackend` of its size.
+pub fn buffer(app: &App) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    tui::draw(&mut t, app).expect("draw");
+    t.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing spaces cut.
+pub fn screen(app: &App) -> String {
+    let buf = buffer(app);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            skip = ratatui::text::Span::raw(sym).width().saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A fresh, empty folder named for this process and `name`.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("effekt-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// The real binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_effekt");
+
+/// Whether tmux can run here. Without it an end-to-end test is skipped with
+/// a note, except under `CI=true`, where a missing tmux fails.
+pub fn tmux_or_skip() -> bool {
+    let available = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("tmux is required under CI");
+        }
+        eprintln!("note: tmux is not installed; skipping the end-to-end test");
+    }
+    available
+}
+
+/// A tmux server of our own with one session `e2e` running `sh`, and a
+/// data folder for effekt; both removed on drop.
+pub struct Tmux {
+    pub socket: String,
+    pub dir: PathBuf,
+}
+
+impl Tmux {
+    /// Starts the server: a `width`×`height` session whose shell has
+    /// `EFFEKT_DATA_DIR` set to a fresh folder.
+    pub fn start(name: &str, width: u16, height: u16) -> Tmux {
+        let dir = temp_dir(&format!("e2e-{name}"));
+        let tmux = Tmux {
+            socket: format!("effekt-test-{name}-{}", std::process::id()),
+            dir,
+        };
+        let data = format!("EFFEKT_DATA_DIR={}", tmux.dir.display());
+        let (w, h) = (width.to_string(), height.to_string());
+        tmux.cmd(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-s",
+            "e2e",
+            "-e",
+            &data,
+            "sh",
+        ]);
+        tmux.wait_for("the shell's prompt", Duration::from_secs(30), |s| {
+            !s.trim().is_empty()
+        });
+        tmux
+    }
+
+    pub fn cmd(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn screen(&self) -> String {
+        self.cmd(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.cmd(&args);
+    }
+
+    /// Types a command line into the shell and presses Enter.
+    pub fn run(&self, line: &str) {
+        self.keys(&["-l", line]);
+        self.keys(&["Enter"]);
+    }
+
+    /// A tmux format variable of the pane, e.g. `alternate_on`.
+    pub fn flag(&self, name: &str) -> String {
+        self.cmd(&[
+            "display-message",
+            "-p",
+            "-t",
+            "e2e",
+            &format!("#{{{name}}}"),
+        ])
+        .trim()
+        .to_string()
+    }
+
+    /// Polls the screen until `pred` holds; `None` after `timeout`.
+    pub fn poll(&self, timeout: Duration, pred: impl Fn(&str) -> bool) -> Option<String> {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return Some(screen);
+            }
+            if start.elapsed() > timeout {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Polls until `pred` holds; panics with the screen after `timeout`.
+    pub fn wait_for(&self, what: &str, timeout: Duration, pred: impl Fn(&str) -> bool) -> String {
+        self.poll(timeout, pred).unwrap_or_else(|| {
+            panic!(
+                "timed out ({timeout:?}) waiting for {what}; the screen:\n{}",
+                self.screen()
+            )
+        })
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
