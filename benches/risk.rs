@@ -9,13 +9,14 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use effekt::risk::{self, Settings};
 use effekt::scenario::{self, Scenario};
 
-fn pilot(text: &str, noise: bool) -> Scenario {
-    let extra = if noise {
-        "\n[uncertainty]\nachievement_sd = 0.25\n[uncertainty.noise]\nabsence = 0.3\n"
-    } else {
-        ""
+/// A bundled pilot with its own `[uncertainty]` (measurement noise
+/// included), or without it (the default: achievement spread only).
+fn pilot(text: &str, own_uncertainty: bool) -> Scenario {
+    let text = match text.find("\n# Uncertainty, for the risk view") {
+        Some(i) if !own_uncertainty => &text[..i],
+        _ => text,
     };
-    match scenario::parse(&format!("{text}{extra}"), "bench.toml") {
+    match scenario::parse(text, "bench.toml") {
         Ok(s) => s,
         Err(e) => panic!("{e}"),
     }
@@ -27,7 +28,7 @@ fn benches(c: &mut Criterion) {
     let cases = [
         ("sykefravaer", pilot(sykefravaer, false)),
         ("sykefravaer_noise", pilot(sykefravaer, true)),
-        ("rekruttering", pilot(rekruttering, false)),
+        ("rekruttering_noise", pilot(rekruttering, true)),
     ];
     let mut g = c.benchmark_group("monte_carlo_10k");
     g.sample_size(10);

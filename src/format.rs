@@ -94,6 +94,15 @@ fn with_currency(lang: Lang, currency: &str, amount: String) -> String {
 }
 
 /// Money in whole units: `1 234 567 kr` / `NOK 1,234,567`.
+///
+/// ```
+/// use effekt::format::{Lang, money};
+/// use rust_decimal::Decimal;
+///
+/// let d = Decimal::new(12_345_675, 1); // 1 234 567.5
+/// assert_eq!(money(Lang::Nb, "NOK", d), "1 234 568 kr");
+/// assert_eq!(money(Lang::En, "NOK", -d), "\u{2212}NOK 1,234,568");
+/// ```
 pub fn money(lang: Lang, currency: &str, d: Decimal) -> String {
     with_currency(lang, currency, number(lang, d, 0))
 }
@@ -123,6 +132,14 @@ pub fn money_short(lang: Lang, currency: &str, d: Decimal) -> String {
 }
 
 /// A share or rate as a percentage: 0.065 → `6,5 %` / `6.5%`.
+///
+/// ```
+/// use effekt::format::{Lang, percent};
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(percent(Lang::Nb, Decimal::new(65, 3), 1), "6,5 %");
+/// assert_eq!(percent(Lang::En, Decimal::new(65, 3), 1), "6.5%");
+/// ```
 pub fn percent(lang: Lang, share: Decimal, dp: u32) -> String {
     let n = number(lang, share * Decimal::ONE_HUNDRED, dp);
     match lang {

@@ -10,11 +10,32 @@ pub(crate) fn per_period_rate(annual: Decimal, per_year: u32) -> Decimal {
     if per_year <= 1 {
         return annual;
     }
+    // The fractional power is slow and a scenario asks for the same few
+    // rates thousands of times (break-evens, sweeps, Monte Carlo): the last
+    // answers are remembered per thread. Same input, same output.
+    thread_local! {
+        static LAST: std::cell::RefCell<[(Decimal, u32, Decimal); 2]> =
+            const { std::cell::RefCell::new([(Decimal::ZERO, 0, Decimal::ZERO); 2]) };
+    }
+    if let Some(rate) = LAST.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(a, p, _)| *a == annual && *p == per_year)
+            .map(|(_, _, r)| *r)
+    }) {
+        return rate;
+    }
     let exponent = Decimal::ONE / Decimal::from(per_year);
-    (Decimal::ONE + annual)
+    let rate = (Decimal::ONE + annual)
         .checked_powd(exponent)
         .map(|g| g - Decimal::ONE)
-        .unwrap_or(annual / Decimal::from(per_year))
+        .unwrap_or(annual / Decimal::from(per_year));
+    LAST.with(|c| {
+        let mut c = c.borrow_mut();
+        c[1] = c[0];
+        c[0] = (annual, per_year, rate);
+    });
+    rate
 }
 
 /// Discount factors `1 / (1 + r_d)^τ` for `τ = 0..=T`.

@@ -94,6 +94,17 @@ pub struct Figures {
 }
 
 /// Evaluates the scenario at its own achievement (`assumptions.achievement`).
+///
+/// ```
+/// use effekt::{catalog, model};
+///
+/// let pilot = catalog::load_bundled(catalog::find_bundled("sykefravaer").unwrap());
+/// let e = model::evaluate(&pilot.scenario);
+/// // Money is conserved: the six parties' flows sum to value minus cost.
+/// let sum: rust_decimal::Decimal =
+///     e.run.flows.parties().iter().flat_map(|(_, f)| f.iter()).sum();
+/// assert_eq!(sum, e.run.totals.value - e.run.totals.delivery_cost);
+/// ```
 pub fn evaluate(s: &Scenario) -> Evaluation {
     evaluate_at(s, s.assumptions.achievement)
 }
