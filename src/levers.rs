@@ -113,6 +113,8 @@ pub enum LeverError {
         id: String,
         value: Decimal,
         reason: String,
+        /// The reason in bokmål, where the rule has one.
+        reason_nb: Option<String>,
     },
 }
 
@@ -410,6 +412,7 @@ pub fn set_lever(s: &Scenario, lever: &Lever, value: Decimal) -> Result<Scenario
         Some(issue) => Err(LeverError::Invalid {
             id: lever.id.clone(),
             value,
+            reason_nb: issue.message_nb,
             reason: issue.message,
         }),
     }
@@ -436,6 +439,7 @@ pub(crate) fn check_settings(s: &Scenario, issues: &mut Vec<Issue>) {
     let all = defaults(s);
     let ids: Vec<&str> = all.iter().map(|l| l.id.as_str()).collect();
     let unknown = |id: &str| Issue {
+        message_nb: None,
         path: String::new(),
         message: format!("unknown lever `{id}`"),
         help: Some(match crate::scenario::suggest(id, &ids) {
@@ -454,6 +458,7 @@ pub(crate) fn check_settings(s: &Scenario, issues: &mut Vec<Issue>) {
                 path: format!("levers.show[{i}]"),
                 message: format!("lever `{id}` is listed twice"),
                 help: None,
+                message_nb: None,
             });
         }
     }
@@ -473,6 +478,7 @@ pub(crate) fn check_settings(s: &Scenario, issues: &mut Vec<Issue>) {
                 path: path.clone(),
                 message,
                 help: None,
+                message_nb: None,
             })
         };
         if min > max {

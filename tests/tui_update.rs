@@ -143,9 +143,18 @@ fn a_value_breaking_a_rule_is_refused_with_the_rule() {
     assert_eq!(value(&app, "threshold.absence"), d("9.2"), "unchanged");
     let text = message(&app);
     assert!(text.starts_with("Avvist: "), "{text}");
+    // The rule's reason, in the user's language.
     assert!(
-        text.contains("threshold"),
+        text.contains("terskelen 8,8 må ligge mellom utgangsnivået 9,6 og målet 9"),
         "the validation's reason: {text}"
+    );
+    update(&mut app, Action::PromptCancel);
+    update(&mut app, Action::ToggleLanguage);
+    type_value(&mut app, "8.8");
+    let text = message(&app);
+    assert!(
+        text.contains("threshold 8.8 must lie between the baseline 9.6 and the target 9"),
+        "{text}"
     );
 }
 

@@ -17,6 +17,9 @@ pub struct Issue {
     pub path: String,
     pub message: String,
     pub help: Option<String>,
+    /// The message in bokmål, for the rules a lever can break (the
+    /// workshop shows it when a lever value is refused).
+    pub message_nb: Option<String>,
 }
 
 struct Rules {
@@ -29,7 +32,15 @@ impl Rules {
             path: path.into(),
             message: message.into(),
             help: None,
+            message_nb: None,
         });
+    }
+
+    /// The last message in bokmål.
+    fn nb(&mut self, message: impl Into<String>) {
+        if let Some(last) = self.issues.last_mut() {
+            last.message_nb = Some(message.into());
+        }
     }
 
     fn help(&mut self, help: impl Into<String>) {
@@ -44,6 +55,10 @@ impl Rules {
                 path,
                 format!("{v} is not a share; allowed: 0 to 1 (0.25 = 25 %)"),
             );
+            self.nb(format!(
+                "{} er ikke en andel; tillatt: 0 til 1 (0,25 = 25 %)",
+                nb(v)
+            ));
         }
     }
 
@@ -140,6 +155,7 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
             "a cofunder share above 0 needs a cofunder; name it in [parties]",
         );
         r.help("add `cofunder = \"…\"` to [parties]");
+        r.nb("en medfinansieringsandel over 0 krever en medfinansiør; oppgi den i [parties]");
     }
     r.share("provider.fee_at_risk", s.provider.fee_at_risk);
     // Only when both are shares: a share above 1 is reported on its own.
@@ -155,6 +171,11 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
                 p.guaranteed_share, s.provider.fee_at_risk
             ),
         );
+        r.nb(format!(
+            "garantert andel {} pluss leverandørens risiko {} er mer enn 1; til sammen kan de høyst være hele kostnaden",
+            nb(p.guaranteed_share),
+            nb(s.provider.fee_at_risk)
+        ));
     }
 
     let inv = &s.investment;
@@ -168,6 +189,10 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
                 inv.return_cap
             ),
         );
+        r.nb(format!(
+            "{} er utenfor 0 til 1 (0 % til 100 % i året); 1 betyr i praksis uten tak",
+            nb(inv.return_cap)
+        ));
     }
 
     let a = &s.assumptions;
@@ -308,6 +333,16 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
                 if o.better == Better::Lower { "lower" } else { "higher" },
             ),
         );
+        r.nb(format!(
+            "målet {} er ingen forbedring fra utgangsnivået {}; det må ligge {} utgangsnivået",
+            nb(o.target),
+            nb(o.baseline),
+            if o.better == Better::Lower {
+                "under"
+            } else {
+                "over"
+            },
+        ));
     }
     if let Some(h) = o.threshold {
         let hi = o.threshold_improvement();
@@ -319,6 +354,12 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
                     o.baseline, o.target
                 ),
             );
+            r.nb(format!(
+                "terskelen {} må ligge mellom utgangsnivået {} og målet {}",
+                nb(h),
+                nb(o.baseline),
+                nb(o.target)
+            ));
         } else if o.threshold_rule == ThresholdRule::Deductible && hi >= ti {
             r.fail(
                 at("threshold"),
@@ -327,6 +368,11 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
                     o.target
                 ),
             );
+            r.nb(format!(
+                "med threshold_rule = \"deductible\" må terskelen {} ligge før målet {}",
+                nb(h),
+                nb(o.target)
+            ));
         }
     }
 
@@ -409,6 +455,7 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
                 "this outcome could reach about {amount:.0e} over the contract, beyond what effekt computes exactly"
             ),
         );
+        r.nb("beløpene blir større enn effekt kan regne eksakt med; regn i tusen kroner eller bruk mindre enheter");
         r.help("count money in thousands, or use smaller units");
     }
 }
@@ -439,6 +486,7 @@ fn contract_size(r: &mut Rules, s: &Scenario) {
                 "the outcomes together could reach about {total:.0e}, beyond what effekt computes exactly"
             ),
         );
+        r.nb("beløpene blir større enn effekt kan regne eksakt med; regn i tusen kroner eller bruk mindre enheter");
         r.help("count money in thousands, or use smaller units");
         return;
     }
@@ -460,6 +508,7 @@ fn contract_size(r: &mut Rules, s: &Scenario) {
                 "a discount rate of {rate} over {years} years makes the contract's amounts worth about {discounted:.0e} today, beyond what effekt computes exactly"
             ),
         );
+        r.nb("beløpene blir større enn effekt kan regne eksakt med; regn i tusen kroner eller bruk mindre enheter");
         r.help("use a discount rate nearer 0, or count money in thousands");
     }
 }
@@ -484,4 +533,9 @@ fn largest_amount(s: &Scenario, o: &Outcome) -> Option<f64> {
     };
     let money = f(o.price).max(f(o.value)).max(1.0);
     Some((improvement + f(o.baseline)).max(1.0) * volume * money * s.timeline.periods as f64)
+}
+
+/// A number as bokmål writes it (`9,8`).
+fn nb(d: Decimal) -> String {
+    crate::format::number(crate::format::Lang::Nb, d, d.normalize().scale())
 }

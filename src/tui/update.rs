@@ -288,7 +288,12 @@ pub fn refusal(lang: Lang, ws: &Workshop, lever: &Lever, err: &LeverError) -> St
             &shown(lang, ws, lever, *min),
             &shown(lang, ws, lever, *max),
         ),
-        LeverError::Invalid { reason, .. } => tui_text::refused(lang, reason),
+        LeverError::Invalid {
+            reason, reason_nb, ..
+        } => match (lang, reason_nb) {
+            (Lang::Nb, Some(nb)) => tui_text::refused(lang, nb),
+            _ => tui_text::refused(lang, reason),
+        },
         LeverError::Unknown { .. } => tui_text::refused(lang, &err.to_string()),
     }
 }
