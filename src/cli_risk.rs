@@ -31,13 +31,7 @@ fn print_json(v: &Value) -> u8 {
     }
 }
 
-fn dec(d: Decimal) -> Value {
-    Value::String(format::plain(d))
-}
-
-fn opt(d: Option<Decimal>) -> Value {
-    d.map(dec).unwrap_or(Value::Null)
-}
+use crate::report::json::{dec, opt};
 
 fn scenario_json(s: &Scenario) -> Value {
     json!({ "id": s.info.id, "title": s.info.title, "currency": s.info.currency })

@@ -8,11 +8,13 @@ use crate::levers;
 use crate::model::{Figures, PartyFigures, Warning};
 use crate::scenario::Scenario;
 
-fn dec(d: Decimal) -> Value {
+/// A decimal as a JSON string (exact).
+pub(crate) fn dec(d: Decimal) -> Value {
     Value::String(crate::format::plain(d))
 }
 
-fn opt(d: Option<Decimal>) -> Value {
+/// A decimal as a JSON string, or `null`.
+pub(crate) fn opt(d: Option<Decimal>) -> Value {
     d.map(dec).unwrap_or(Value::Null)
 }
 

@@ -3,7 +3,7 @@
 //! [`crate::model`].
 
 mod document;
-mod json;
+pub(crate) mod json;
 mod summary;
 mod sweep;
 

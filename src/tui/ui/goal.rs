@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::text::{truncate, width, wrap};
 use crate::format;
@@ -216,13 +216,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let text_w = w.saturating_sub(4) as usize;
     let lines = lines(app, ws, d, text_w, theme);
     let h = (lines.len() as u16 + 2).min(area.height);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + area.height.saturating_sub(h) / 2,
-        w,
-        h,
-    );
-    Clear.render(r, buf);
+    let r = super::centered(area, w, h, buf);
     let title = match ws.levers.get(d.lever) {
         Some(l) => format!(
             " {}: {} ",

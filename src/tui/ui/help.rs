@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::text::{left, truncate, width};
 use crate::i18n;
@@ -80,13 +80,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             ((col_rows + 4) as u16).min(area.height.saturating_sub(1)),
         )
     };
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + area.height.saturating_sub(h) / 2,
-        w,
-        h,
-    );
-    Clear.render(r, buf);
+    let r = super::centered(area, w, h, buf);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)

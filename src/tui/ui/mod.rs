@@ -128,6 +128,19 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .render(rect, buf);
 }
 
+/// A `w`×`h` box centred in `area` (clipped to it), cleared for an overlay.
+pub fn centered(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    ratatui::widgets::Clear.render(r, buf);
+    r
+}
+
 /// A panel with a title: boxed when there is room, a rule on top when
 /// compact (which saves the side columns for numbers).
 pub fn panel<'a>(title: &'a str, compact: bool, theme: &Theme) -> Block<'a> {

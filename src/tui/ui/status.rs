@@ -151,13 +151,7 @@ pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     lines.push(String::new());
     lines.push(t.yes_no.to_string());
     let h = (lines.len() as u16 + 2).min(area.height);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + area.height.saturating_sub(h) / 2,
-        w,
-        h,
-    );
-    Clear.render(r, buf);
+    let r = super::centered(area, w, h, buf);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::text::{truncate, width, wrap};
 use crate::i18n;
@@ -14,15 +14,7 @@ use crate::tui::variants::InputKind;
 
 /// A centred box of `w`×`h` cells (clipped to the area), cleared.
 fn overlay(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    Clear.render(r, buf);
+    let r = super::centered(area, w, h, buf);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)
