@@ -59,6 +59,9 @@ pub struct Loaded {
 /// An entry of the scenario list: valid, or broken with its errors.
 pub struct Entry {
     pub origin: Origin,
+    /// The file's text (its hash is saved with variants); empty when the
+    /// file could not be read.
+    pub text: String,
     pub result: Result<Scenario, LoadError>,
 }
 
@@ -105,8 +108,8 @@ pub fn open(name: &str) -> Result<Loaded, LoadError> {
     {
         return Ok(load_bundled(b));
     }
-    let scenario = scenario::load_file(path)?;
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = scenario::read_text(path)?;
+    let scenario = scenario::parse(&text, &path.display().to_string())?;
     Ok(Loaded {
         scenario,
         text,
@@ -121,13 +124,24 @@ pub fn entries() -> Vec<Entry> {
         .iter()
         .map(|b| Entry {
             origin: Origin::Bundled(b.file_name),
+            text: b.text.to_string(),
             result: Ok(load_bundled(b).scenario),
         })
         .collect();
     if let Some(dir) = user_scenario_dir() {
-        out.extend(user_files(&dir).into_iter().map(|p| Entry {
-            result: scenario::load_file(&p),
-            origin: Origin::File(p),
+        out.extend(user_files(&dir).into_iter().map(|p| {
+            let (text, result) = match scenario::read_text(&p) {
+                Ok(text) => {
+                    let result = scenario::parse(&text, &p.display().to_string());
+                    (text, result)
+                }
+                Err(e) => (String::new(), Err(e)),
+            };
+            Entry {
+                origin: Origin::File(p),
+                text,
+                result,
+            }
         }));
     }
     out

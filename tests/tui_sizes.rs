@@ -86,6 +86,7 @@ fn the_picker_at_every_size() {
         .map(|b| {
             tui::PickerEntry::from_catalog(catalog::Entry {
                 origin: catalog::Origin::Bundled(b.file_name),
+                text: b.text.to_string(),
                 result: Ok(catalog::load_bundled(b).scenario),
             })
         })

@@ -63,6 +63,7 @@ fn picker(lang: Lang, size: (u16, u16)) -> App {
         .map(|b| {
             PickerEntry::from_catalog(Entry {
                 origin: Origin::Bundled(b.file_name),
+                text: b.text.to_string(),
                 result: Ok(catalog::load_bundled(b).scenario),
             })
         })
@@ -70,6 +71,7 @@ fn picker(lang: Lang, size: (u16, u16)) -> App {
     let broken = scenario::parse("format = 1\n[scenario]\nid = \"x\"\n", "mitt_utkast.toml");
     entries.push(PickerEntry::from_catalog(Entry {
         origin: Origin::File("mitt_utkast.toml".into()),
+        text: String::new(),
         result: broken.map(|_| unreachable!("the draft is broken")),
     }));
     App::pick(entries, None, lang, ThemeKind::Default, size)

@@ -62,6 +62,11 @@ impl fmt::Display for LoadError {
 
 /// Reads and validates a scenario file.
 pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
+    parse(&read_text(path)?, &path.display().to_string())
+}
+
+/// Reads a scenario file's text: a regular file of at most 4 MiB, in UTF-8.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let file = path.display().to_string();
     let fail = |message: String| LoadError {
         file: file.clone(),
@@ -84,7 +89,7 @@ pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let (line, col) = line_col(&String::from_utf8_lossy(e.as_bytes()), offset);
         LoadError {
@@ -97,8 +102,7 @@ pub fn load_file(path: &Path) -> Result<Scenario, LoadError> {
                 help: Some("save the scenario as UTF-8 (a TOML file must be UTF-8)".into()),
             }],
         }
-    })?;
-    parse(&text, &file)
+    })
 }
 
 /// Parses and validates scenario text. `file` names the source in errors.

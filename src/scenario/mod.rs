@@ -8,7 +8,7 @@ mod load;
 mod validate;
 
 pub(crate) use load::suggest;
-pub use load::{Diagnostic, LoadError, load_file, parse};
+pub use load::{Diagnostic, LoadError, load_file, parse, read_text};
 pub(crate) use validate::NOISE_SDS;
 pub use validate::{Issue, validate};
 

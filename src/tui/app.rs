@@ -76,6 +76,8 @@ pub struct PickerEntry {
     pub bundled: bool,
     /// The file name, without folders.
     pub file_name: String,
+    /// The file's text, whose hash saved variants keep.
+    pub text: String,
     pub scenario: Result<Scenario, BrokenFile>,
 }
 
@@ -111,6 +113,7 @@ impl PickerEntry {
         PickerEntry {
             bundled,
             file_name,
+            text: e.text,
             scenario,
         }
     }

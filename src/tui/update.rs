@@ -255,7 +255,7 @@ fn picker_action(app: &mut App, action: Action) {
         Action::Select(i) if i < n => p.selected = i,
         Action::Open => match p.entries.get(p.selected).map(|e| &e.scenario) {
             Some(Ok(s)) => {
-                let text = variants::source_text(&p.entries[p.selected]);
+                let text = p.entries[p.selected].text.clone();
                 app.workshop = Some(Box::new(Workshop::new(s.clone()).with_source(text)));
             }
             Some(Err(e)) => {

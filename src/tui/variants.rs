@@ -119,19 +119,6 @@ pub struct VariantState {
     pub compare: Comparison,
 }
 
-/// The text of a picker entry's scenario file (bundled, or in the user's
-/// scenario folder), for the hash saved with variants.
-pub fn source_text(entry: &super::app::PickerEntry) -> String {
-    if entry.bundled {
-        return crate::catalog::find_bundled(&entry.file_name)
-            .map(|b| b.text.to_string())
-            .unwrap_or_default();
-    }
-    crate::catalog::user_scenario_dir()
-        .and_then(|d| std::fs::read_to_string(d.join(&entry.file_name)).ok())
-        .unwrap_or_default()
-}
-
 fn say(app: &mut App, kind: MessageKind, text: String) {
     app.message = Some(Message { kind, text });
 }
