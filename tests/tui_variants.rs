@@ -232,6 +232,41 @@ fn compare_shows_the_base_and_the_picked_variants() {
 }
 
 #[test]
+fn compare_scrolling_stops_at_the_last_row_and_column() {
+    let dir = temp_dir("compare-scroll");
+    let mut app = app("sykefravaer", &dir, (80, 24), Lang::Nb);
+    for name in ["A", "B", "C", "D"] {
+        update(&mut app, Action::SaveVariant);
+        update(&mut app, Action::PromptBackspace);
+        typed(&mut app, name);
+        select(&mut app, "achievement");
+        update(&mut app, Action::Step(-1));
+    }
+    update(&mut app, Action::GoTo(Screen::Compare));
+    let ws = app.workshop.as_ref().unwrap();
+    let (rows, cols) = effekt::tui::ui::compare::max_scroll(&app, ws);
+    assert!(rows > 20, "{rows}");
+    // Base + 4 variants do not fit 80 columns: some scroll sideways.
+    assert!(cols >= 1, "{cols}");
+    update(&mut app, Action::ScrollBottom);
+    assert_eq!(app.workshop.as_ref().unwrap().variants.compare.row, rows);
+    update(&mut app, Action::Scroll(-1));
+    assert_eq!(
+        app.workshop.as_ref().unwrap().variants.compare.row,
+        rows - 1
+    );
+    for _ in 0..10 {
+        update(&mut app, Action::ScrollColumns(1));
+    }
+    assert_eq!(app.workshop.as_ref().unwrap().variants.compare.col, cols);
+    update(&mut app, Action::ScrollColumns(-1));
+    assert_eq!(
+        app.workshop.as_ref().unwrap().variants.compare.col,
+        cols - 1
+    );
+}
+
+#[test]
 fn export_writes_a_report_and_says_where() {
     let dir = temp_dir("export");
     let mut app = app("sykefravaer", &dir, (160, 45), Lang::En);

@@ -475,10 +475,17 @@ fn accept(ws: &mut Workshop, lang: Lang) -> Said {
 fn clamp_scroll(app: &mut App) {
     let (rows, cols) = ui::flows::max_scroll(app);
     let text = ui::scenario::max_scroll(app);
+    let compare = app
+        .workshop
+        .as_deref()
+        .map_or((0, 0), |ws| ui::compare::max_scroll(app, ws));
     if let Some(ws) = app.workshop.as_deref_mut() {
         ws.scroll.flows_row = ws.scroll.flows_row.min(rows);
         ws.scroll.flows_col = ws.scroll.flows_col.min(cols);
         ws.scroll.scenario = ws.scroll.scenario.min(text);
+        let c = &mut ws.variants.compare;
+        c.row = c.row.min(compare.0);
+        c.col = c.col.min(compare.1);
     }
 }
 

@@ -239,12 +239,47 @@ fn column_title(app: &App, i: usize, c: &CompareColumn) -> String {
     format!("{} {name}", LETTERS.get(i).unwrap_or(&"?"))
 }
 
-/// How many table rows there are to scroll through.
-pub fn max_scroll(app: &App, ws: &Workshop, visible: usize) -> usize {
-    match &ws.variants.compare.columns {
-        Some(cols) if cols.len() > 1 => rows(app, ws, cols).len().saturating_sub(visible),
-        _ => 0,
+/// How far the table scrolls at the app's size: rows, and value columns
+/// past the ones that fit (the same geometry as [`render`]).
+pub fn max_scroll(app: &App, ws: &Workshop) -> (usize, usize) {
+    let cols = match &ws.variants.compare.columns {
+        Some(cols) if cols.len() > 1 => cols,
+        _ => return (0, 0),
+    };
+    let area = table_area(inner_of(app), cols.len());
+    let visible = (area.height as usize).saturating_sub(1);
+    let (_, fit) = table_fit(area.width, cols.len());
+    (
+        rows(app, ws, cols).len().saturating_sub(visible),
+        cols.len().saturating_sub(fit),
+    )
+}
+
+/// The screen's panel interior at the app's size (below the header and
+/// the panel's top rule, above the status line).
+fn inner_of(app: &App) -> Rect {
+    Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(3))
+}
+
+/// Where the table goes in the panel: beside the chart when wide.
+fn table_area(inner: Rect, columns: usize) -> Rect {
+    match layout(inner, columns) {
+        (true, table_w) => Rect {
+            width: table_w,
+            ..inner
+        },
+        (false, _) => inner,
     }
+}
+
+/// The label width, and how many value columns fit beside it (the base
+/// always shows; the others scroll sideways).
+fn table_fit(width: u16, columns: usize) -> (usize, usize) {
+    let width = width as usize;
+    let fits_wide = width >= LABEL_W_WIDE + 1 + columns * (COL_W + 1);
+    let label_w = if fits_wide { LABEL_W_WIDE } else { LABEL_W }.min(width / 3);
+    let fit = (width.saturating_sub(label_w + 1) / (COL_W + 1)).max(1);
+    (label_w, fit)
 }
 
 /// Whether table and chart fit side by side, and the table's width.
@@ -256,8 +291,7 @@ fn layout(inner: Rect, columns: usize) -> (bool, u16) {
 /// The compare screen shows table and chart together at the app's size.
 pub fn is_wide(app: &App, ws: &Workshop) -> bool {
     let columns = ws.variants.compare.columns.as_ref().map_or(1, Vec::len);
-    let body = Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(3));
-    layout(body, columns).0
+    layout(inner_of(app), columns).0
 }
 
 pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -282,13 +316,10 @@ pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Th
             return;
         }
     };
-    let (wide, table_w) = layout(inner, cols.len());
+    let (wide, _) = layout(inner, cols.len());
     let c = &ws.variants.compare;
     if wide {
-        let table = Rect {
-            width: table_w,
-            ..inner
-        };
+        let table = table_area(inner, cols.len());
         let chart = Rect {
             x: table.right() + 1,
             width: inner.right().saturating_sub(table.right() + 1),
@@ -318,9 +349,7 @@ fn draw_table(
     let all = rows(app, ws, cols);
     let c = &ws.variants.compare;
     // Columns that fit after the label; scroll sideways past the base.
-    let fits_wide = area.width as usize >= LABEL_W_WIDE + 1 + cols.len() * (COL_W + 1);
-    let label_w = if fits_wide { LABEL_W_WIDE } else { LABEL_W }.min(area.width as usize / 3);
-    let fit = ((area.width as usize).saturating_sub(label_w + 1) / (COL_W + 1)).max(1);
+    let (label_w, fit) = table_fit(area.width, cols.len());
     let first_extra = c.col.min(cols.len().saturating_sub(fit));
     let shown: Vec<usize> = std::iter::once(0)
         .chain((1 + first_extra..cols.len()).take(fit.saturating_sub(1)))
