@@ -58,6 +58,7 @@ fn worked_example_reproduces_every_number() {
         r.flows.cofunder,
         ds(&["0", "-135000", "-270000", "-220000"])
     );
+    assert_eq!(r.cofunder_payments, ds(&["135000", "270000", "220000"]));
     assert_eq!(
         r.flows.investor,
         ds(&["-800000", "-260000", "280000", "880000"])

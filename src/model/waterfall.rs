@@ -66,6 +66,9 @@ pub struct Run {
     pub formula_payments: Vec<Decimal>,
     /// `O_t`, after the cap (index `t − 1`).
     pub outcome_payments: Vec<Decimal>,
+    /// The cofunder's part `c·O_t` of each outcome payment, in øre; the
+    /// payer pays the rest (index `t − 1`).
+    pub cofunder_payments: Vec<Decimal>,
     pub flows: Flows,
     pub totals: Totals,
     /// What the investor is still owed at the end (`bal`).
@@ -139,6 +142,7 @@ pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> 
     let mut fl = Flows::zeros(periods + 1);
     let mut totals = Totals::default();
     let (mut cash, mut bal, mut deferred) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut cofunder_payments = Vec::with_capacity(periods);
 
     for tau in 0..=periods {
         if tau >= 1 {
@@ -152,6 +156,7 @@ pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> 
             let cofunder_part = to_ore(c * o);
             fl.cofunder[tau] -= cofunder_part;
             fl.payer[tau] -= o - cofunder_part;
+            cofunder_payments.push(cofunder_part);
             let value = total_value[tau - 1];
             fl.payer[tau] += payer_value[tau - 1];
             fl.public_other[tau] += value - payer_value[tau - 1];
@@ -222,6 +227,7 @@ pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> 
         outcomes,
         formula_payments,
         outcome_payments,
+        cofunder_payments,
         flows: fl,
         totals,
         investor_balance: bal,

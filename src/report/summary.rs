@@ -84,7 +84,7 @@ pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
         vec![t.outcome_payments.into(), money(tot.outcome_payments)],
         vec![
             format!("  {}", t.cofunder),
-            money(tot.outcome_payments * s.payment.cofunder_share),
+            money(e.run.cofunder_payments.iter().sum()),
         ],
         vec![format!("{}: {}", t.payer, t.npv), money(e.payer.npv)],
         vec![

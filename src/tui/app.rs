@@ -339,17 +339,14 @@ impl Computed {
             Some((_, c)) => (c.figures.break_even, c.risk.clone(), c.payoff.clone()),
             None => (model::break_even(s), model::risk_table(s), Payoff::new(s)),
         };
-        let c = s.payment.cofunder_share;
-        let periods: Vec<PeriodPayments> = evaluation
-            .run
+        let run = &evaluation.run;
+        let periods: Vec<PeriodPayments> = run
             .outcome_payments
             .iter()
-            .map(|o| {
-                let cofunder = model::to_ore(c * o);
-                PeriodPayments {
-                    payer: o - cofunder,
-                    cofunder,
-                }
+            .zip(&run.cofunder_payments)
+            .map(|(o, cofunder)| PeriodPayments {
+                payer: o - cofunder,
+                cofunder: *cofunder,
             })
             .collect();
         let e = &evaluation;
