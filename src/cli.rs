@@ -52,19 +52,25 @@ pub fn apply_sets(s: Scenario, sets: &[String]) -> Result<Scenario, String> {
 }
 
 /// Which scenario a command works on: a file or bundled id, a saved
-/// variant to start from, then `--set` options.
-#[derive(Debug, Clone, Copy)]
-pub struct ScenarioArgs<'a> {
-    pub file: &'a str,
-    pub variant: Option<&'a str>,
-    pub sets: &'a [String],
+/// variant to start from, then `--set` options (shared by `calc`, `sweep`,
+/// `risk`, `tornado` and `solve`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ScenarioArgs {
+    /// Scenario file (or bundled id).
+    pub file: String,
+    /// Start from a saved variant of the scenario (`effekt variants FILE` lists them).
+    #[arg(long, value_name = "NAME")]
+    pub variant: Option<String>,
+    /// Set a lever, e.g. `--set achievement=0.8`, after the variant (repeatable).
+    #[arg(long = "set", value_name = "ID=VALUE")]
+    pub sets: Vec<String>,
 }
 
-impl ScenarioArgs<'_> {
+impl ScenarioArgs {
     /// The scenario with the variant and `--set` options applied, or the
     /// errors on standard error (then the exit code).
     pub fn open(&self) -> Result<Scenario, u8> {
-        open_with_sets(self.file, self.variant, self.sets).map(|(_, s)| s)
+        open_with_sets(&self.file, self.variant.as_deref(), &self.sets).map(|(_, s)| s)
     }
 }
 
@@ -142,9 +148,9 @@ fn load_variant(loaded: &Loaded, name: &str) -> Result<store::Applied, u8> {
     Ok(applied)
 }
 
-/// `effekt calc FILE [--set ID=VALUE]... [--json]`
-pub fn calc(lang: Lang, file: &str, variant: Option<&str>, sets: &[String], json: bool) -> u8 {
-    let Ok((_, s)) = open_with_sets(file, variant, sets) else {
+/// `effekt calc FILE [--variant NAME] [--set ID=VALUE]... [--json]`
+pub fn calc(lang: Lang, scenario: &ScenarioArgs, json: bool) -> u8 {
+    let Ok(s) = scenario.open() else {
         return 1;
     };
     let figures = model::figures(&s);
@@ -164,16 +170,8 @@ pub fn calc(lang: Lang, file: &str, variant: Option<&str>, sets: &[String], json
 }
 
 /// `effekt sweep FILE --lever ID --from X --to Y --steps N [--set …]`
-pub fn sweep(
-    file: &str,
-    variant: Option<&str>,
-    lever: &str,
-    from: &str,
-    to: &str,
-    steps: u32,
-    sets: &[String],
-) -> u8 {
-    let Ok((_, s)) = open_with_sets(file, variant, sets) else {
+pub fn sweep(scenario: &ScenarioArgs, lever: &str, from: &str, to: &str, steps: u32) -> u8 {
+    let Ok(s) = scenario.open() else {
         return 1;
     };
     let (from, to) = match (parse_value(from), parse_value(to)) {

@@ -42,7 +42,7 @@ fn scenario_json(s: &Scenario) -> Value {
 /// `effekt risk FILE [--draws N] [--seed S] [--set ID=VALUE]... [--json]`
 pub fn risk(
     lang: Lang,
-    scenario: cli::ScenarioArgs,
+    scenario: &cli::ScenarioArgs,
     draws: Option<u32>,
     seed: Option<u64>,
     json: bool,
@@ -231,7 +231,7 @@ pub fn risk_text(lang: Lang, s: &Scenario, settings: &Settings, sim: &Simulation
 // ---------------------------------------------------------------- tornado
 
 /// `effekt tornado FILE [--set ID=VALUE]... [--json]`
-pub fn tornado(lang: Lang, scenario: cli::ScenarioArgs, json: bool) -> u8 {
+pub fn tornado(lang: Lang, scenario: &cli::ScenarioArgs, json: bool) -> u8 {
     let Ok(s) = scenario.open() else {
         return 1;
     };
@@ -403,7 +403,7 @@ fn parse_at(text: &str) -> Result<Decimal, String> {
 /// `effekt solve FILE --lever ID --for FIGURE=VALUE [--at achievement=X] [--set …] [--json]`
 pub fn solve(
     lang: Lang,
-    scenario: cli::ScenarioArgs,
+    scenario: &cli::ScenarioArgs,
     lever: &str,
     for_: &str,
     at: Option<&str>,

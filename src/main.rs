@@ -34,22 +34,16 @@ enum Command {
     },
     /// Compute every figure of a scenario.
     Calc {
-        /// Scenario file (or bundled id).
-        file: String,
-        /// Set a lever, e.g. `--set achievement=0.5` (repeatable).
-        #[arg(long = "set", value_name = "ID=VALUE")]
-        set: Vec<String>,
+        #[command(flatten)]
+        scenario: cli::ScenarioArgs,
         /// Print JSON (decimals as strings) instead of the summary.
         #[arg(long)]
         json: bool,
-        /// Start from a saved variant of the scenario (see `effekt report`).
-        #[arg(long, value_name = "NAME")]
-        variant: Option<String>,
     },
     /// Sweep one lever over a range; prints CSV.
     Sweep {
-        /// Scenario file (or bundled id).
-        file: String,
+        #[command(flatten)]
+        scenario: cli::ScenarioArgs,
         /// The lever to move, e.g. `achievement` or `price.job_start`.
         #[arg(long)]
         lever: String,
@@ -62,12 +56,6 @@ enum Command {
         /// Number of steps between `from` and `to` (steps + 1 rows).
         #[arg(long, default_value_t = 10)]
         steps: u32,
-        /// Set another lever first, e.g. `--set cap=3000000` (repeatable).
-        #[arg(long = "set", value_name = "ID=VALUE")]
-        set: Vec<String>,
-        /// Start from a saved variant of the scenario.
-        #[arg(long, value_name = "NAME")]
-        variant: Option<String>,
     },
     /// Write a report on a scenario and its saved variants (Markdown, CSV or JSON).
     Report {
@@ -112,20 +100,14 @@ enum Command {
     /// one: achievement normal with standard deviation 0.25 around the
     /// achievement lever, no measurement noise). See docs/risk.md.
     Risk {
-        /// Scenario file (or bundled id).
-        file: String,
+        #[command(flatten)]
+        scenario: cli::ScenarioArgs,
         /// Number of draws (default: the scenario's, else 10 000).
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
         draws: Option<u32>,
         /// Seed of the random numbers (default: the scenario's, else 2026).
         #[arg(long)]
         seed: Option<u64>,
-        /// Set a lever first, e.g. `--set achievement=0.8` (repeatable).
-        #[arg(long = "set", value_name = "ID=VALUE")]
-        set: Vec<String>,
-        /// Start from a saved variant of the scenario.
-        #[arg(long, value_name = "NAME")]
-        variant: Option<String>,
         /// Print JSON (decimals as strings) instead of the summary.
         #[arg(long)]
         json: bool,
@@ -133,14 +115,8 @@ enum Command {
     /// Sensitivity: each shown lever one step down and up, and the change in
     /// the payer's NPV and the investor's IRR, largest first.
     Tornado {
-        /// Scenario file (or bundled id).
-        file: String,
-        /// Set a lever first, e.g. `--set achievement=0.8` (repeatable).
-        #[arg(long = "set", value_name = "ID=VALUE")]
-        set: Vec<String>,
-        /// Start from a saved variant of the scenario.
-        #[arg(long, value_name = "NAME")]
-        variant: Option<String>,
+        #[command(flatten)]
+        scenario: cli::ScenarioArgs,
         /// Print JSON (decimals as strings) instead of the table.
         #[arg(long)]
         json: bool,
@@ -153,8 +129,8 @@ enum Command {
     /// true effect is zero). Exit code 3 when no value in the lever's range
     /// reaches the target.
     Solve {
-        /// Scenario file (or bundled id).
-        file: String,
+        #[command(flatten)]
+        scenario: cli::ScenarioArgs,
         /// The lever to move, e.g. `price.absence` or `cap`.
         #[arg(long)]
         lever: String,
@@ -164,12 +140,6 @@ enum Command {
         /// The achievement to solve at, e.g. `achievement=0.5` (default: the scenario's).
         #[arg(long, value_name = "achievement=X")]
         at: Option<String>,
-        /// Set a lever first, e.g. `--set cap=3000000` (repeatable).
-        #[arg(long = "set", value_name = "ID=VALUE")]
-        set: Vec<String>,
-        /// Start from a saved variant of the scenario.
-        #[arg(long, value_name = "NAME")]
-        variant: Option<String>,
         /// Print JSON (decimals as strings) instead of a sentence.
         #[arg(long)]
         json: bool,
@@ -192,21 +162,14 @@ fn main() -> ExitCode {
     let lang = args.lang.unwrap_or_default();
     let code = match args.command {
         Some(Command::Check { files }) => cli::check(&files),
-        Some(Command::Calc {
-            file,
-            set,
-            json,
-            variant,
-        }) => cli::calc(lang, &file, variant.as_deref(), &set, json),
+        Some(Command::Calc { scenario, json }) => cli::calc(lang, &scenario, json),
         Some(Command::Sweep {
-            file,
+            scenario,
             lever,
             from,
             to,
             steps,
-            set,
-            variant,
-        }) => cli::sweep(&file, variant.as_deref(), &lever, &from, &to, steps, &set),
+        }) => cli::sweep(&scenario, &lever, &from, &to, steps),
         Some(Command::Report {
             file,
             variants,
@@ -222,49 +185,19 @@ fn main() -> ExitCode {
             force,
         }) => cli::save(&file, &name, &set, note.as_deref(), force),
         Some(Command::Risk {
-            file,
+            scenario,
             draws,
             seed,
-            set,
             json,
-            variant,
-        }) => {
-            let scenario = cli::ScenarioArgs {
-                file: &file,
-                variant: variant.as_deref(),
-                sets: &set,
-            };
-            cli_risk::risk(lang, scenario, draws, seed, json)
-        }
-        Some(Command::Tornado {
-            file,
-            set,
-            json,
-            variant,
-        }) => {
-            let scenario = cli::ScenarioArgs {
-                file: &file,
-                variant: variant.as_deref(),
-                sets: &set,
-            };
-            cli_risk::tornado(lang, scenario, json)
-        }
+        }) => cli_risk::risk(lang, &scenario, draws, seed, json),
+        Some(Command::Tornado { scenario, json }) => cli_risk::tornado(lang, &scenario, json),
         Some(Command::Solve {
-            file,
+            scenario,
             lever,
             for_,
             at,
-            set,
             json,
-            variant,
-        }) => {
-            let scenario = cli::ScenarioArgs {
-                file: &file,
-                variant: variant.as_deref(),
-                sets: &set,
-            };
-            cli_risk::solve(lang, scenario, &lever, &for_, at.as_deref(), json)
-        }
+        }) => cli_risk::solve(lang, &scenario, &lever, &for_, at.as_deref(), json),
         Some(Command::List) => cli::list(lang),
         Some(Command::Levers { file }) => cli::levers(lang, &file),
         None => cli::workshop(args.lang, args.file.as_deref()),
