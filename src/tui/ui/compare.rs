@@ -55,12 +55,6 @@ fn heading(label: &str) -> Row {
     }
 }
 
-/// Money as the table shows it: short, without the currency (the
-/// heading names it).
-fn money(lang: Lang, d: Decimal) -> String {
-    format::money_short_bare(lang, d)
-}
-
 /// The rows of the comparison table.
 pub fn rows(app: &App, ws: &Workshop, cols: &[CompareColumn]) -> Vec<Row> {
     let lang = app.lang;
@@ -138,7 +132,7 @@ pub fn rows(app: &App, ws: &Workshop, cols: &[CompareColumn]) -> Vec<Row> {
     ];
     for (i, (label, get, is_money)) in figures.iter().enumerate() {
         let text = |d: Decimal| match (is_money, i) {
-            (true, _) => money(lang, d),
+            (true, _) => format::money_short_bare(lang, d),
             (false, 3) => format::multiple(lang, d),
             (false, _) => format::percent(lang, d, 1),
         };
@@ -199,7 +193,7 @@ pub fn rows(app: &App, ws: &Workshop, cols: &[CompareColumn]) -> Vec<Row> {
                 .map(|c| {
                     let d = c.risk.get(k).map(get).unwrap_or_default();
                     Cell {
-                        text: money(lang, d),
+                        text: format::money_short_bare(lang, d),
                         marked: false,
                         negative: d < Decimal::ZERO,
                     }
