@@ -55,18 +55,6 @@ pub(crate) fn npv_with(flows: &[Decimal], factors: &[Decimal]) -> Decimal {
     flows.iter().zip(factors).map(|(f, d)| f * d).sum()
 }
 
-/// NPV of flows at `τ = 0..` at an annual discount rate.
-pub fn npv(flows: &[Decimal], annual_rate: Decimal, per_year: u32) -> Decimal {
-    let step = Decimal::ONE + per_period_rate(annual_rate, per_year);
-    let mut growth = Decimal::ONE;
-    let mut sum = Decimal::ZERO;
-    for f in flows {
-        sum += f.checked_div(growth).unwrap_or(Decimal::ZERO);
-        growth = growth.checked_mul(step).unwrap_or(Decimal::MAX);
-    }
-    sum
-}
-
 /// The internal rates of return of a series of flows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Irr {

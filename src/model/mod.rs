@@ -11,7 +11,7 @@ mod outcomes;
 mod waterfall;
 
 pub use breakeven::{BreakEven, break_even};
-pub use metrics::{Irr, irr, npv};
+pub use metrics::{Irr, irr};
 pub(crate) use metrics::{discount_factors, npv_with};
 pub use waterfall::{Flows, Run, Totals, run, run_with_noise};
 
