@@ -4,8 +4,6 @@
 //! new scenario, or refuses with a reason when the value is out of range or
 //! breaks a rule of the scenario format. Ranges and steps live here only.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 
 use crate::scenario::{Counterfactual, Issue, Mechanism, OutcomeKind, Scenario};
@@ -494,11 +492,5 @@ pub(crate) fn check_settings(s: &Scenario, issues: &mut Vec<Issue>) {
         {
             fail(format!("step {step} must be above 0"));
         }
-    }
-}
-
-impl fmt::Display for Group {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{self:?}")
     }
 }

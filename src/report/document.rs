@@ -176,13 +176,9 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     }
     let _ = writeln!(
         out,
-        "_{} {} · {} `{}` · {}_\n",
+        "_{} {} · scenario `{}` · {}_\n",
         rt.generated_by,
         env!("CARGO_PKG_VERSION"),
-        match lang {
-            Lang::Nb => "scenario",
-            Lang::En => "scenario",
-        },
         s.info.id,
         &store::scenario_hash(&base.text)[..19],
     );
