@@ -12,7 +12,7 @@
 //!   |r| than the best found.
 //!
 //! The result is the model's headline to the last bit (tests below and in
-//! `tests/risk.rs` hold them together).
+//! `tests/it/risk.rs` hold them together).
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};

@@ -1,0 +1,228 @@
+//! End to end: the real binary in a real terminal (tmux). Opens a pilot,
+//! steps the achievement lever, reads the screen, checks the outcome
+//! payments against `effekt calc --json`, quits with confirmation and
+//! checks that the terminal is restored.
+//!
+//! Skipped with a note when tmux is missing, except under `CI=true`, where
+//! a missing tmux fails the test.
+
+use std::process::Command;
+use std::str::FromStr;
+use std::time::Duration;
+
+use crate::common::{BIN, Tmux, tmux_or_skip};
+use effekt::format::{self, Lang};
+use rust_decimal::Decimal;
+
+const LONG: Duration = Duration::from_secs(30);
+
+/// `effekt calc sykefravaer --set achievement=X --json`, as JSON.
+fn calc(achievement: &str) -> serde_json::Value {
+    let out = Command::new(BIN)
+        .args(["calc", "sykefravaer", "--set"])
+        .arg(format!("achievement={achievement}"))
+        .arg("--json")
+        .output()
+        .expect("effekt calc runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn dec(v: &serde_json::Value) -> Decimal {
+    Decimal::from_str(v.as_str().expect("a decimal string")).expect("a decimal")
+}
+
+/// The first line of the screen with `label` in it.
+fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
+}
+
+#[test]
+fn workshop_in_a_real_terminal() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let tmux = Tmux::start("workshop", 120, 40);
+    tmux.keys(&[
+        "-l",
+        &format!("{BIN} sykefravaer --lang en; echo effekt-exit-$?"),
+    ]);
+    tmux.keys(&["Enter"]);
+
+    let screen = tmux.wait_for("the workshop", LONG, |s| s.contains("Outcome payments"));
+    assert_eq!(
+        tmux.flag("alternate_on"),
+        "1",
+        "runs in the alternate screen"
+    );
+    assert!(screen.contains("Achievement"), "{screen}");
+
+    // Three steps up: 100 % → 115 %.
+    for _ in 0..3 {
+        tmux.keys(&["Right"]);
+    }
+    let screen = tmux.wait_for("115 %", LONG, |s| line_with(s, "▶").contains("115.0%"));
+
+    let json = calc("1.15");
+    let total = dec(&json["totals"]["outcome_payments"]);
+    let shown = format::money_short(Lang::En, "NOK", total);
+    let row = line_with(&screen, "Outcome payments");
+    assert!(row.contains(&shown), "expected {shown} in {row:?}");
+    // The payer's part, split per period as the model splits it.
+    let share = dec(&json["levers"]["cofunder_share"]);
+    let payer: Decimal = json["outcome_payments"]
+        .as_array()
+        .expect("per period")
+        .iter()
+        .map(|o| {
+            let o = dec(o);
+            o - effekt::model::to_ore(share * o)
+        })
+        .sum();
+    let payer_text = format::money_short(Lang::En, "NOK", payer);
+    let row = line_with(&screen, "of which payer");
+    assert!(
+        row.contains(&payer_text),
+        "expected {payer_text} in {row:?}"
+    );
+    // The change of the last step is shown with its arrow.
+    let before = dec(&calc("1.1")["totals"]["outcome_payments"]);
+    let delta = format::delta(|v| format::money_short(Lang::En, "NOK", v), total - before);
+    let row = line_with(&screen, "Outcome payments");
+    assert!(row.contains(&delta), "expected {delta} in {row:?}");
+
+    // The cash-flow screen shows the same total to the krone.
+    tmux.keys(&["3"]);
+    let exact = format::number(Lang::En, total, 0);
+    let screen = tmux.wait_for("the cash flows", LONG, |s| s.contains("Cash flows"));
+    let sum = line_with(&screen, "Total");
+    assert!(sum.contains(&exact), "expected {exact} in {sum:?}");
+
+    // q goes back to the workshop, then asks before discarding the change.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the workshop again", LONG, |s| s.contains("Key figures"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the question", LONG, |s| s.contains("Discard the changes"));
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("the exit", LONG, |s| s.contains("effekt-exit-0"));
+    assert!(
+        !screen.contains("Key figures"),
+        "the workshop is gone:\n{screen}"
+    );
+    assert_eq!(tmux.flag("alternate_on"), "0", "alternate screen left");
+    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown");
+    assert_eq!(tmux.flag("mouse_standard_flag"), "0", "mouse reporting off");
+    assert_eq!(tmux.flag("mouse_sgr_flag"), "0", "SGR mouse off");
+
+    // The terminal is back in cooked mode: the shell echoes what it reads.
+    tmux.keys(&[
+        "-l",
+        "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' ; echo stty-done",
+    ]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("stty", LONG, |s| s.lines().any(|l| l.trim() == "stty-done"));
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "canonical mode restored:\n{screen}"
+    );
+
+    // A panic restores the terminal before its message is printed.
+    tmux.keys(&["-l", "clear"]);
+    tmux.keys(&["Enter"]);
+    tmux.keys(&[
+        "-l",
+        &format!("EFFEKT_TEST_PANIC=1 {BIN} rekruttering; echo effekt-exit-$?"),
+    ]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the panic's exit", LONG, |s| s.contains("effekt-exit-101"));
+    assert!(
+        screen.contains("EFFEKT_TEST_PANIC"),
+        "the message is readable:\n{screen}"
+    );
+    assert_eq!(
+        tmux.flag("alternate_on"),
+        "0",
+        "alternate screen left after a panic"
+    );
+    assert_eq!(
+        tmux.flag("mouse_standard_flag"),
+        "0",
+        "mouse off after a panic"
+    );
+    assert_eq!(tmux.flag("cursor_flag"), "1", "cursor shown after a panic");
+}
+
+/// Saves a variant in the real binary (`s`, a name, Enter), quits, and
+/// finds it with `effekt report --variant`.
+#[test]
+fn a_variant_saved_in_the_workshop_is_found_by_report() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let tmux = Tmux::start("variants", 100, 30);
+    tmux.keys(&[
+        "-l",
+        &format!("{BIN} rekruttering --lang en; echo effekt-exit-$?"),
+    ]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the workshop", LONG, |s| s.contains("Outcome payments"));
+    // Achievement 100 % → 80 %, then save it as a variant.
+    for _ in 0..4 {
+        tmux.keys(&["Left"]);
+    }
+    tmux.wait_for("80 %", LONG, |s| line_with(s, "▶").contains("80.0%"));
+    tmux.keys(&["s"]);
+    tmux.wait_for("the name prompt", LONG, |s| s.contains("Save variant as"));
+    tmux.keys(&["-l", "Workshop 80"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the saved message", LONG, |s| {
+        s.contains("Saved \"Workshop 80\"")
+    });
+    // A note on it, then the list shows both.
+    tmux.keys(&["n"]);
+    tmux.wait_for("the note prompt", LONG, |s| s.contains("Note"));
+    tmux.keys(&["-l", "Decided: test 80 % first"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the note message", LONG, |s| s.contains("Note saved"));
+    tmux.keys(&["v"]);
+    tmux.wait_for("the variant list", LONG, |s| {
+        s.contains("Workshop 80") && s.contains("Decided: test 80 % first")
+    });
+    tmux.keys(&["Escape"]);
+    // Levers differ from the scenario: quitting asks first.
+    tmux.keys(&["q"]);
+    tmux.wait_for("the question", LONG, |s| {
+        s.contains("y/n") || s.contains("(y")
+    });
+    tmux.keys(&["y"]);
+    tmux.wait_for("the exit code", LONG, |s| s.contains("effekt-exit-0"));
+
+    let out = Command::new(BIN)
+        .env("EFFEKT_DATA_DIR", &tmux.dir)
+        .args([
+            "report",
+            "rekruttering",
+            "--variant",
+            "Workshop 80",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .expect("effekt report runs");
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(md.contains("| Base scenario | Workshop 80 |"), "{md}");
+    assert!(md.contains("**80.0%**"), "{md}");
+    assert!(md.contains("Decided: test 80 % first"), "{md}");
+}

@@ -1,0 +1,21 @@
+//! Every integration test in one crate, so the tests link once: the model,
+//! the bundled scenarios, the CLI on the real binary, variants and reports,
+//! the workshop's screens (`TestBackend` and insta snapshots) and the
+//! end-to-end tests of the real binary in tmux.
+
+mod common;
+
+mod cli;
+mod e2e_risk;
+mod e2e_tmux;
+mod model;
+mod risk;
+mod robustness;
+mod scenarios;
+mod tui_bytes;
+mod tui_risk;
+mod tui_sizes;
+mod tui_snapshots;
+mod tui_update;
+mod tui_variants;
+mod variants;
