@@ -449,7 +449,6 @@ pub fn irr(lang: Lang, irr: &crate::model::Irr) -> String {
     }
 }
 
-
 /// The name of a goal-seek figure.
 pub fn figure_name(lang: Lang, figure: crate::risk::Figure) -> &'static str {
     use crate::risk::Figure;
@@ -502,7 +501,6 @@ pub fn points_delta(lang: Lang, change: rust_decimal::Decimal) -> String {
         text
     }
 }
-
 
 /// A name as it reads inside a sentence: `Betalers nåverdi` → `betalers nåverdi`.
 pub fn lower_first(name: &str) -> String {

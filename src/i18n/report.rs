@@ -156,7 +156,6 @@ pub fn counterfactual_name(lang: Lang, c: crate::scenario::Counterfactual) -> &'
     }
 }
 
-
 /// How the achievement is drawn, as a sentence.
 pub fn achievement_spread(lang: Lang, draw: &crate::risk::AchievementDraw) -> String {
     use crate::risk::AchievementDraw;
@@ -349,4 +348,3 @@ pub fn solve_miss_details(
     }
     out
 }
-

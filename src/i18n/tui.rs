@@ -553,4 +553,3 @@ pub fn tui(lang: Lang) -> &'static TuiTexts {
         Lang::En => &TUI_EN,
     }
 }
-

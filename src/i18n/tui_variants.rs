@@ -110,7 +110,6 @@ pub fn variant(lang: Lang) -> &'static VariantTexts {
     }
 }
 
-
 /// Variant texts with names, paths and numbers in them.
 pub mod variant_text {
     use crate::format::Lang;

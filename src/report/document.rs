@@ -12,7 +12,7 @@ use crate::i18n::{self, report_texts, texts};
 use crate::levers;
 use crate::model::{self, Figures, RiskRow};
 use crate::scenario::Scenario;
-use crate::store::{self, Note, Variant};
+use crate::store::{self, Note, Problem, Variant};
 
 use super::summary::party_name;
 
@@ -23,6 +23,9 @@ pub struct Column {
     pub scenario: Scenario,
     pub notes: Vec<Note>,
     /// What did not fit when the variant was applied.
+    pub issues: Vec<Problem>,
+    /// [`Column::issues`] as English sentences (the workshop's compare
+    /// screen shows these; reports say the issues in their language).
     pub problems: Vec<String>,
     pub figures: Figures,
     pub risk: Vec<RiskRow>,
@@ -33,7 +36,7 @@ impl Column {
         variant: Option<String>,
         scenario: Scenario,
         notes: Vec<Note>,
-        problems: Vec<String>,
+        issues: Vec<Problem>,
     ) -> Column {
         Column {
             figures: model::figures(&scenario),
@@ -41,7 +44,8 @@ impl Column {
             variant,
             scenario,
             notes,
-            problems,
+            problems: issues.iter().map(Problem::to_string).collect(),
+            issues,
         }
     }
 
@@ -62,12 +66,12 @@ pub fn columns(base: &Loaded, variants: &[Variant]) -> Vec<Column> {
     )];
     for v in variants {
         let applied = store::apply(v, base);
-        let problems = applied.problems();
+        let issues = applied.issues();
         out.push(Column::compute(
             Some(v.name.clone()),
             applied.scenario,
             v.notes.clone(),
-            problems,
+            issues,
         ));
     }
     out
@@ -398,17 +402,16 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     for c in cols {
         let warnings = &c.figures.evaluation.warnings;
         let _ = write!(out, "- **{}**: ", c.title(lang));
-        if warnings.is_empty() && c.problems.is_empty() {
+        if warnings.is_empty() && c.issues.is_empty() {
             let _ = writeln!(out, "{}", rt.no_warnings);
         } else {
             let all: Vec<String> = warnings
                 .iter()
                 .map(|w| i18n::warning(lang, &c.scenario, w))
-                .chain(
-                    c.problems
-                        .iter()
-                        .map(|p| format!("{}: {p}", rt.variant_problems)),
-                )
+                .chain(c.issues.iter().map(|p| {
+                    let text = i18n::errors::variant_problem(lang, p);
+                    format!("{}: {text}", rt.variant_problems)
+                }))
                 .collect();
             let _ = writeln!(out, "{}", all.join("; "));
         }
@@ -567,8 +570,14 @@ pub fn csv(lang: Lang, cols: &[Column]) -> String {
                 &i18n::warning(lang, &c.scenario, w),
             );
         }
-        for p in &c.problems {
-            row(&name, "warning", "variant", "", p);
+        for p in &c.issues {
+            row(
+                &name,
+                "warning",
+                "variant",
+                "",
+                &i18n::errors::variant_problem(lang, p),
+            );
         }
         for n in &c.notes {
             row(&name, "note", &n.at, "", &n.text);
@@ -606,7 +615,7 @@ pub fn json(lang: Lang, base: &Loaded, cols: &[Column]) -> Value {
                 "investor_irr": r.investor_irr.headline.map(plain).unwrap_or(Value::Null),
             })).collect::<Vec<_>>(),
             "notes": c.notes.iter().map(|n| json!({"at": n.at, "text": n.text})).collect::<Vec<_>>(),
-            "problems": c.problems,
+            "problems": c.issues.iter().map(|p| i18n::errors::variant_problem(lang, p)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     })
 }

@@ -350,13 +350,17 @@ fn figure_now(ws: &Workshop, figure: Figure) -> Option<Decimal> {
 
 /// A typed target. Rates and probabilities typed without `%` above 1 are
 /// read as per cent (`6` means 6 %).
-pub fn parse_target(figure: Figure, input: &str) -> Option<Decimal> {
-    let v = format::parse_number(input)?;
+pub fn parse_target(
+    lang: format::Lang,
+    figure: Figure,
+    input: &str,
+) -> Result<Decimal, format::NumberError> {
+    let v = format::parse_number(lang, input)?;
     let percent_like = matches!(figure, Figure::InvestorIrr | Figure::PNoisePayment);
     if percent_like && !input.contains('%') && v.abs() > Decimal::ONE {
-        return Some(v / Decimal::ONE_HUNDRED);
+        return Ok(v / Decimal::ONE_HUNDRED);
     }
-    Some(v)
+    Ok(v)
 }
 
 fn solved(lang: format::Lang, result: Result<risk::Solution, SolveError>) -> GoalState {
@@ -385,37 +389,37 @@ fn search(ws: &mut Workshop, lang: format::Lang) {
         d
     };
     let input = d.target.trim().to_string();
-    let target = match parse_target(d.figure, &input) {
+    let target = match parse_target(lang, d.figure, &input) {
         _ if input.is_empty() => {
             let error = t.goal_no_target.to_string();
             ws.risk.goal = Some(fail(d, GoalField::Target, error));
             return;
         }
-        None => {
-            let error = tui_text::not_a_number(lang, &input);
+        Err(e) => {
+            let error = tui_text::refused(lang, &i18n::errors::number_error(lang, &e));
             ws.risk.goal = Some(fail(d, GoalField::Target, error));
             return;
         }
-        Some(v) => v,
+        Ok(v) => v,
     };
     let typed = d.achievement.trim().to_string();
     let achievement = if d.asks_achievement(&lever.id) && !typed.is_empty() {
         let Ok(a) = levers::find(&ws.current, "achievement") else {
             return;
         };
-        match update::typed_value(&a, &typed) {
-            None => {
-                let error = tui_text::not_a_number(lang, &typed);
+        match update::typed_value(lang, &a, &typed) {
+            Err(e) => {
+                let error = tui_text::refused(lang, &i18n::errors::number_error(lang, &e));
                 ws.risk.goal = Some(fail(d, GoalField::Achievement, error));
                 return;
             }
-            Some(v) if v < a.min || v > a.max => {
+            Ok(v) if v < a.min || v > a.max => {
                 let shown = |v| i18n::lever_value(lang, &ws.current, &a, v);
                 let error = tui_text::out_of_range(lang, &shown(v), &shown(a.min), &shown(a.max));
                 ws.risk.goal = Some(fail(d, GoalField::Achievement, error));
                 return;
             }
-            Some(v) => Some(v),
+            Ok(v) => Some(v),
         }
     } else {
         None
