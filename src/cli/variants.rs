@@ -180,7 +180,8 @@ pub fn report(
     Ok(exit::OK)
 }
 
-/// A report as the text of a file, made safe like everything printed.
+/// A report as the text of a file (the Markdown and CSV are sanitised by
+/// `report`, the JSON here, as printed JSON is).
 fn report_text(
     lang: Lang,
     loaded: &Loaded,
@@ -188,8 +189,8 @@ fn report_text(
     format: ReportFormat,
 ) -> Result<String, Failure> {
     Ok(match format {
-        ReportFormat::Md => format::sanitize(&report::markdown(lang, loaded, cols)).into_owned(),
-        ReportFormat::Csv => format::sanitize(&report::csv(lang, cols)).into_owned(),
+        ReportFormat::Md => report::markdown(lang, loaded, cols),
+        ReportFormat::Csv => report::csv(lang, cols),
         ReportFormat::Json => {
             let v = report::json(lang, loaded, cols);
             let text = serde_json::to_string_pretty(&v).map_err(|e| Failure::Output(e.into()))?;

@@ -6,6 +6,7 @@
 //! command line's one writer, `crate::cli::output`), which also makes any
 //! text from files safe to print ([`crate::format::sanitize`]).
 
+mod csv;
 mod document;
 pub(crate) mod json;
 mod risk;
@@ -14,8 +15,9 @@ mod summary;
 mod sweep;
 mod tornado;
 
-pub use document::{Column, columns, csv, json, markdown};
-pub use json::calc_json;
+pub use csv::csv;
+pub use document::{Column, columns, markdown};
+pub use json::{calc_json, json};
 pub use risk::{risk_json, risk_text};
 pub use solve::{solve_json, solve_text};
 pub use summary::{party_name, summary, table, table_left, wrap};
