@@ -139,7 +139,7 @@ pub fn tornado_text(lang: Lang, s: &Scenario, tornado: &Tornado) -> String {
     }
     for b in &tornado.bars {
         let label = format!(
-            "{}, {} {}",
+            "{} ({} {})",
             i18n::lever_label(lang, s, &b.lever),
             t.now,
             i18n::lever_value(lang, s, &b.lever, b.lever.value)
