@@ -2,7 +2,7 @@
 //! key map ([`super::keymap`]); mouse events and modal input are turned into
 //! actions by [`super::update::handle_event`].
 
-use super::app::Screen;
+use super::view::Screen;
 
 /// One thing to do; [`super::update::update`] applies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
