@@ -21,7 +21,7 @@ use crate::tui::view::View;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Group(Group),
-    /// A lever by its index in [`Workshop::levers`].
+    /// A lever by its index in [`Document::levers`].
     Lever(usize),
 }
 

@@ -2,11 +2,13 @@
 //! `[uncertainty]` — four probabilities, P10/P50/P90, a histogram — and the
 //! tornado of the shown levers, with the selected lever steerable.
 //!
-//! Everything shown comes from the app's [`crate::tui::risk_job::RiskView`]:
-//! the run itself happens elsewhere. While a newer run is in flight the
-//! screen says so with a progress bar and shows the previous figures muted,
-//! so nothing stale passes for current. Narrow terminals drop the histogram
-//! before any number is cut, and scroll the tornado to the selected lever.
+//! Everything shown comes from the document's
+//! [`crate::tui::risk_job::RiskResults`] (the histogram and the tornado's
+//! order are the view's choice): the run itself happens elsewhere. While a
+//! newer run is in flight the screen says so with a progress bar and shows
+//! the previous figures muted, so nothing stale passes for current. Narrow
+//! terminals drop the histogram before any number is cut, and scroll the
+//! tornado to the selected lever.
 
 mod histogram;
 mod tornado;
