@@ -50,6 +50,14 @@ pub fn view_screen(doc: Option<&Document>, view: &View) -> String {
     out
 }
 
+/// The first line of a screen with `label` in it.
+pub fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
+}
+
 /// A fresh, empty folder named for this process and `name`.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("effekt-test-{}-{name}", std::process::id()));

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::str::FromStr;
 use std::time::Duration;
 
-use crate::common::{BIN, Tmux, tmux_or_skip};
+use crate::common::{BIN, Tmux, line_with, tmux_or_skip};
 use effekt::format::{self, Lang};
 use rust_decimal::Decimal;
 
@@ -44,14 +44,6 @@ fn first_line_has(screen: &str, label: &str, text: &str) -> bool {
         .lines()
         .find(|l| l.contains(label))
         .is_some_and(|l| l.contains(text))
-}
-
-/// The first line of the screen with `label` in it.
-fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(label))
-        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
 }
 
 #[test]

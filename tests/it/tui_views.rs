@@ -5,7 +5,7 @@
 //! update the document; the variant folder is read when asked, never after
 //! an ordinary key.
 
-use crate::common::{screen, temp_dir, view_screen};
+use crate::common::{line_with, screen, temp_dir, view_screen};
 
 use std::path::Path;
 
@@ -32,14 +32,6 @@ fn files_under(dir: &Path) -> usize {
             .map(|e| 1 + files_under(&e.path()))
             .sum()
     })
-}
-
-/// The first line of a screen with `label` in it.
-fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
-    screen
-        .lines()
-        .find(|l| l.contains(label))
-        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
 }
 
 #[test]

@@ -60,16 +60,7 @@ pub fn typed_value(lever: &Lever, input: &str) -> Option<Decimal> {
 
 /// Moves the selection among the levers.
 pub(super) fn select(doc: &Document, view: &mut View, action: Action) {
-    let n = doc.levers.len();
-    if n == 0 {
-        return;
-    }
-    match action {
-        Action::SelectPrev => view.selected = (view.selected + n - 1) % n,
-        Action::SelectNext => view.selected = (view.selected + 1) % n,
-        Action::Select(i) if i < n => view.selected = i,
-        _ => {}
-    }
+    view.selected = super::selection(view.selected, doc.levers.len(), action);
 }
 
 /// Opens the value prompt of the selected lever.
@@ -164,26 +155,26 @@ pub(super) fn reset_all(doc: &mut Document, view: &mut View) {
     say(view, MessageKind::Info, t.reset_all_done.into());
 }
 
-pub(super) fn undo(doc: &mut Document, view: &mut View) {
+/// Undo (`u`) or redo (Ctrl+r): the scenario moves from one stack to
+/// the other.
+pub(super) fn undo_or_redo(doc: &mut Document, view: &mut View, undo: bool) {
     let t = i18n::tui(view.lang);
-    let Some(prev) = doc.undo.pop() else {
-        say(view, MessageKind::Info, t.nothing_to_undo.into());
+    let (from, done, nothing) = if undo {
+        (&mut doc.undo, t.undone, t.nothing_to_undo)
+    } else {
+        (&mut doc.redo, t.redone, t.nothing_to_redo)
+    };
+    let Some(other) = from.pop() else {
+        say(view, MessageKind::Info, nothing.into());
         return;
     };
-    let now = doc.replace(prev);
-    doc.redo.push(now);
-    say(view, MessageKind::Info, t.undone.into());
-}
-
-pub(super) fn redo(doc: &mut Document, view: &mut View) {
-    let t = i18n::tui(view.lang);
-    let Some(next) = doc.redo.pop() else {
-        say(view, MessageKind::Info, t.nothing_to_redo.into());
-        return;
-    };
-    let now = doc.replace(next);
-    doc.undo.push(now);
-    say(view, MessageKind::Info, t.redone.into());
+    let now = doc.replace(other);
+    if undo {
+        doc.redo.push(now);
+    } else {
+        doc.undo.push(now);
+    }
+    say(view, MessageKind::Info, done.into());
 }
 
 /// A typed character in the open prompt (a lever's value, or a name or

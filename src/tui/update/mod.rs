@@ -231,8 +231,8 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::Edit, Some(doc)) => levers::edit(doc, view),
         (A::ResetLever, Some(doc)) => levers::reset(doc, view),
         (A::ResetAll, Some(doc)) => levers::reset_all(doc, view),
-        (A::Undo, Some(doc)) => levers::undo(doc, view),
-        (A::Redo, Some(doc)) => levers::redo(doc, view),
+        (A::Undo, Some(doc)) => levers::undo_or_redo(doc, view, true),
+        (A::Redo, Some(doc)) => levers::undo_or_redo(doc, view, false),
         // Typing into the open prompt: a lever's value, or a name or note.
         (A::PromptChar(c), Some(_)) => levers::type_char(view, c),
         (A::PromptBackspace, Some(_)) => levers::backspace(view),
@@ -393,20 +393,22 @@ fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
     }
 }
 
+/// A selection among `n` items after [`Action::SelectPrev`],
+/// [`Action::SelectNext`] (both wrapping) or [`Action::Select`].
+fn selection(selected: usize, n: usize, action: Action) -> usize {
+    match action {
+        _ if n == 0 => selected,
+        Action::SelectPrev => (selected + n - 1) % n,
+        Action::SelectNext => (selected + 1) % n,
+        Action::Select(i) if i < n => i,
+        _ => selected,
+    }
+}
+
 /// Moves the picker's selection.
 fn pick(view: &mut View, action: Action) {
-    let Some(p) = view.picker.as_mut() else {
-        return;
-    };
-    let n = p.entries.len();
-    if n == 0 {
-        return;
-    }
-    match action {
-        Action::SelectPrev => p.selected = (p.selected + n - 1) % n,
-        Action::SelectNext => p.selected = (p.selected + 1) % n,
-        Action::Select(i) if i < n => p.selected = i,
-        _ => {}
+    if let Some(p) = view.picker.as_mut() {
+        p.selected = selection(p.selected, p.entries.len(), action);
     }
 }
 
