@@ -3,7 +3,7 @@
 //! undo and redo, the computed figures, the saved variants as last read,
 //! the uncertainty figures, and a generation that counts its changes.
 //!
-//! Plain data with no terminal and no disk. [`super::update`] changes it
+//! Plain data with no terminal and no disk. [`super::update()`] changes it
 //! (the model runs here, once per change); the screens read it through a
 //! [`super::View`]. Several views can show one document at once.
 

@@ -9,7 +9,7 @@
 //! (size, language, theme, screen, selection, scrolls, the open dialog,
 //! the message). Input arrives as the app's own [`Event`] (converted from
 //! crossterm at the edge, `terminal.rs`), becomes an [`Action`] through the
-//! key map, and [`update`] applies it in one dispatch, recomputing the model
+//! key map, and [`update()`] applies it in one dispatch, recomputing the model
 //! once per change and returning [`Effect`]s — store reads and writes,
 //! report files, background work, quitting — that the host runs and
 //! answers with [`Event`]s. Drawing ([`ui`]) reads a document through a
@@ -18,7 +18,7 @@
 //!
 //! [`App`] is the host of one document and one view in one process: the
 //! terminal's run loop drives it, and so do the tests. A host of several
-//! views of one document (a room over SSH) calls the same [`update`] for
+//! views of one document (a room over SSH) calls the same [`update()`] for
 //! the acting view and [`update::sync`] with what all its views want.
 
 pub mod action;

@@ -10,11 +10,10 @@ use rust_decimal::Decimal;
 
 use super::keymap::Context;
 use super::picker::Picker;
+use super::risk_job::RiskRequest;
 use super::theme::{Theme, ThemeKind};
 use crate::format::Lang;
 use crate::risk::{Figure, Miss, Solution, TornadoFigure};
-
-use super::risk_job::RiskRequest;
 
 /// The screens of an open scenario (keys 1–6, Tab).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
