@@ -32,7 +32,7 @@ use crate::scenario::{LoadError, Scenario};
 use crate::store;
 
 /// The most variants a report or comparison shows beside the base.
-pub const MAX_VARIANTS: usize = crate::report::MAX_VARIANTS;
+pub use crate::report::MAX_VARIANTS;
 
 /// The exit codes, as `docs/cli.md` documents them.
 pub mod exit {

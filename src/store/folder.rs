@@ -132,9 +132,10 @@ impl Store {
         find_in(&self.scan(scenario_id), name)
     }
 
-    /// Saves a variant. An existing variant of the same name is replaced
-    /// only with `overwrite`, keeping its creation time and its notes (the
-    /// new variant's notes are added after them); otherwise
+    /// Saves a variant. An existing variant of the same name (ignoring
+    /// case: `plan b` is `Plan B`) is replaced only with `overwrite`,
+    /// keeping its file, its creation time and its notes (the new
+    /// variant's notes are added after them); otherwise
     /// [`StoreError::Exists`].
     pub fn save(&self, v: &Variant, overwrite: bool) -> Result<PathBuf, StoreError> {
         let name = check_name(&v.name)?;
@@ -145,17 +146,17 @@ impl Store {
         }
         let locked = self.lock(&v.scenario_id)?;
         let listing = scan_in(&locked.dir, &v.scenario_id);
-        let existing = listing.variants.iter().find(|(_, old)| old.name == v.name);
+        let existing = find_in(&listing, &v.name).ok();
         let path = match existing {
             Some((path, old)) => {
                 if !overwrite {
                     return Err(StoreError::Exists { name: v.name });
                 }
-                v.created = old.created.clone();
+                v.created = old.created;
                 let mut notes = old.notes.clone();
                 notes.extend(v.notes.into_iter().filter(|n| !old.notes.contains(n)));
                 v.notes = notes;
-                path.clone()
+                path
             }
             None => free_slot(&locked.dir, &v.name),
         };
@@ -190,10 +191,10 @@ impl Store {
         let new = check_name(new)?;
         let locked = self.lock(scenario_id)?;
         let listing = scan_in(&locked.dir, scenario_id);
-        if listing.variants.iter().any(|(_, v)| v.name == new) {
+        let (path, mut v) = find_in(&listing, old)?;
+        if find_in(&listing, &new).is_ok_and(|(p, _)| p != path) {
             return Err(StoreError::Exists { name: new });
         }
-        let (path, mut v) = find_in(&listing, old)?;
         v.name = new;
         v.updated = now();
         write_variant(&path, &v)?;
@@ -210,7 +211,7 @@ impl Store {
         let new = check_name(new)?;
         let locked = self.lock(scenario_id)?;
         let listing = scan_in(&locked.dir, scenario_id);
-        if listing.variants.iter().any(|(_, v)| v.name == new) {
+        if find_in(&listing, &new).is_ok() {
             return Err(StoreError::Exists { name: new });
         }
         let (_, mut v) = find_in(&listing, name)?;

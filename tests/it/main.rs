@@ -18,4 +18,5 @@ mod tui_sizes;
 mod tui_snapshots;
 mod tui_update;
 mod tui_variants;
+mod tui_views;
 mod variants;

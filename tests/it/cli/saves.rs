@@ -59,7 +59,8 @@ fn concurrent_saves_with_colliding_names_all_land() {
         }
     }
     // Every distinct name is saved exactly once: a clash is decided once.
-    let distinct: std::collections::BTreeSet<&str> = names.iter().map(|n| n.trim()).collect();
+    let distinct: std::collections::BTreeSet<String> =
+        names.iter().map(|n| n.trim().to_lowercase()).collect();
     assert_eq!(saved.len(), distinct.len(), "{saved:?}");
     let folder = data.path().join("variants/sykefravaer");
     assert_eq!(
