@@ -218,28 +218,41 @@ fn note_skipped(lang: Lang, problems: &[(std::path::PathBuf, store::ReadProblem)
     }
 }
 
-/// Finds a saved variant of the loaded scenario, telling the user which
-/// variants exist when it is not there.
-fn find_variant(lang: Lang, loaded: &Loaded, name: &str) -> Result<store::Variant, Failure> {
+/// Finds saved variants of the loaded scenario by name, telling the user
+/// which variants exist when one is not there (and, once, which files were
+/// skipped).
+fn find_variants(
+    lang: Lang,
+    loaded: &Loaded,
+    names: &[String],
+) -> Result<Vec<store::Variant>, Failure> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
     let store = open_store()?;
     let id = &loaded.scenario.info.id;
     let scan = store.scan(id);
     note_skipped(lang, &scan.problems);
-    store.find(id, name).map(|(_, v)| v).map_err(|e| {
-        let names: Vec<&str> = scan.variants.iter().map(|(_, v)| v.name.as_str()).collect();
-        Failure::Input(texts::variant_missing(
-            lang,
-            &crate::i18n::errors::store_error(lang, &e),
-            id,
-            &names,
-            store.dir(),
-        ))
-    })
+    names
+        .iter()
+        .map(|name| {
+            scan.find(name).map(|(_, v)| v).map_err(|e| {
+                let names: Vec<&str> = scan.variants.iter().map(|(_, v)| v.name.as_str()).collect();
+                Failure::Input(texts::variant_missing(
+                    lang,
+                    &crate::i18n::errors::store_error(lang, &e),
+                    id,
+                    &names,
+                    store.dir(),
+                ))
+            })
+        })
+        .collect()
 }
 
 /// Finds a saved variant and applies it, saying what did not fit.
 fn load_variant(lang: Lang, loaded: &Loaded, name: &str) -> Result<store::Applied, Failure> {
-    let v = find_variant(lang, loaded, name)?;
+    let v = find_variants(lang, loaded, &[name.to_string()])?.remove(0);
     let applied = store::apply(&v, loaded);
     for p in applied.issues() {
         let text = crate::i18n::errors::variant_problem(lang, &p);

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use super::{
-    Failure, MAX_VARIANTS, Output, apply_sets, exit, find_variant, note_skipped, open_store, output,
+    Failure, MAX_VARIANTS, Output, apply_sets, exit, find_variants, note_skipped, open_store,
+    output,
 };
 use crate::catalog::{self, Loaded};
 use crate::files;
@@ -144,10 +145,7 @@ pub fn report(
         return Err(Failure::Usage(texts::too_many_variants(lang, MAX_VARIANTS)));
     }
     let loaded = catalog::open(file)?;
-    let mut variants = Vec::new();
-    for name in variant_names {
-        variants.push(find_variant(lang, &loaded, name)?);
-    }
+    let variants = find_variants(lang, &loaded, variant_names)?;
     let cols = report::columns(&loaded, &variants);
     for c in &cols {
         for p in &c.issues {

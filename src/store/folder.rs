@@ -280,6 +280,13 @@ fn scan_in(dir: &Path, scenario_id: &str) -> Scan {
     scan
 }
 
+impl Scan {
+    /// Finds a variant by name (exact, then ignoring case).
+    pub fn find(&self, name: &str) -> Result<(PathBuf, Variant), StoreError> {
+        find_in(self, name)
+    }
+}
+
 fn find_in(listing: &Scan, name: &str) -> Result<(PathBuf, Variant), StoreError> {
     let by = |exact: bool| {
         listing.variants.iter().find(|(_, v)| {

@@ -136,6 +136,25 @@ fn scenarios_in_the_user_folder_are_opened_by_their_id() {
         "{}",
         out.stderr
     );
+    // A user file with a bundled id: listed with a note, the id opens the
+    // bundled one, the path opens the file.
+    let copy = data.write(
+        "scenarios/kopi.toml",
+        fs::read_to_string("scenarios/sykefravaer.toml")
+            .unwrap()
+            .replacen("title = \"", "title = \"Kopi: ", 1),
+    );
+    let out = effekt_with_data(data.path(), &["list", "--lang", "en"]);
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("kopi.toml"))
+        .unwrap();
+    assert!(line.contains("open this file by its path"), "{line}");
+    let out = effekt_with_data(data.path(), &["calc", "sykefravaer"]);
+    assert!(!out.stdout.contains("Kopi:"), "{}", out.stdout);
+    let out = effekt_with_data(data.path(), &["calc", &copy]);
+    assert!(out.stdout.contains("Kopi:"), "{}", out.stdout);
     // A command name typed as a scenario.
     let out = effekt_with_data(data.path(), &["calcc"]);
     assert_eq!(out.code, 2);
