@@ -26,6 +26,9 @@ pub struct Start {
     pub size: (u16, u16),
     /// The scenario to open; the picker without one.
     pub scenario: Option<Loaded>,
+    /// Debug builds, for the end-to-end test: the client's loop panics
+    /// after its first frame (see `EFFEKT_TEST_PANIC` in docs/ssh.md).
+    pub test_panic: bool,
 }
 
 /// The bytes a session draws, taken out after each frame.

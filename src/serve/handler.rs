@@ -135,7 +135,7 @@ impl Connection {
     }
 
     /// Starts the workshop on a channel that has a usable terminal.
-    fn start_workshop(&mut self, channel: ChannelId, session: &mut Session) {
+    fn start_workshop(&mut self, channel: ChannelId, session: &mut Session, test_panic: bool) {
         let lang = self.shared.lang;
         let port = self.shared.port;
         let Some(ChannelState::Setup { pty, no_color, .. }) = self.channels.get(&channel) else {
@@ -175,6 +175,7 @@ impl Connection {
             colours,
             size: pty.size,
             scenario: self.shared.scenario.clone(),
+            test_panic,
         };
         let opened = match &start.scenario {
             Some(loaded) => loaded.origin.to_string(),
@@ -221,6 +222,9 @@ impl Connection {
             Some(&"room") => {
                 let message = text::room_not_yet(lang, port);
                 self.refuse(channel, session, message, EXIT_REFUSED)
+            }
+            Some(&"test-panic") if words.len() == 1 && self.shared.test_panic => {
+                self.start_workshop(channel, session, true)
             }
             _ => {
                 let message = text::unknown_command(lang, command, port);
@@ -443,7 +447,7 @@ impl russh::server::Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.start_workshop(channel, session);
+        self.start_workshop(channel, session, false);
         Ok(())
     }
 

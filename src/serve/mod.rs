@@ -104,6 +104,9 @@ pub struct Shared {
     connections: Mutex<HashMap<u64, Handle>>,
     next_id: AtomicU64,
     stopping: AtomicBool,
+    /// Debug builds with `EFFEKT_TEST_PANIC=1`: the command `test-panic`
+    /// opens a workshop whose loop panics (for the end-to-end test).
+    pub test_panic: bool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -140,6 +143,7 @@ impl Shared {
 /// `effekt serve …`. Returns the exit code: 0 after SIGTERM/SIGINT, 1 when
 /// the server cannot start (the message says why).
 pub fn run(lang: Lang, args: &ServeArgs) -> u8 {
+    log_panics();
     match prepare(lang, args) {
         Ok((shared, config)) => {
             let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -160,6 +164,23 @@ pub fn run(lang: Lang, args: &ServeArgs) -> u8 {
             1
         }
     }
+}
+
+/// Panics (caught, each ending one client) are logged on one line each,
+/// like every other event.
+fn log_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let thread = std::thread::current()
+            .name()
+            .unwrap_or("unnamed")
+            .to_string();
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = pacing::panic_text(info.payload());
+        log!("panic in thread {thread} at {place}: {message:?}");
+    }));
 }
 
 /// Loads everything a session needs before listening, so that a broken
@@ -206,6 +227,8 @@ fn prepare(lang: Lang, args: &ServeArgs) -> Result<(Shared, Config), String> {
         connections: Mutex::default(),
         next_id: AtomicU64::new(0),
         stopping: AtomicBool::new(false),
+        test_panic: cfg!(debug_assertions)
+            && std::env::var_os("EFFEKT_TEST_PANIC").is_some_and(|v| v == "1"),
     };
     Ok((shared, config))
 }

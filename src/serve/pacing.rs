@@ -209,9 +209,10 @@ impl Ending {
 /// also after a panic, which ends this client only.
 pub fn run(start: Start, inbox: &Inbox, out: &UnboundedSender<Out>) -> Ending {
     let mut lang = start.lang;
+    let test_panic = start.test_panic;
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
         let mut client = Client::new(start).map_err(|e| Ending::Failed(e.to_string()))?;
-        let ending = drive(&mut client, inbox, out);
+        let ending = drive(&mut client, inbox, out, test_panic);
         lang = client.lang();
         ending
     }));
@@ -224,7 +225,8 @@ pub fn run(start: Start, inbox: &Inbox, out: &UnboundedSender<Out>) -> Ending {
     ending
 }
 
-fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
+/// The message of a panic.
+pub fn panic_text(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
@@ -239,6 +241,7 @@ pub fn drive(
     client: &mut Client,
     inbox: &Inbox,
     out: &UnboundedSender<Out>,
+    test_panic: bool,
 ) -> Result<Ending, Ending> {
     let mut input = InputParser::default();
     // The set-up escapes go out with the first frame.
@@ -259,6 +262,9 @@ pub fn drive(
             dirty = false;
             progress_due = None;
             last_frame = Instant::now();
+            if test_panic {
+                panic!("EFFEKT_TEST_PANIC: testing that a panic ends one client only");
+            }
         }
 
         let mut wake = input.deadline();
@@ -316,6 +322,7 @@ mod tests {
             colours: Colours::Sixteen,
             size: (100, 30),
             scenario: Some(crate::catalog::open("sykefravaer").expect("bundled")),
+            test_panic: false,
         }
     }
 
@@ -466,6 +473,30 @@ mod tests {
         assert!(quiet(&mut rx));
         inbox.end(End::Closed);
         assert_eq!(thread.join().expect("no panic"), Ending::Ended(End::Closed));
+    }
+
+    #[test]
+    fn a_panic_ends_the_client_with_its_terminal_put_back() {
+        let inbox = Inbox::default();
+        let (tx, mut rx) = unbounded_channel();
+        let start = Start {
+            test_panic: true,
+            ..start()
+        };
+        let ending = run(start, &inbox, &tx);
+        assert!(
+            matches!(&ending, Ending::Panicked(m) if m.contains("EFFEKT_TEST_PANIC")),
+            "{ending:?}"
+        );
+        frame(next(&mut rx));
+        match next(&mut rx) {
+            Some(Out::Finish(f)) => {
+                assert_eq!(f.status, 1);
+                assert_eq!(f.stdout, RESTORE, "the terminal is put back");
+                assert!(f.stderr.contains("error on the server"), "{}", f.stderr);
+            }
+            other => panic!("expected the finish, got {other:?}"),
+        }
     }
 
     #[test]
