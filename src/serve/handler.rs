@@ -360,6 +360,19 @@ impl russh::server::Handler for Connection {
         Ok(Auth::Accept)
     }
 
+    async fn auth_openssh_certificate(
+        &mut self,
+        user: &str,
+        certificate: &russh::keys::Certificate,
+    ) -> Result<Auth, Self::Error> {
+        log!(
+            "{}: refused a certificate ({:?}) for user {user:?}: plain keys only",
+            self.tag(),
+            certificate.key_id()
+        );
+        Ok(Auth::reject())
+    }
+
     async fn auth_succeeded(&mut self, _session: &mut Session) -> Result<(), Self::Error> {
         self.logged_in.store(true, Ordering::SeqCst);
         Ok(())

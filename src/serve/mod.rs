@@ -62,7 +62,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "PATH")]
     pub host_key: Option<PathBuf>,
     /// Seconds of silence before a client is asked whether it is still
-    /// there; after four unanswered asks it is dropped.
+    /// there; a client silent for four such intervals is dropped.
     #[arg(long, value_name = "SECONDS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub keepalive: u64,

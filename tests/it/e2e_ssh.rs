@@ -666,3 +666,79 @@ async fn russh_client(port: u16) -> russh::client::Handle<TrustingClient> {
         .await
         .expect("connects")
 }
+
+#[test]
+fn the_server_refuses_to_start_with_a_message_that_says_what_to_do() {
+    if !openssh_or_skip() {
+        return;
+    }
+    let keys = Keys::new("start");
+    let data = temp_dir("serve-start");
+    // Runs `effekt serve ARGS`, which must stop by itself (it is killed
+    // after ten seconds, and the test fails).
+    let serve = |args: &[&str]| {
+        let log = data.join("stderr");
+        let mut child = Command::new(BIN)
+            .arg("serve")
+            .args(args)
+            .env("EFFEKT_DATA_DIR", &data)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(File::create(&log).expect("log"))
+            .spawn()
+            .expect("effekt runs");
+        let start = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                let _ = child.kill();
+                panic!(
+                    "the server started: {}",
+                    fs::read_to_string(&log).unwrap_or_default()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        (status.code(), fs::read_to_string(&log).unwrap_or_default())
+    };
+    let authorized = keys.path("authorized_keys").display().to_string();
+
+    let missing = data.join("nobody");
+    // Each of these stops the server before it listens.
+    let (code, stderr) = serve(&["--authorized-keys", &missing.display().to_string()]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("no authorised keys file"), "{stderr}");
+
+    let open_key = data.join("open_key");
+    fs::copy(keys.path("known"), &open_key).expect("copy");
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&open_key, fs::Permissions::from_mode(0o644)).expect("chmod");
+    let (code, stderr) = serve(&[
+        "--authorized-keys",
+        &authorized,
+        "--host-key",
+        &open_key.display().to_string(),
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("chmod 600"), "{stderr}");
+
+    let broken = data.join("broken.toml");
+    fs::write(&broken, "[scenario\n").expect("write");
+    let (code, stderr) = serve(&[
+        "--authorized-keys",
+        &authorized,
+        &broken.display().to_string(),
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("broken.toml:1:"),
+        "where the error is: {stderr}"
+    );
+
+    let (code, stderr) = serve(&["--authorized-keys", &authorized, "--listen", "256.0.0.1:22"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("cannot listen on 256.0.0.1:22"), "{stderr}");
+    let _ = fs::remove_dir_all(&data);
+}
