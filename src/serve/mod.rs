@@ -368,19 +368,20 @@ async fn shutdown(shared: &Shared, signal: &str, tasks: &mut tokio::task::JoinSe
     if tokio::time::timeout(CLOSE_WAIT, all_closed).await.is_err() {
         let handles: Vec<Handle> = lock(&shared.connections).values().cloned().collect();
         for handle in handles {
-            let _ = handle
-                .disconnect(
-                    russh::Disconnect::ByApplication,
-                    "effekt serve is stopping".into(),
-                    String::new(),
-                )
-                .await;
+            disconnect(&handle, "effekt serve is stopping").await;
         }
         let all_closed = async { while tasks.join_next().await.is_some() {} };
         let _ = tokio::time::timeout(CLOSE_WAIT, all_closed).await;
         tasks.abort_all();
     }
     log!("stopped");
+}
+
+/// Tells a client why the server ends its connection, and ends it.
+async fn disconnect(handle: &Handle, why: &str) {
+    let _ = handle
+        .disconnect(russh::Disconnect::ByApplication, why.into(), String::new())
+        .await;
 }
 
 /// One TCP connection, from the SSH handshake to its end.
@@ -419,13 +420,7 @@ async fn connection(shared: Arc<Shared>, config: Arc<Config>, socket: TcpStream,
         Some(r) => r,
         None => {
             log!("#{id} {peer}: not logged in within {LOGIN_GRACE:?}; disconnected");
-            let _ = handle
-                .disconnect(
-                    russh::Disconnect::ByApplication,
-                    "login time is up".into(),
-                    String::new(),
-                )
-                .await;
+            disconnect(&handle, "login time is up").await;
             tokio::time::timeout(Duration::from_secs(5), session)
                 .await
                 .unwrap_or(Ok(()))
