@@ -19,4 +19,5 @@ mod tui_sizes;
 mod tui_snapshots;
 mod tui_update;
 mod tui_variants;
+mod tui_views;
 mod variants;
