@@ -4,8 +4,9 @@
 //! into bytes. Everything else in `serve` (keys, authentication, channels,
 //! input parsing, frame pacing) sees only [`Client`]'s methods.
 //!
-//! Phase 1 gives every client its own [`App`]. In phase 2 (rooms) a client
-//! will hold a shared document and its own view; only this file changes.
+//! Phase 1 gives every client its own [`App`] (a document and one view of
+//! it). In phase 2 (rooms) a client will hold its own [`crate::tui::View`]
+//! of a document shared by the room; only this file changes.
 
 use std::cell::RefCell;
 use std::io::{self, Write};
@@ -16,7 +17,7 @@ use crate::catalog::{self, Loaded};
 use crate::format::Lang;
 use crate::store::Store;
 use crate::tui::worker::Worker;
-use crate::tui::{App, Event, PickerEntry, Session, ThemeKind, risk_update};
+use crate::tui::{App, Event, PickerEntry, Session, ThemeKind};
 
 /// What a client starts with.
 #[derive(Debug, Clone)]
@@ -56,6 +57,7 @@ pub struct Background {
 
 /// One client's workshop.
 pub struct Client {
+    app: App,
     session: Session<FrameBytes>,
     bytes: FrameBytes,
     worker: Worker,
@@ -69,14 +71,9 @@ impl Client {
             Colours::Sixteen => ThemeKind::Default,
             Colours::Mono => ThemeKind::Mono,
         };
-        let mut app = match start.scenario {
+        let app = match start.scenario {
             Some(loaded) => {
-                let mut app = App::open(loaded.scenario, start.lang, theme, start.size);
-                if let Some(ws) = app.workshop.as_deref_mut() {
-                    // Saved variants keep the hash of the scenario's text.
-                    ws.variants.source_text = loaded.text;
-                }
-                app
+                App::open(loaded.scenario, start.lang, theme, start.size).with_source(loaded.text)
             }
             None => {
                 let entries = catalog::entries()
@@ -87,10 +84,14 @@ impl Client {
                 App::pick(entries, folder, start.lang, theme, start.size)
             }
         };
-        app.store = Store::open_default().ok();
+        let app = match Store::open_default() {
+            Ok(store) => app.with_store(store),
+            Err(_) => app,
+        };
         let bytes = FrameBytes::default();
         Ok(Client {
-            session: Session::new(bytes.clone(), app)?,
+            session: Session::new(bytes.clone(), start.size)?,
+            app,
             bytes,
             worker: Worker::new(),
             resized: None,
@@ -102,17 +103,18 @@ impl Client {
         if let Event::Resize(w, h) = ev {
             self.resized = Some((w, h));
         }
-        self.session.apply(ev)
+        self.app.handle(ev)
     }
 
     /// Starts the background work the workshop wants, stops what it no
     /// longer wants, and applies what finished work sent.
     pub fn background(&mut self) -> Background {
-        self.worker.sync(&risk_update::requests(&self.session.app));
+        self.worker
+            .sync(&self.app.jobs().iter().collect::<Vec<_>>());
         let mut seen = Background::default();
         while let Some(ev) = self.worker.try_recv() {
             let finished = matches!(ev, Event::RiskDone { .. });
-            if self.session.apply(ev) {
+            if self.app.handle(ev) {
                 seen.changed = true;
                 seen.finished |= finished;
             }
@@ -129,22 +131,21 @@ impl Client {
     /// screen from the last frame to this one (after a resize: the whole
     /// screen).
     pub fn frame(&mut self) -> io::Result<Vec<u8>> {
-        match self.resized.take() {
-            Some((w, h)) => {
-                self.session.handle(Event::Resize(w, h))?;
-            }
-            None => self.session.present()?,
+        if let Some((w, h)) = self.resized.take() {
+            self.session.resize(w, h)?;
         }
+        self.session
+            .present(self.app.doc.as_ref(), &self.app.view)?;
         Ok(std::mem::take(&mut *self.bytes.0.borrow_mut()))
     }
 
     /// The user asked to end the session (`q`).
     pub fn ended(&self) -> bool {
-        self.session.app.quit
+        self.app.quit
     }
 
     /// The client's language now (`L` changes it).
     pub fn lang(&self) -> Lang {
-        self.session.app.lang
+        self.app.view.lang
     }
 }

@@ -2,7 +2,7 @@
 //! SSH channel into the app's [`Event`]s. The parsing is `terminput`'s
 //! (crossterm's parser, lifted out of crossterm's global terminal state);
 //! the mapping to the app's events is the app's own
-//! ([`crate::tui::event::from_crossterm`]), the same as for a local
+//! ([`crate::tui::terminal::from_crossterm`]), the same as for a local
 //! terminal.
 //!
 //! A lone Esc byte may be the Esc key or the start of an escape sequence
@@ -12,7 +12,7 @@
 use std::time::{Duration, Instant};
 
 use crate::tui::Event;
-use crate::tui::event::from_crossterm;
+use crate::tui::terminal::from_crossterm;
 
 /// How long a lone Esc (or an unfinished escape sequence) waits for the
 /// rest of its bytes.
