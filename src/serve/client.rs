@@ -13,11 +13,11 @@ use std::io::{self, Write};
 use std::rc::Rc;
 
 use super::terminal::Colours;
-use crate::catalog::{self, Loaded};
+use crate::catalog::Loaded;
 use crate::format::Lang;
-use crate::store::Store;
+use crate::tui::terminal::start_app;
 use crate::tui::worker::Worker;
-use crate::tui::{App, Event, PickerEntry, Session, ThemeKind};
+use crate::tui::{App, Event, Session, ThemeKind};
 
 /// What a client starts with.
 #[derive(Debug, Clone)]
@@ -71,23 +71,7 @@ impl Client {
             Colours::Sixteen => ThemeKind::Default,
             Colours::Mono => ThemeKind::Mono,
         };
-        let app = match start.scenario {
-            Some(loaded) => {
-                App::open(loaded.scenario, start.lang, theme, start.size).with_source(loaded.text)
-            }
-            None => {
-                let entries = catalog::entries()
-                    .into_iter()
-                    .map(PickerEntry::from_catalog)
-                    .collect();
-                let folder = catalog::user_scenario_dir().map(|d| d.display().to_string());
-                App::pick(entries, folder, start.lang, theme, start.size)
-            }
-        };
-        let app = match Store::open_default() {
-            Ok(store) => app.with_store(store),
-            Err(_) => app,
-        };
+        let app = start_app(start.scenario, start.lang, theme, start.size);
         let bytes = FrameBytes::default();
         Ok(Client {
             session: Session::new(bytes.clone(), start.size)?,
