@@ -582,15 +582,16 @@ fn an_idle_client_gets_no_bytes_and_q_exits_0() {
         channel.request_shell(true).await.expect("a shell");
 
         // The first frame, until the line goes quiet.
-        let first = read_for(&mut channel, Duration::from_millis(700)).await;
+        let first = read_for(&mut channel, LONG, Duration::from_millis(700)).await;
         assert!(first.bytes > 1000, "a whole screen: {} bytes", first.bytes);
         assert!(first.bytes < 64 * 1024, "{} bytes", first.bytes);
         // Idle: nothing for two seconds.
-        let idle = read_for(&mut channel, Duration::from_secs(2)).await;
+        let two = Duration::from_secs(2);
+        let idle = read_for(&mut channel, two, two).await;
         assert_eq!(idle.bytes, 0, "an idle client gets no bytes");
         // One step: a small frame.
         channel.data(&b"\x1b[C"[..]).await.expect("a key");
-        let step = read_for(&mut channel, Duration::from_millis(700)).await;
+        let step = read_for(&mut channel, LONG, Duration::from_millis(500)).await;
         assert!(
             step.bytes > 0 && step.bytes < 4096,
             "a step costs {} bytes",
@@ -601,9 +602,9 @@ fn an_idle_client_gets_no_bytes_and_q_exits_0() {
             first.bytes, step.bytes
         );
         channel.data(&b"u"[..]).await.expect("undo");
-        read_for(&mut channel, Duration::from_millis(500)).await;
+        read_for(&mut channel, LONG, Duration::from_millis(500)).await;
         channel.data(&b"q"[..]).await.expect("q");
-        let end = read_for(&mut channel, Duration::from_secs(5)).await;
+        let end = read_for(&mut channel, LONG, Duration::from_secs(5)).await;
         assert_eq!(end.exit, Some(0), "q ends with exit status 0");
         assert!(end.closed, "and the channel closes");
         assert!(
@@ -621,15 +622,22 @@ struct Received {
     closed: bool,
 }
 
-/// Reads a channel until it has been quiet for `quiet` (or closed).
-async fn read_for(channel: &mut russh::Channel<russh::client::Msg>, quiet: Duration) -> Received {
+/// Reads a channel: waits up to `first` for something, then reads until
+/// it has been quiet for `quiet` (or closed).
+async fn read_for(
+    channel: &mut russh::Channel<russh::client::Msg>,
+    first: Duration,
+    quiet: Duration,
+) -> Received {
     let mut got = Received {
         bytes: 0,
         tail: Vec::new(),
         exit: None,
         closed: false,
     };
-    while let Ok(Some(msg)) = tokio::time::timeout(quiet, channel.wait()).await {
+    let mut wait = first;
+    while let Ok(Some(msg)) = tokio::time::timeout(wait, channel.wait()).await {
+        wait = quiet;
         match msg {
             russh::ChannelMsg::Data { data } => {
                 got.bytes += data.len();
