@@ -566,20 +566,8 @@ fn an_idle_client_gets_no_bytes_and_q_exits_0() {
     let server = Server::start("idle", &keys, &["sykefravaer"]);
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     rt.block_on(async {
-        let mut handle = russh_client(server.port).await;
-        let key = russh::keys::load_secret_key(keys.path("known"), None).expect("the key");
-        let key = russh::keys::PrivateKeyWithHashAlg::new(Arc::new(key), None);
-        let auth = handle
-            .authenticate_publickey("fay", key)
-            .await
-            .expect("an answer");
-        assert!(auth.success());
-        let mut channel = handle.channel_open_session().await.expect("a channel");
-        channel
-            .request_pty(true, "xterm-256color", 120, 40, 0, 0, &[])
-            .await
-            .expect("a pty");
-        channel.request_shell(true).await.expect("a shell");
+        let (_handle, mut channel) =
+            workshop(server.port, &keys, "fay", russh::client::Config::default()).await;
 
         // The first frame, until the line goes quiet.
         let first = read_for(&mut channel, LONG, Duration::from_millis(700)).await;
@@ -612,6 +600,156 @@ fn an_idle_client_gets_no_bytes_and_q_exits_0() {
             "the last bytes leave the alternate screen"
         );
     });
+}
+
+#[test]
+fn a_slow_link_gets_fewer_newer_frames_and_holds_up_nobody() {
+    if !openssh_or_skip() {
+        return;
+    }
+    let keys = Keys::new("slow");
+    let server = Server::start("slow", &keys, &["sykefravaer"]);
+    let rt = tokio::runtime::Runtime::new().expect("runtime");
+    rt.block_on(async {
+        // A fast client: its first frame and the bytes of one step.
+        let (_fast_handle, mut fast) =
+            workshop(server.port, &keys, "fast", russh::client::Config::default()).await;
+        let whole = read_for(&mut fast, LONG, Duration::from_millis(700))
+            .await
+            .bytes;
+        fast.data(&b"\x1b[C"[..]).await.expect("a key");
+        let step = read_for(&mut fast, LONG, Duration::from_millis(500))
+            .await
+            .bytes;
+        fast.data(&b"\x1b[D"[..]).await.expect("a key");
+        read_for(&mut fast, LONG, Duration::from_millis(500)).await;
+
+        // A slow client: 4 KB a second from the server, and a small SSH
+        // window, so the server can have little on its way to it.
+        let proxy = throttled_proxy(server.port, 4096).await;
+        let config = russh::client::Config {
+            window_size: 4096,
+            ..Default::default()
+        };
+        let (_slow_handle, mut slow) = workshop(proxy, &keys, "slow", config).await;
+        // The first frame is on its way; ten steps come meanwhile.
+        let mut screen = emulator(120, 40);
+        loop {
+            match tokio::time::timeout(LONG, slow.wait()).await {
+                Ok(Some(russh::ChannelMsg::Data { data })) => break screen.process(&data),
+                Ok(Some(_)) => {}
+                other => panic!("expected the first bytes, got {other:?}"),
+            }
+        }
+        for _ in 0..10 {
+            slow.data(&b"\x1b[C"[..]).await.expect("a key");
+        }
+        // The fast client is answered while the slow one is still being
+        // served its frames.
+        let reading = tokio::spawn(async move {
+            let mut bytes = 0;
+            while let Ok(Some(msg)) =
+                tokio::time::timeout(Duration::from_secs(3), slow.wait()).await
+            {
+                if let russh::ChannelMsg::Data { data } = msg {
+                    bytes += data.len();
+                    screen.process(&data);
+                }
+            }
+            (bytes, screen.screen().contents(), Instant::now())
+        });
+        fast.data(&b"\x1b[C"[..]).await.expect("a key");
+        let answered = read_for(&mut fast, LONG, Duration::from_millis(300)).await;
+        let fast_done = Instant::now();
+        assert!(answered.bytes > 0, "the fast client is answered");
+        let (slow_bytes, contents, slow_done) = reading.await.expect("the reader");
+        assert!(
+            fast_done < slow_done,
+            "the fast client did not wait for the slow one"
+        );
+
+        // The slow client sees the latest state, drawn once: its first
+        // frame and one more, not one frame per step.
+        let lever = contents.lines().find(|l| l.contains('▶')).unwrap_or("");
+        assert!(
+            lever.contains("150.0%"),
+            "the latest state: {lever}\n{contents}"
+        );
+        eprintln!(
+            "slow link: {slow_bytes} bytes after the first packet for 10 steps \
+             (a whole screen {whole} bytes, a step {step} bytes)"
+        );
+        assert!(
+            slow_bytes < whole + 3 * step,
+            "frames coalesce: {slow_bytes} bytes, a whole screen {whole}, a step {step}"
+        );
+    });
+}
+
+/// A terminal emulator of `cols`×`rows`.
+fn emulator(cols: u16, rows: u16) -> vt100::Parser {
+    let nz = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+    vt100::Parser::new(nz(rows), nz(cols), 0)
+}
+
+/// A TCP proxy on 127.0.0.1 to `port` for one connection, passing the
+/// server's bytes on at `rate` bytes a second (the client's at once): a
+/// slow link. Returns its port.
+async fn throttled_proxy(port: u16, rate: usize) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a port");
+    let proxy = listener.local_addr().expect("an address").port();
+    tokio::spawn(async move {
+        let Ok((client, _)) = listener.accept().await else {
+            return;
+        };
+        let Ok(server) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await else {
+            return;
+        };
+        let (mut from_client, mut to_client) = client.into_split();
+        let (mut from_server, mut to_server) = server.into_split();
+        tokio::spawn(async move { tokio::io::copy(&mut from_client, &mut to_server).await });
+        let mut buf = vec![0u8; 512];
+        while let Ok(n) = from_server.read(&mut buf).await {
+            if n == 0 || to_client.write_all(&buf[..n]).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs_f64(n as f64 / rate as f64)).await;
+        }
+    });
+    proxy
+}
+
+/// A russh client logged in with the authorised key, with a 120×40 pty
+/// and the workshop started.
+async fn workshop(
+    port: u16,
+    keys: &Keys,
+    user: &str,
+    config: russh::client::Config,
+) -> (
+    russh::client::Handle<TrustingClient>,
+    russh::Channel<russh::client::Msg>,
+) {
+    let mut handle = russh::client::connect(Arc::new(config), ("127.0.0.1", port), TrustingClient)
+        .await
+        .expect("connects");
+    let key = russh::keys::load_secret_key(keys.path("known"), None).expect("the key");
+    let key = russh::keys::PrivateKeyWithHashAlg::new(Arc::new(key), None);
+    let auth = handle
+        .authenticate_publickey(user, key)
+        .await
+        .expect("an answer");
+    assert!(auth.success());
+    let channel = handle.channel_open_session().await.expect("a channel");
+    channel
+        .request_pty(true, "xterm-256color", 120, 40, 0, 0, &[])
+        .await
+        .expect("a pty");
+    channel.request_shell(true).await.expect("a shell");
+    (handle, channel)
 }
 
 /// What a channel sent within a time.
