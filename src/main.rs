@@ -143,6 +143,8 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: String,
     },
+    /// Serve the workshop over SSH: `ssh -t -p 2222 HOST` opens one (see docs/ssh.md).
+    Serve(effekt::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -196,6 +198,7 @@ fn run(lang: Lang, out: &mut Output, args: Args, commands: &[String]) -> Result<
         }) => risk::solve(lang, out, &scenario, &lever, &for_, at.as_deref(), json),
         Some(Command::List) => cli::list(lang, out),
         Some(Command::Levers { file }) => cli::levers(lang, out, &file),
+        Some(Command::Serve(serve)) => Ok(effekt::serve::run(lang, &serve)),
         None => cli::workshop(args.lang, args.file.as_deref(), commands),
     }
 }

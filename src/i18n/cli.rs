@@ -388,6 +388,9 @@ pub const VALUE_NAMES_NB: &[(&str, &str)] = &[
     ("achievement=X", "achievement=X"),
     ("LANG", "SPRÅK"),
     ("COMMAND", "KOMMANDO"),
+    ("ADDR:PORT", "ADRESSE:PORT"),
+    ("SECONDS", "SEKUNDER"),
+    ("SCENARIO", "SCENARIO"),
 ];
 
 /// The bokmål of `--help`: `COMMAND` is a command's summary, `COMMAND!`
@@ -545,6 +548,33 @@ pub const HELP_NB: &[(&str, &str)] = &[
     ),
     ("levers", "Vis spakene i et scenario med områder og steg"),
     ("levers/file", "Scenariofil (eller id)"),
+    (
+        "serve",
+        "Vis verkstedet over SSH: `ssh -t -p 2222 VERT` åpner et (se docs/ssh.md)",
+    ),
+    (
+        "serve/listen",
+        "Adresse og port å lytte på (port 0: en ledig port, som logges) [standard: 127.0.0.1:2222]",
+    ),
+    (
+        "serve/authorized_keys",
+        "Nøklene som slippes inn, én per linje slik OpenSSH skriver dem \
+         [standard: ~/.ssh/authorized_keys]",
+    ),
+    (
+        "serve/host_key",
+        "Tjenerens private nøkkel [standard: en som lages én gang i datamappen]",
+    ),
+    (
+        "serve/keepalive",
+        "Sekunder med stillhet før en klient spørres om den fortsatt er der; en klient \
+         som er stille i fire slike intervaller, kobles fra, 1 til 3600 [standard: 30]",
+    ),
+    (
+        "serve/scenarios",
+        "Scenarioer (filer eller id-er), sjekket ved start; en økt åpner det første \
+         (uten: scenariovelgeren)",
+    ),
     // Shared by calc, sweep, risk, tornado and solve.
     ("*/file", "Scenariofil (eller id, som `effekt list` viser)"),
     (

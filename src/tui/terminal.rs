@@ -170,7 +170,27 @@ pub fn run(lang: Option<Lang>, file: Option<&str>) -> u8 {
         return 2;
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = match scenario {
+    let mut app = start_app(scenario, lang, theme, size);
+    match run_terminal(&mut app) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}
+
+/// The app a workshop starts with (`effekt [FILE]`, and each session of
+/// `effekt serve`): the scenario given, else the picker over the bundled
+/// scenarios and the user's scenario folder; variants kept in the user's
+/// data folder.
+pub fn start_app(
+    scenario: Option<catalog::Loaded>,
+    lang: Lang,
+    theme: ThemeKind,
+    size: (u16, u16),
+) -> App {
+    let mut app = match scenario {
         Some(loaded) => App::open(loaded.scenario, lang, theme, size).with_source(loaded.text),
         None => {
             let entries = catalog::entries()
@@ -181,15 +201,8 @@ pub fn run(lang: Option<Lang>, file: Option<&str>) -> u8 {
             App::pick(entries, folder, lang, theme, size)
         }
     };
-    let mut app = app;
     app.store = crate::store::Store::open_default().ok();
-    match run_terminal(&mut app) {
-        Ok(()) => 0,
-        Err(e) => {
-            eprintln!("error: {e}");
-            1
-        }
-    }
+    app
 }
 
 fn run_terminal(app: &mut App) -> io::Result<()> {

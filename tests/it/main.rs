@@ -7,6 +7,7 @@ mod common;
 
 mod cli;
 mod e2e_risk;
+mod e2e_ssh;
 mod e2e_tmux;
 mod model;
 mod risk;
