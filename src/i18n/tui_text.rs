@@ -81,14 +81,6 @@ pub fn refused(lang: Lang, reason: &str) -> String {
     }
 }
 
-/// Typed text that is not a number.
-pub fn not_a_number(lang: Lang, text: &str) -> String {
-    match lang {
-        Lang::Nb => format!("Avvist: «{text}» er ikke et tall"),
-        Lang::En => format!("Refused: \"{text}\" is not a number"),
-    }
-}
-
 /// The edit prompt's label.
 pub fn prompt(lang: Lang, label: &str, now: &str) -> String {
     match lang {
