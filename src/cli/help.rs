@@ -14,7 +14,8 @@ use clap::{Arg, ArgAction, Command};
 
 use super::{Failure, Output, exit};
 use crate::format::{Lang, excerpt};
-use crate::i18n::cli::{self as texts, VALUE_NAMES_NB, clap_nb, help_nb};
+use crate::i18n::cli::{self as texts, clap_nb};
+use crate::i18n::help::{VALUE_NAMES_NB, help_nb};
 
 /// A value clap's parsers refused, said in either language.
 #[derive(Debug, Clone, PartialEq, Eq)]

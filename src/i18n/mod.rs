@@ -5,7 +5,7 @@
 //! - [`report`]: exported reports and the printed risk, tornado and solve
 //!   texts;
 //! - [`tui`], [`tui_text`], [`tui_variants`]: the workshop;
-//! - [`cli`]: the command line's own messages and its `--help`;
+//! - [`cli`], [`help`]: the command line's own messages and its `--help`;
 //! - [`errors`]: errors (numbers typed, files, the variant store).
 //!
 //! Fixed texts are structs of `&'static str` with one static per language,
@@ -20,6 +20,7 @@
 
 pub mod cli;
 pub mod errors;
+pub mod help;
 pub mod report;
 pub mod tui;
 pub mod tui_text;
