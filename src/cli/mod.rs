@@ -4,7 +4,7 @@
 //! `docs/cli.md`). Output goes through the one writer in [`output`].
 //!
 //! - [`commands`]: `check`, `calc`, `sweep`, `list`, `levers`;
-//! - [`variants`]: `save`, `variants`, `report`;
+//! - [`variants`](mod@variants): `save`, `variants`, `report`;
 //! - [`risk`]: `risk`, `tornado`, `solve` (argument handling; the texts and
 //!   JSON are in `crate::report`);
 //! - [`help`]: parsing the command line with clap, `--help` and clap's

@@ -1,6 +1,6 @@
 //! The command line's one writer. Everything a command prints goes through
-//! [`Output`] (standard output) or [`Output::warn`]/[`Output::note`]/
-//! [`Output::error`] (standard error), so that:
+//! [`Output`] (standard output) or [`warn`]/[`note`]/
+//! [`error`] (standard error), so that:
 //!
 //! - no text from a file reaches the terminal with its control characters
 //!   ([`crate::format::sanitize`]; JSON through

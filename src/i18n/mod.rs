@@ -4,7 +4,7 @@
 //!   warnings) in [`Texts`], and the functions that put numbers in them;
 //! - [`report`]: exported reports and the printed risk, tornado and solve
 //!   texts;
-//! - [`tui`], [`tui_text`], [`tui_variants`]: the workshop;
+//! - [`tui`](mod@tui), [`tui_text`], [`tui_variants`]: the workshop;
 //! - [`cli`], [`help`]: the command line's own messages and its `--help`;
 //! - [`errors`]: errors (numbers typed, files, the variant store).
 //!
