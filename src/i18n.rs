@@ -753,6 +753,14 @@ pub struct TuiTexts {
     pub goal_hint_missed: &'static str,
     pub goal_hint_searching: &'static str,
     pub goal_searching: &'static str,
+    /// The keys of the question before changed levers are discarded.
+    pub keys_discard: &'static str,
+    /// The keys of the offer to restore unsaved levers.
+    pub keys_restore: &'static str,
+    /// Under the "too small" message: what `q` does there.
+    pub too_small_keys: &'static str,
+    /// The help overlay's foot when it scrolls.
+    pub help_scroll: &'static str,
 }
 
 pub static TUI_NB: TuiTexts = TuiTexts {
@@ -897,7 +905,7 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     theme_mono: "monokromt",
     no_color_note: "NO_COLOR er satt: bare monokromt tema",
     language_name: "Språk: norsk bokmål",
-    yes_no: "(y/n)",
+    yes_no: "J/y: ja · Enter/Esc/n: nei",
     presentation_hint: "p eller Esc: avslutt presentasjon",
     too_small_hint: "Gjør vinduet større eller skriften mindre.",
     c_outcome_payments: "Utfallsbetaling",
@@ -930,10 +938,14 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     goal_at: "Ved måloppnåelse",
     goal_no_target: "Skriv en målverdi, for eksempel 6 % eller 5 mill.",
     goal_hint_edit: "Enter: søk · Tab: neste felt · ↑↓: tall · Esc: avbryt",
-    goal_hint_found: "Enter/y: bruk verdien (u angrer) · Esc: avbryt",
+    goal_hint_found: "Enter/J/y: bruk verdien (u angrer) · Esc: avbryt",
     goal_hint_missed: "Enter: endre målet · Esc: lukk",
     goal_hint_searching: "Esc: avbryt",
     goal_searching: "Søker … en simulering per verdi, noen sekunder",
+    keys_discard: "J/y: ja, forkast · s: lagre som variant først · Enter/Esc/n: nei",
+    keys_restore: "Enter/J/y: gjenopprett · n: forkast · Esc: spør igjen neste gang",
+    too_small_keys: "q avslutter; ulagrede endringer tas vare på til neste start.",
+    help_scroll: "↑↓ PgUp PgDn Home End: bla · annen tast lukker",
 };
 
 pub static TUI_EN: TuiTexts = TuiTexts {
@@ -1078,7 +1090,7 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     theme_mono: "monochrome",
     no_color_note: "NO_COLOR is set: monochrome theme only",
     language_name: "Language: English",
-    yes_no: "(y/n)",
+    yes_no: "y: yes · Enter/Esc/n: no",
     presentation_hint: "p or Esc: leave presentation",
     too_small_hint: "Make the window larger or the font smaller.",
     c_outcome_payments: "Outcome payments",
@@ -1115,6 +1127,10 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     goal_hint_missed: "Enter: change the target · Esc: close",
     goal_hint_searching: "Esc: cancel",
     goal_searching: "Searching … a simulation per value, a few seconds",
+    keys_discard: "y: yes, discard · s: save as a variant first · Enter/Esc/n: no",
+    keys_restore: "Enter/y: restore · n: discard · Esc: ask again next time",
+    too_small_keys: "q quits; unsaved changes are kept for the next start.",
+    help_scroll: "↑↓ PgUp PgDn Home End: scroll · any other key closes",
 };
 
 /// The TUI texts of a language.
@@ -1249,6 +1265,122 @@ pub mod tui_text {
         match lang {
             Lang::Nb => format!("Fargetema: {name}"),
             Lang::En => format!("Colour theme: {name}"),
+        }
+    }
+
+    /// The offer to restore levers an earlier run left unsaved.
+    pub fn restore_question(lang: Lang, when: &str, n: usize, file_changed: bool) -> String {
+        let levers = match (lang, n) {
+            (Lang::Nb, 1) => "1 spak".to_string(),
+            (Lang::Nb, n) => format!("{n} spaker"),
+            (Lang::En, 1) => "1 lever".to_string(),
+            (Lang::En, n) => format!("{n} levers"),
+        };
+        let changed = match (lang, file_changed) {
+            (_, false) => "",
+            (Lang::Nb, true) => " Scenariofilen er endret siden da.",
+            (Lang::En, true) => " The scenario file has changed since.",
+        };
+        match lang {
+            Lang::Nb => format!("Gjenopprett ulagrede endringer fra {when}? ({levers}){changed}"),
+            Lang::En => format!("Restore unsaved changes from {when}? ({levers}){changed}"),
+        }
+    }
+
+    /// After the offer was taken; `problems`: what did not fit.
+    pub fn restored(lang: Lang, when: &str, problems: Option<&str>) -> String {
+        match (lang, problems) {
+            (Lang::Nb, None) => format!("Endringene fra {when} er gjenopprettet (u angrer)"),
+            (Lang::En, None) => format!("The changes from {when} are restored (u undoes)"),
+            (Lang::Nb, Some(p)) => {
+                format!("Endringene fra {when} er gjenopprettet (u angrer), men merk: {p}")
+            }
+            (Lang::En, Some(p)) => {
+                format!("The changes from {when} are restored (u undoes), but note: {p}")
+            }
+        }
+    }
+
+    /// After the offer was declined with `n`.
+    pub fn recovery_dropped(lang: Lang, when: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Endringene fra {when} er forkastet"),
+            Lang::En => format!("The changes from {when} are discarded"),
+        }
+    }
+
+    /// After the offer was put off with Esc.
+    pub fn recovery_later(lang: Lang, when: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Endringene fra {when} tilbys igjen neste gang"),
+            Lang::En => format!("The changes from {when} are offered again next time"),
+        }
+    }
+
+    /// A recovery file that cannot be read (it is left alone).
+    pub fn recovery_unreadable(lang: Lang, error: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Ulagrede endringer fra forrige gang kan ikke leses: {error}"),
+            Lang::En => format!("Unsaved changes from last time cannot be read: {error}"),
+        }
+    }
+
+    /// Unsaved levers could not be kept.
+    pub fn recovery_not_kept(lang: Lang, error: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Ulagrede endringer kunne ikke tas vare på: {error}"),
+            Lang::En => format!("Unsaved changes could not be kept: {error}"),
+        }
+    }
+
+    /// Printed after a signal or hang-up ended the workshop with unsaved
+    /// levers.
+    pub fn recovery_kept(lang: Lang, path: &str) -> String {
+        match lang {
+            Lang::Nb => format!(
+                "effekt: ulagrede endringer er tatt vare på i {path}; \
+                 de tilbys neste gang scenarioet åpnes"
+            ),
+            Lang::En => format!(
+                "effekt: unsaved changes are kept in {path}; \
+                 they are offered the next time the scenario opens"
+            ),
+        }
+    }
+
+    /// An empty name prompt with a hint: how to take it.
+    pub fn take_hint(lang: Lang, ask: &str, hint: &str) -> String {
+        match lang {
+            Lang::Nb => format!("{ask} (Tab eller → gir «{hint}»)"),
+            Lang::En => format!("{ask} (Tab or → gives \"{hint}\")"),
+        }
+    }
+
+    /// A variant was not replaced: choose another name.
+    pub fn name_taken(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!("«{name}» finnes allerede: skriv et annet navn"),
+            Lang::En => format!("\"{name}\" already exists: type another name"),
+        }
+    }
+
+    /// The workshop cannot run without a terminal (or with `TERM=dumb`).
+    pub fn needs_terminal(lang: Lang, dumb: bool) -> String {
+        match (lang, dumb) {
+            (Lang::Nb, false) => "effekt: verkstedet trenger en terminal; \
+                 bruk `effekt calc SCENARIO` for tekst"
+                .to_string(),
+            (Lang::Nb, true) => "effekt: terminalen (TERM=dumb) kan ikke vise verkstedet; \
+                 bruk `effekt calc SCENARIO` eller `effekt report SCENARIO`, \
+                 eller sett TERM (for eksempel TERM=xterm)"
+                .to_string(),
+            (Lang::En, false) => "effekt: the workshop needs a terminal; \
+                 try `effekt calc SCENARIO` for text output"
+                .to_string(),
+            (Lang::En, true) => "effekt: this terminal (TERM=dumb) cannot show the workshop; \
+                 use `effekt calc SCENARIO` or `effekt report SCENARIO`, \
+                 or set TERM (for example TERM=xterm)"
+                .to_string(),
         }
     }
 

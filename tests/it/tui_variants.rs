@@ -10,7 +10,7 @@ use effekt::catalog;
 use effekt::format::Lang;
 use effekt::levers;
 use effekt::store::{self, Note, Store, Variant};
-use effekt::tui::view::{Confirm, MessageKind, Mode, TextInput};
+use effekt::tui::view::{Answer, Confirm, MessageKind, Mode, TextInput};
 use effekt::tui::{Action, App, Screen, ThemeKind};
 use rust_decimal::Decimal;
 
@@ -108,18 +108,23 @@ fn saving_over_a_name_asks_first() {
     select(&mut app, "cofunder_share");
     app.update(Action::Step(1));
     app.update(Action::SaveVariant);
-    // The prompt offers the open variant's name.
+    // The prompt starts empty and offers the open variant's name: Tab or
+    // → takes it.
+    assert_eq!(input(&app).text, "");
+    assert_eq!(input(&app).hint.as_deref(), Some("A"));
+    app.update(Action::PromptHint);
     assert_eq!(input(&app).text, "A");
     app.update(Action::PromptAccept);
     assert_eq!(
         app.view.mode,
         Mode::Confirm(Confirm::OverwriteVariant("A".into()))
     );
-    app.update(Action::Confirm(false));
+    // Not replaced: back to the name, to choose another.
+    app.update(Action::Confirm(Answer::No));
     assert!(saved(&dir, "sykefravaer")[0].levers.is_empty());
-    app.update(Action::SaveVariant);
+    assert_eq!(input(&app).text, "A");
     app.update(Action::PromptAccept);
-    app.update(Action::Confirm(true));
+    app.update(Action::Confirm(Answer::Yes));
     let v = saved(&dir, "sykefravaer");
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].levers.get("cofunder_share"), Some(&d("0.3")));
@@ -147,12 +152,15 @@ fn the_list_opens_renames_copies_and_deletes() {
 
     app.update(Action::OpenVariants);
     app.update(Action::ListRename);
+    assert_eq!(input(&app).hint.as_deref(), Some("Halv effekt"));
+    app.update(Action::PromptHint);
     assert_eq!(input(&app).text, "Halv effekt");
     for _ in 0.."effekt".len() {
         app.update(Action::PromptBackspace);
     }
     typed(&mut app, "innsats");
     app.update(Action::ListDuplicate);
+    app.update(Action::PromptHint);
     typed(&mut app, "");
     let names: Vec<String> = saved(&dir, "rekruttering")
         .into_iter()
@@ -167,7 +175,7 @@ fn the_list_opens_renames_copies_and_deletes() {
         app.view.mode,
         Mode::Confirm(Confirm::DeleteVariant("Halv innsats (kopi)".into()))
     );
-    app.update(Action::Confirm(true));
+    app.update(Action::Confirm(Answer::Yes));
     assert_eq!(saved(&dir, "rekruttering").len(), 1);
     assert!(app.view.variant_list.is_some(), "the list stays open");
     assert_eq!(shelf(&app).listing.len(), 1);

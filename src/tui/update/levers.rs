@@ -206,3 +206,31 @@ pub(super) fn backspace(view: &mut View) {
         _ => {}
     }
 }
+
+/// Tab or → in a name prompt: takes the hint as the text, when nothing
+/// is typed yet.
+pub(super) fn take_hint(view: &mut View) {
+    if let Mode::Input(i) = &mut view.mode
+        && i.text.is_empty()
+        && let Some(hint) = i.hint.take()
+    {
+        i.text = hint;
+        i.error = None;
+    }
+}
+
+/// Ctrl+U: clears what is typed in the open prompt or field.
+pub(super) fn clear_input(view: &mut View) {
+    match &mut view.mode {
+        Mode::Prompt(p) => {
+            p.input.clear();
+            p.error = None;
+        }
+        Mode::Input(i) => {
+            i.text.clear();
+            i.error = None;
+        }
+        Mode::Goal(_) => super::risk::goal_clear(view),
+        _ => {}
+    }
+}
