@@ -72,9 +72,9 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
                 .ok_or(StoreFailure::NoStore)
                 .and_then(|s| save_recovery(s, &variant)),
         ),
-        StoreOp::DropRecovery { scenario_id, text } => Event::RecoveryDropped(
-            store.map_or(Ok(()), |s| drop_recovery(s, &scenario_id, &text)),
-        ),
+        StoreOp::DropRecovery { scenario_id, text } => {
+            Event::RecoveryDropped(store.map_or(Ok(()), |s| drop_recovery(s, &scenario_id, &text)))
+        }
     }
 }
 
@@ -119,7 +119,10 @@ pub fn recovery_path(store: &Store, scenario_id: &str) -> PathBuf {
 /// Keeps the document's unsaved levers for the next start (atomic write).
 /// `Ok(None)` when nothing is unsaved; an error when there is no data
 /// folder or it cannot be written.
-pub fn write_recovery(store: Option<&Store>, doc: &Document) -> Result<Option<PathBuf>, StoreFailure> {
+pub fn write_recovery(
+    store: Option<&Store>,
+    doc: &Document,
+) -> Result<Option<PathBuf>, StoreFailure> {
     if !doc.unsaved() {
         return Ok(None);
     }

@@ -66,15 +66,11 @@ impl<W: Write> Session<W> {
         Ok(())
     }
 
-    /// The terminal has a new size: the next frame draws everything.
+    /// The terminal has a new size (or its content is unknown, after a
+    /// suspend): clears it, and the next frame draws everything. Never
+    /// asks the terminal anything (its answer would go to the input).
     pub fn resize(&mut self, w: u16, h: u16) -> io::Result<()> {
         self.terminal.resize(Rect::new(0, 0, w, h))
-    }
-
-    /// The screen's content is unknown (after a suspend): clears it, so
-    /// the next frame draws everything.
-    pub fn clear(&mut self) -> io::Result<()> {
-        self.terminal.clear()
     }
 
     /// Gives an app an event and draws if anything may have changed.
@@ -353,7 +349,10 @@ fn finish(app: &App, end: End) -> u8 {
         // Best effort: after a hang-up nobody reads stderr.
         match disk::write_recovery(app.store.as_ref(), doc) {
             Ok(Some(path)) => {
-                eprintln!("{}", tui_text::recovery_kept(lang, &path.display().to_string()))
+                eprintln!(
+                    "{}",
+                    tui_text::recovery_kept(lang, &path.display().to_string())
+                )
             }
             Ok(None) => {}
             Err(e) => eprintln!("{}", tui_text::recovery_not_kept(lang, &e.to_string())),
@@ -519,13 +518,11 @@ fn suspend<W: Write>(session: &mut Session<W>) -> io::Result<()> {
 #[cfg(unix)]
 fn resume<W: Write>(session: &mut Session<W>, app: &mut App) -> io::Result<()> {
     take_terminal()?;
-    if let Ok((w, h)) = crossterm::terminal::size()
-        && (w, h) != app.view.size
-    {
-        session.resize(w, h)?;
+    let (w, h) = crossterm::terminal::size().unwrap_or(app.view.size);
+    session.resize(w, h)?;
+    if (w, h) != app.view.size {
         app.handle(Event::Resize(w, h));
     }
-    session.clear()?;
     session.present(app.doc.as_ref(), &app.view)
 }
 

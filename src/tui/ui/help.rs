@@ -145,7 +145,13 @@ pub fn render(document: bool, view: &View, area: Rect, buf: &mut Buffer, theme: 
     let (title, foot) = if max > 0 {
         let last = (first + l.rows).min(entries.len());
         (
-            format!(" {} {}–{}/{} ", t.help_title, first + 1, last, entries.len()),
+            format!(
+                " {} {}–{}/{} ",
+                t.help_title,
+                first + 1,
+                last,
+                entries.len()
+            ),
             t.help_scroll,
         )
     } else {

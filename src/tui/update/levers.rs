@@ -212,9 +212,9 @@ pub(super) fn backspace(view: &mut View) {
 pub(super) fn take_hint(view: &mut View) {
     if let Mode::Input(i) = &mut view.mode
         && i.text.is_empty()
-        && let Some(hint) = i.hint.take()
+        && let Some(hint) = &i.hint
     {
-        i.text = hint;
+        i.text = hint.clone();
         i.error = None;
     }
 }

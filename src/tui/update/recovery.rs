@@ -74,7 +74,11 @@ pub(super) fn answer(
             doc.touch();
             let problems = applied.problems();
             if problems.is_empty() {
-                say(view, MessageKind::Info, tui_text::restored(lang, &when, None));
+                say(
+                    view,
+                    MessageKind::Info,
+                    tui_text::restored(lang, &when, None),
+                );
             } else {
                 let text = tui_text::restored(lang, &when, Some(&problems.join("; ")));
                 say(view, MessageKind::Warning, text);
@@ -82,10 +86,18 @@ pub(super) fn answer(
         }
         Answer::No => {
             drop_file(doc, found.text, fx);
-            say(view, MessageKind::Info, tui_text::recovery_dropped(lang, &when));
+            say(
+                view,
+                MessageKind::Info,
+                tui_text::recovery_dropped(lang, &when),
+            );
         }
         Answer::Cancel | Answer::SaveFirst => {
-            say(view, MessageKind::Info, tui_text::recovery_later(lang, &when));
+            say(
+                view,
+                MessageKind::Info,
+                tui_text::recovery_later(lang, &when),
+            );
         }
     }
 }
