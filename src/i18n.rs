@@ -761,6 +761,10 @@ pub struct TuiTexts {
     pub too_small_keys: &'static str,
     /// The help overlay's foot when it scrolls.
     pub help_scroll: &'static str,
+    /// In a chart's panel too small to draw it.
+    pub chart_too_small: &'static str,
+    /// `charts_elsewhere` for narrow panels.
+    pub charts_elsewhere_short: &'static str,
 }
 
 pub static TUI_NB: TuiTexts = TuiTexts {
@@ -946,6 +950,8 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     keys_restore: "Enter/J/y: gjenopprett · n: forkast · Esc: spør igjen neste gang",
     too_small_keys: "q avslutter; ulagrede endringer tas vare på til neste start.",
     help_scroll: "↑↓ PgUp PgDn Home End: bla · annen tast lukker",
+    chart_too_small: "Diagrammet trenger et større vindu",
+    charts_elsewhere_short: "Diagrammer: trykk 2",
 };
 
 pub static TUI_EN: TuiTexts = TuiTexts {
@@ -1131,6 +1137,8 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     keys_restore: "Enter/y: restore · n: discard · Esc: ask again next time",
     too_small_keys: "q quits; unsaved changes are kept for the next start.",
     help_scroll: "↑↓ PgUp PgDn Home End: scroll · any other key closes",
+    chart_too_small: "The chart needs a larger window",
+    charts_elsewhere_short: "Charts: press 2",
 };
 
 /// The TUI texts of a language.
@@ -1407,6 +1415,16 @@ pub mod tui_text {
         match (lang, currency) {
             (Lang::Nb, "NOK") => format!("{title}, kr"),
             _ => format!("{title}, {currency}"),
+        }
+    }
+
+    /// A panel title with the amounts in millions: `…, mill. kr` /
+    /// `…, NOK m`.
+    pub fn in_millions(lang: Lang, title: &str, currency: &str) -> String {
+        match (lang, currency) {
+            (Lang::Nb, "NOK") => format!("{title}, mill. kr"),
+            (Lang::Nb, c) => format!("{title}, mill. {c}"),
+            (Lang::En, c) => format!("{title}, {c} m"),
         }
     }
 

@@ -698,6 +698,44 @@ mod tests {
         );
     }
 
+    /// What `Ansi16` makes of some bytes written in pieces of `chunk`.
+    fn through_ansi16(input: &[u8], chunk: usize) -> Vec<u8> {
+        let mut w = Ansi16::new(Vec::new());
+        for piece in input.chunks(chunk) {
+            w.write_all(piece).unwrap();
+        }
+        w.inner
+    }
+
+    #[test]
+    fn colours_go_out_as_the_16_ansi_codes() {
+        let cases: [(&[u8], &[u8]); 6] = [
+            (b"\x1b[38;5;6mx", b"\x1b[36mx"),
+            (b"\x1b[38;5;14m", b"\x1b[96m"),
+            (b"\x1b[48;5;0m", b"\x1b[40m"),
+            (b"\x1b[1;38;5;9;48;5;15m", b"\x1b[1;91;107m"),
+            // Beyond the 16, true colour and other escapes pass unchanged.
+            (
+                b"\x1b[38;5;200m\x1b[38;2;1;2;3m",
+                b"\x1b[38;5;200m\x1b[38;2;1;2;3m",
+            ),
+            (
+                b"a\x1b[?1049h\x1b[2;5Hb\x1b[39;49m",
+                b"a\x1b[?1049h\x1b[2;5Hb\x1b[39;49m",
+            ),
+        ];
+        for (input, want) in cases {
+            for chunk in [1, 2, 3, 64] {
+                assert_eq!(
+                    through_ansi16(input, chunk),
+                    want,
+                    "{:?} in pieces of {chunk}",
+                    String::from_utf8_lossy(input)
+                );
+            }
+        }
+    }
+
     #[test]
     fn releases_are_ignored() {
         let release = C::Key(KeyEvent {
