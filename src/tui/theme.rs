@@ -255,81 +255,22 @@ mod tests {
         assert!(MONO.selected.add_modifier.contains(Modifier::REVERSED));
     }
 
-    /// Every style of a theme. The pattern names every field, so a new
-    /// style cannot be left out of the checks.
+    /// Every style of a theme. The pattern names every field (no `..`),
+    /// so a new style cannot be left out of the checks.
+    macro_rules! every_style {
+        ($theme:expr; $($field:ident),* $(,)?) => {{
+            let Theme { $($field),* } = *$theme;
+            vec![$($field),*]
+        }};
+    }
+
     fn styles(t: &Theme) -> Vec<Style> {
-        let Theme {
-            base,
-            header,
-            tab,
-            tab_active,
-            border,
-            title,
-            group,
-            selected,
-            changed,
-            label,
-            value,
-            figure,
-            negative,
-            delta,
-            bar_fill,
-            bar_empty,
-            muted,
-            warning,
-            error,
-            info,
-            key,
-            status,
-            payer,
-            cofunder,
-            series_payments,
-            series_investor,
-            series_payer_npv,
-            marker_now,
-            marker_target,
-            axis,
-            table_header,
-            total,
-            assumption,
-            overlay,
-        } = *t;
-        vec![
-            base,
-            header,
-            tab,
-            tab_active,
-            border,
-            title,
-            group,
-            selected,
-            changed,
-            label,
-            value,
-            figure,
-            negative,
-            delta,
-            bar_fill,
-            bar_empty,
-            muted,
-            warning,
-            error,
-            info,
-            key,
-            status,
-            payer,
-            cofunder,
-            series_payments,
-            series_investor,
-            series_payer_npv,
-            marker_now,
-            marker_target,
-            axis,
-            table_header,
-            total,
-            assumption,
-            overlay,
-        ]
+        every_style!(t;
+            base, header, tab, tab_active, border, title, group, selected, changed, label,
+            value, figure, negative, delta, bar_fill, bar_empty, muted, warning, error, info,
+            key, status, payer, cofunder, series_payments, series_investor, series_payer_npv,
+            marker_now, marker_target, axis, table_header, total, assumption, overlay,
+        )
     }
 
     /// One of the 16 ANSI colours (or the terminal's own): what a

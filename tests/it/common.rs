@@ -58,6 +58,16 @@ pub fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
 }
 
+/// The variants saved for a scenario in the data folder `dir`.
+pub fn saved_variants(dir: &std::path::Path, id: &str) -> Vec<effekt::store::Variant> {
+    effekt::store::Store::at(dir.join("variants"))
+        .list(id)
+        .variants
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect()
+}
+
 /// A fresh, empty folder named for this process and `name`.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("effekt-test-{}-{name}", std::process::id()));
@@ -242,6 +252,15 @@ pub fn alive(pid: u32) -> bool {
             .is_some_and(|state| state != "Z" && state != "X"),
         Err(_) => false,
     }
+}
+
+/// Waits up to `timeout` for a process to end; whether it did.
+pub fn ended_within(pid: u32, timeout: Duration) -> bool {
+    let start = Instant::now();
+    while alive(pid) && start.elapsed() < timeout {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    !alive(pid)
 }
 
 /// Sends a signal (`TERM`, `HUP`, …) to a process with `kill`.

@@ -7,9 +7,9 @@
 //!
 //! Skipped with a note when tmux is missing, except under `CI=true`.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::common::{BIN, Tmux, alive, signal, tmux_or_skip};
+use crate::common::{BIN, Tmux, ended_within, signal, tmux_or_skip};
 
 const LONG: Duration = Duration::from_secs(30);
 
@@ -119,14 +119,9 @@ fn a_closed_terminal_ends_the_workshop_even_with_sighup_ignored() {
     tmux.wait_for("95 %", LONG, |s| selected_shows(s, "95.0%"));
     // Closing the pane closes the pty: reads return nothing from now on.
     tmux.cmd(&["kill-pane", "-t", "e2e"]);
-    let start = Instant::now();
-    while alive(pid) && start.elapsed() < Duration::from_secs(5) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
     assert!(
-        !alive(pid),
-        "effekt still runs {:?} after its terminal closed",
-        start.elapsed()
+        ended_within(pid, Duration::from_secs(5)),
+        "effekt still runs 5 s after its terminal closed"
     );
     let kept = std::fs::read_to_string(tmux.dir.join("recovery").join("rekruttering.toml"))
         .expect("the recovery file");
@@ -158,10 +153,6 @@ fn ctrl_z_suspends_and_fg_redraws() {
     tmux.keys(&["q"]);
     tmux.wait_for("the question", LONG, |s| s.contains("Discard the changes"));
     tmux.keys(&["y"]);
-    let start = Instant::now();
-    while alive(pid) && start.elapsed() < LONG {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(!alive(pid), "quit after the resume");
+    assert!(ended_within(pid, LONG), "quit after the resume");
     assert_restored(&tmux, "after quitting");
 }

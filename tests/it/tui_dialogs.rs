@@ -7,7 +7,7 @@
 //! removes them; the "too small" screen takes only `q`, Esc and Ctrl+C;
 //! the help scrolls.
 
-use crate::common::{screen, temp_dir};
+use crate::common::{saved_variants, screen, temp_dir};
 
 use std::path::Path;
 use std::str::FromStr;
@@ -15,7 +15,7 @@ use std::str::FromStr;
 use effekt::catalog;
 use effekt::format::Lang;
 use effekt::levers;
-use effekt::store::{Store, Variant};
+use effekt::store::Store;
 use effekt::tui::event::{Key, KeyCode, Mods, Mouse, MouseKind};
 use effekt::tui::view::{Confirm, InputKind, Mode};
 use effekt::tui::{App, Event, PickerEntry, ThemeKind, disk, update};
@@ -62,15 +62,6 @@ fn achievement(app: &App) -> Decimal {
     )
 }
 
-fn saved(dir: &Path, id: &str) -> Vec<Variant> {
-    Store::at(dir.join("variants"))
-        .list(id)
-        .variants
-        .into_iter()
-        .map(|(_, v)| v)
-        .collect()
-}
-
 fn recovery_file(dir: &Path, id: &str) -> std::path::PathBuf {
     disk::recovery_path(&Store::at(dir.join("variants")), id)
 }
@@ -89,7 +80,7 @@ fn v_x_j_in_bokmal_never_deletes_and_enter_or_esc_keep_the_variant() {
     let mut app = app("sykefravaer", &dir, Lang::Nb);
     press(&mut app, Key::plain(KeyCode::Left));
     save_as(&mut app, "Lav");
-    assert_eq!(saved(&dir, "sykefravaer").len(), 1);
+    assert_eq!(saved_variants(&dir, "sykefravaer").len(), 1);
 
     // `j` (ja) moves down in every list: on the question it does nothing.
     keys(&mut app, "vxj");
@@ -97,11 +88,19 @@ fn v_x_j_in_bokmal_never_deletes_and_enter_or_esc_keep_the_variant() {
         app.view.mode,
         Mode::Confirm(Confirm::DeleteVariant("Lav".into()))
     );
-    assert_eq!(saved(&dir, "sykefravaer").len(), 1, "`v x j` deleted");
+    assert_eq!(
+        saved_variants(&dir, "sykefravaer").len(),
+        1,
+        "`v x j` deleted"
+    );
     // Enter is the safe default: no.
     press(&mut app, ENTER);
     assert_eq!(app.view.mode, Mode::Normal);
-    assert_eq!(saved(&dir, "sykefravaer").len(), 1, "Enter deleted");
+    assert_eq!(
+        saved_variants(&dir, "sykefravaer").len(),
+        1,
+        "Enter deleted"
+    );
     // Esc, `n`, `q` and Ctrl+C are no too.
     for no in [ESC, Key::ch('n'), Key::ch('q'), ctrl('c')] {
         press(&mut app, Key::ch('x'));
@@ -111,7 +110,11 @@ fn v_x_j_in_bokmal_never_deletes_and_enter_or_esc_keep_the_variant() {
         }
         press(&mut app, no);
         assert_eq!(app.view.mode, Mode::Normal, "{no:?}");
-        assert_eq!(saved(&dir, "sykefravaer").len(), 1, "{no:?} deleted");
+        assert_eq!(
+            saved_variants(&dir, "sykefravaer").len(),
+            1,
+            "{no:?} deleted"
+        );
     }
     assert!(app.view.variant_list.is_some(), "the list stays open");
     // Only the key the question shows deletes: `J` (or `y`).
@@ -119,7 +122,7 @@ fn v_x_j_in_bokmal_never_deletes_and_enter_or_esc_keep_the_variant() {
     let shown = screen(&app);
     assert!(shown.contains("J/y: ja"), "{shown}");
     press(&mut app, Key::ch('J'));
-    assert!(saved(&dir, "sykefravaer").is_empty());
+    assert!(saved_variants(&dir, "sykefravaer").is_empty());
 }
 
 #[test]
@@ -149,7 +152,7 @@ fn the_quit_question_saves_as_a_variant_first() {
     keys(&mut app, "Before the meeting");
     press(&mut app, ENTER);
     assert!(app.quit, "quits after a successful save");
-    let v = saved(&dir, "sykefravaer");
+    let v = saved_variants(&dir, "sykefravaer");
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].name, "Before the meeting");
     assert_eq!(v[0].levers.get("achievement"), Some(&d("1.05")));
@@ -183,7 +186,9 @@ fn save_first_under_a_taken_name_asks_and_then_quits() {
     press(&mut app, Key::ch('y'));
     assert!(app.quit);
     assert_eq!(
-        saved(&dir, "sykefravaer")[0].levers.get("achievement"),
+        saved_variants(&dir, "sykefravaer")[0]
+            .levers
+            .get("achievement"),
         Some(&d("0.95"))
     );
 }

@@ -193,18 +193,27 @@ pub(super) fn type_char(view: &mut View, c: char) {
     }
 }
 
-pub(super) fn backspace(view: &mut View) {
+/// Changes the text of the open value prompt or name prompt (the last
+/// refusal goes with it); false when neither is open.
+fn edit_text(view: &mut View, edit: impl FnOnce(&mut String)) -> bool {
     match &mut view.mode {
         Mode::Prompt(p) => {
-            p.input.pop();
+            edit(&mut p.input);
             p.error = None;
         }
         Mode::Input(i) => {
-            i.text.pop();
+            edit(&mut i.text);
             i.error = None;
         }
-        _ => {}
+        _ => return false,
     }
+    true
+}
+
+pub(super) fn backspace(view: &mut View) {
+    edit_text(view, |t| {
+        t.pop();
+    });
 }
 
 /// Tab or → in a name prompt: takes the hint as the text, when nothing
@@ -221,16 +230,7 @@ pub(super) fn take_hint(view: &mut View) {
 
 /// Ctrl+U: clears what is typed in the open prompt or field.
 pub(super) fn clear_input(view: &mut View) {
-    match &mut view.mode {
-        Mode::Prompt(p) => {
-            p.input.clear();
-            p.error = None;
-        }
-        Mode::Input(i) => {
-            i.text.clear();
-            i.error = None;
-        }
-        Mode::Goal(_) => super::risk::goal_clear(view),
-        _ => {}
+    if !edit_text(view, String::clear) {
+        super::risk::goal_clear(view);
     }
 }
