@@ -76,6 +76,10 @@ fn sigterm_and_sighup_keep_the_levers_for_the_next_start() {
     tmux.keys(&["C-c"]);
     tmux.wait_for("the question", LONG, |s| s.contains("Discard the changes"));
     tmux.keys(&["Escape"]);
+    // (An Escape followed at once by another key reads as Alt+key.)
+    tmux.wait_for("the question closed", LONG, |s| {
+        !s.contains("Discard the changes")
+    });
     tmux.keys(&["Right"]);
     tmux.wait_for("115 %", LONG, |s| selected_shows(s, "115.0%"));
     signal(pid, "HUP");

@@ -201,6 +201,11 @@ fn a_variant_saved_in_the_workshop_is_found_by_report() {
         s.contains("Workshop 80") && s.contains("Decided: test 80 % first")
     });
     tmux.keys(&["Escape"]);
+    // Wait for the list to close: an Escape followed at once by `q` reads
+    // as Alt+q.
+    tmux.wait_for("the list closed", LONG, |s| {
+        !s.contains("Decided: test 80 % first")
+    });
     // The levers are saved as the open variant: quitting loses nothing
     // and asks nothing.
     tmux.keys(&["q"]);
