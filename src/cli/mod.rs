@@ -291,12 +291,5 @@ pub fn workshop(
             e => Failure::Open(e),
         })?;
     }
-    // Said here, in the user's language, before the workshop's own check.
-    use std::io::IsTerminal;
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(Failure::Usage(texts::needs_terminal(
-            lang.unwrap_or_default(),
-        )));
-    }
     Ok(crate::tui::run(lang, file))
 }

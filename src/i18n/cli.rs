@@ -130,14 +130,6 @@ pub fn file_and_command(lang: Lang, file: &str) -> String {
     }
 }
 
-/// The workshop started without a terminal.
-pub fn needs_terminal(lang: Lang) -> String {
-    match lang {
-        Lang::Nb => "verkstedet trenger en terminal; prøv «effekt calc FIL» for tekst".into(),
-        Lang::En => "the workshop needs a terminal; try `effekt calc FILE` for text output".into(),
-    }
-}
-
 /// A scenario name that is neither a file nor an id.
 pub fn unknown_scenario(lang: Lang, e: &OpenError) -> String {
     let OpenError::Unknown {

@@ -182,6 +182,18 @@ pub struct TuiTexts {
     pub goal_hint_missed: &'static str,
     pub goal_hint_searching: &'static str,
     pub goal_searching: &'static str,
+    /// The keys of the question before changed levers are discarded.
+    pub keys_discard: &'static str,
+    /// The keys of the offer to restore unsaved levers.
+    pub keys_restore: &'static str,
+    /// Under the "too small" message: what `q` does there.
+    pub too_small_keys: &'static str,
+    /// The help overlay's foot when it scrolls.
+    pub help_scroll: &'static str,
+    /// In a chart's panel too small to draw it.
+    pub chart_too_small: &'static str,
+    /// `charts_elsewhere` for narrow panels.
+    pub charts_elsewhere_short: &'static str,
 }
 
 pub static TUI_NB: TuiTexts = TuiTexts {
@@ -326,7 +338,7 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     theme_mono: "monokromt",
     no_color_note: "NO_COLOR er satt: bare monokromt tema",
     language_name: "Språk: norsk bokmål",
-    yes_no: "(y/n)",
+    yes_no: "J/y: ja · Enter/Esc/n: nei",
     presentation_hint: "p eller Esc: avslutt presentasjon",
     too_small_hint: "Gjør vinduet større eller skriften mindre.",
     c_outcome_payments: "Utfallsbetaling",
@@ -359,10 +371,16 @@ pub static TUI_NB: TuiTexts = TuiTexts {
     goal_at: "Ved måloppnåelse",
     goal_no_target: "Skriv en målverdi, for eksempel 6 % eller 5 mill.",
     goal_hint_edit: "Enter: søk · Tab: neste felt · ↑↓: tall · Esc: avbryt",
-    goal_hint_found: "Enter/y: bruk verdien (u angrer) · Esc: avbryt",
+    goal_hint_found: "Enter/J/y: bruk verdien (u angrer) · Esc: avbryt",
     goal_hint_missed: "Enter: endre målet · Esc: lukk",
     goal_hint_searching: "Esc: avbryt",
     goal_searching: "Søker … en simulering per verdi, noen sekunder",
+    keys_discard: "J/y: ja, forkast · s: lagre som variant først · Enter/Esc/n: nei",
+    keys_restore: "Enter/J/y: gjenopprett · n: forkast · Esc: spør igjen neste gang",
+    too_small_keys: "q avslutter; ulagrede endringer tas vare på til neste start.",
+    help_scroll: "↑↓ PgUp PgDn Home End: bla · annen tast lukker",
+    chart_too_small: "Diagrammet trenger et større vindu",
+    charts_elsewhere_short: "Diagrammer: trykk 2",
 };
 
 pub static TUI_EN: TuiTexts = TuiTexts {
@@ -507,7 +525,7 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     theme_mono: "monochrome",
     no_color_note: "NO_COLOR is set: monochrome theme only",
     language_name: "Language: English",
-    yes_no: "(y/n)",
+    yes_no: "y: yes · Enter/Esc/n: no",
     presentation_hint: "p or Esc: leave presentation",
     too_small_hint: "Make the window larger or the font smaller.",
     c_outcome_payments: "Outcome payments",
@@ -544,6 +562,12 @@ pub static TUI_EN: TuiTexts = TuiTexts {
     goal_hint_missed: "Enter: change the target · Esc: close",
     goal_hint_searching: "Esc: cancel",
     goal_searching: "Searching … a simulation per value, a few seconds",
+    keys_discard: "y: yes, discard · s: save as a variant first · Enter/Esc/n: no",
+    keys_restore: "Enter/y: restore · n: discard · Esc: ask again next time",
+    too_small_keys: "q quits; unsaved changes are kept for the next start.",
+    help_scroll: "↑↓ PgUp PgDn Home End: scroll · any other key closes",
+    chart_too_small: "The chart needs a larger window",
+    charts_elsewhere_short: "Charts: press 2",
 };
 
 /// The TUI texts of a language.

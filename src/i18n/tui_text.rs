@@ -117,6 +117,122 @@ pub fn theme_now(lang: Lang, name: &str) -> String {
     }
 }
 
+/// The offer to restore levers an earlier run left unsaved.
+pub fn restore_question(lang: Lang, when: &str, n: usize, file_changed: bool) -> String {
+    let levers = match (lang, n) {
+        (Lang::Nb, 1) => "1 spak".to_string(),
+        (Lang::Nb, n) => format!("{n} spaker"),
+        (Lang::En, 1) => "1 lever".to_string(),
+        (Lang::En, n) => format!("{n} levers"),
+    };
+    let changed = match (lang, file_changed) {
+        (_, false) => "",
+        (Lang::Nb, true) => " Scenariofilen er endret siden da.",
+        (Lang::En, true) => " The scenario file has changed since.",
+    };
+    match lang {
+        Lang::Nb => format!("Gjenopprett ulagrede endringer fra {when}? ({levers}){changed}"),
+        Lang::En => format!("Restore unsaved changes from {when}? ({levers}){changed}"),
+    }
+}
+
+/// After the offer was taken; `problems`: what did not fit.
+pub fn restored(lang: Lang, when: &str, problems: Option<&str>) -> String {
+    match (lang, problems) {
+        (Lang::Nb, None) => format!("Endringene fra {when} er gjenopprettet (u angrer)"),
+        (Lang::En, None) => format!("The changes from {when} are restored (u undoes)"),
+        (Lang::Nb, Some(p)) => {
+            format!("Endringene fra {when} er gjenopprettet (u angrer), men merk: {p}")
+        }
+        (Lang::En, Some(p)) => {
+            format!("The changes from {when} are restored (u undoes), but note: {p}")
+        }
+    }
+}
+
+/// After the offer was declined with `n`.
+pub fn recovery_dropped(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Nb => format!("Endringene fra {when} er forkastet"),
+        Lang::En => format!("The changes from {when} are discarded"),
+    }
+}
+
+/// After the offer was put off with Esc.
+pub fn recovery_later(lang: Lang, when: &str) -> String {
+    match lang {
+        Lang::Nb => format!("Endringene fra {when} tilbys igjen neste gang"),
+        Lang::En => format!("The changes from {when} are offered again next time"),
+    }
+}
+
+/// A recovery file that cannot be read (it is left alone).
+pub fn recovery_unreadable(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::Nb => format!("Ulagrede endringer fra forrige gang kan ikke leses: {error}"),
+        Lang::En => format!("Unsaved changes from last time cannot be read: {error}"),
+    }
+}
+
+/// Unsaved levers could not be kept.
+pub fn recovery_not_kept(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::Nb => format!("Ulagrede endringer kunne ikke tas vare på: {error}"),
+        Lang::En => format!("Unsaved changes could not be kept: {error}"),
+    }
+}
+
+/// Printed after a signal or hang-up ended the workshop with unsaved
+/// levers.
+pub fn recovery_kept(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "effekt: ulagrede endringer er tatt vare på i {path}; \
+             de tilbys neste gang scenarioet åpnes"
+        ),
+        Lang::En => format!(
+            "effekt: unsaved changes are kept in {path}; \
+             they are offered the next time the scenario opens"
+        ),
+    }
+}
+
+/// An empty name prompt with a hint: how to take it.
+pub fn take_hint(lang: Lang, ask: &str, hint: &str) -> String {
+    match lang {
+        Lang::Nb => format!("{ask} (Tab eller → gir «{hint}»)"),
+        Lang::En => format!("{ask} (Tab or → gives \"{hint}\")"),
+    }
+}
+
+/// A variant was not replaced: choose another name.
+pub fn name_taken(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Nb => format!("«{name}» finnes allerede: skriv et annet navn"),
+        Lang::En => format!("\"{name}\" already exists: type another name"),
+    }
+}
+
+/// The workshop cannot run without a terminal (or with `TERM=dumb`).
+pub fn needs_terminal(lang: Lang, dumb: bool) -> String {
+    match (lang, dumb) {
+        (Lang::Nb, false) => "effekt: verkstedet trenger en terminal; \
+             bruk `effekt calc SCENARIO` for tekst"
+            .to_string(),
+        (Lang::Nb, true) => "effekt: terminalen (TERM=dumb) kan ikke vise verkstedet; \
+             bruk `effekt calc SCENARIO` eller `effekt report SCENARIO`, \
+             eller sett TERM (for eksempel TERM=xterm)"
+            .to_string(),
+        (Lang::En, false) => "effekt: the workshop needs a terminal; \
+             try `effekt calc SCENARIO` for text output"
+            .to_string(),
+        (Lang::En, true) => "effekt: this terminal (TERM=dumb) cannot show the workshop; \
+             use `effekt calc SCENARIO` or `effekt report SCENARIO`, \
+             or set TERM (for example TERM=xterm)"
+            .to_string(),
+    }
+}
+
 /// The message when the terminal is too small.
 pub fn too_small(lang: Lang, w: u16, h: u16, min_w: u16, min_h: u16) -> String {
     match lang {
@@ -140,6 +256,16 @@ pub fn in_currency(lang: Lang, title: &str, currency: &str) -> String {
     match (lang, currency) {
         (Lang::Nb, "NOK") => format!("{title}, kr"),
         _ => format!("{title}, {currency}"),
+    }
+}
+
+/// A panel title with the amounts in millions: `…, mill. kr` /
+/// `…, NOK m`.
+pub fn in_millions(lang: Lang, title: &str, currency: &str) -> String {
+    match (lang, currency) {
+        (Lang::Nb, "NOK") => format!("{title}, mill. kr"),
+        (Lang::Nb, c) => format!("{title}, mill. {c}"),
+        (Lang::En, c) => format!("{title}, {c} m"),
     }
 }
 

@@ -2,7 +2,7 @@
 //! key map ([`super::keymap`]); mouse events and modal input are turned into
 //! actions by [`super::update::handle_event`], by the view's mode.
 
-use super::view::Screen;
+use super::view::{Answer, Screen};
 
 /// One thing to do; [`super::update::update`] applies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,16 @@ pub enum Action {
     PromptBackspace,
     PromptAccept,
     PromptCancel,
-    /// Answer to a yes/no question.
-    Confirm(bool),
+    /// Take the name prompt's hint as its text (Tab or →).
+    PromptHint,
+    /// Clear the text being typed (Ctrl+U), in any prompt or field.
+    PromptClear,
+    /// Answer to the open question.
+    Confirm(Answer),
+    /// End at once without asking, keeping unsaved levers in the recovery
+    /// file for the next start (`q` where no question can be shown: the
+    /// "too small" screen).
+    QuitNow,
     /// Uncertainty screen: the next distribution in the histogram.
     CycleHistogram,
     /// Uncertainty screen: sort (and, when narrow, show) the tornado by

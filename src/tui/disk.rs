@@ -2,10 +2,13 @@
 //! writes files (through [`crate::store`]). Every operation answers with
 //! the [`Event`] that update takes next; nothing here changes app state.
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 
+use super::document::Document;
 use super::effect::{StoreFailure, StoreOp, VariantEdit};
 use super::event::Event;
+use super::recovery::Recovery;
 use super::variants::VariantsRead;
 use crate::store::{self, Store};
 
@@ -55,16 +58,133 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
             store::write_atomic(&path, &markdown)?;
             Ok(path)
         })),
+        StoreOp::FindRecovery { scenario_id } => Event::RecoveryFound {
+            result: match store {
+                // Without a data folder nothing was kept: nothing to offer.
+                None => Ok(None),
+                Some(s) => read_recovery(s, &scenario_id).map(|r| r.map(Box::new)),
+            },
+            scenario_id,
+        },
+        StoreOp::SaveRecovery { variant } => Event::RecoverySaved(
+            store
+                .ok_or(StoreFailure::NoStore)
+                .and_then(|s| save_recovery(s, &variant)),
+        ),
+        StoreOp::DropRecovery { scenario_id, text } => {
+            Event::RecoveryDropped(store.map_or(Ok(()), |s| drop_recovery(s, &scenario_id, &text)))
+        }
     }
+}
+
+/// A folder of the data folder, beside the variant folder.
+fn data_subdir(store: &Store, name: &str) -> PathBuf {
+    store
+        .dir()
+        .parent()
+        .map(|d| d.join(name))
+        .unwrap_or_else(|| store.dir().join(name))
 }
 
 /// `<data>/reports/<scenario>-<time>.md`, beside the variant folder.
 fn report_path(store: &Store, scenario_id: &str) -> PathBuf {
     let stamp = store::now().replace([':', '-'], "").replace('T', "-");
-    let dir = store
-        .dir()
-        .parent()
-        .map(|d| d.join("reports"))
-        .unwrap_or_else(|| store.dir().join("reports"));
+    let dir = data_subdir(store, "reports");
     dir.join(format!("{scenario_id}-{}.md", stamp.trim_end_matches('Z')))
+}
+
+/// Largest recovery file read (a real one is well under a kilobyte).
+const RECOVERY_MAX_BYTES: u64 = 256 * 1024;
+
+/// `<data>/recovery/<scenario id>.toml`: the id as it is when it is a
+/// plain file name, else its safe characters and a hash of it, so two ids
+/// never share a file.
+pub fn recovery_path(store: &Store, scenario_id: &str) -> PathBuf {
+    let safe: String = scenario_id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+        .take(60)
+        .collect();
+    let name = if safe == scenario_id && !safe.is_empty() {
+        safe
+    } else {
+        let hash = store::scenario_hash(scenario_id);
+        let short = hash.trim_start_matches("sha256:").get(..12).unwrap_or("");
+        format!("{safe}-{short}")
+    };
+    data_subdir(store, "recovery").join(format!("{name}.toml"))
+}
+
+/// Keeps the document's unsaved levers for the next start (atomic write).
+/// `Ok(None)` when nothing is unsaved; an error when there is no data
+/// folder or it cannot be written.
+pub fn write_recovery(
+    store: Option<&Store>,
+    doc: &Document,
+) -> Result<Option<PathBuf>, StoreFailure> {
+    if !doc.unsaved() {
+        return Ok(None);
+    }
+    let store = store.ok_or(StoreFailure::NoStore)?;
+    save_recovery(store, &doc.recovery_variant()).map(Some)
+}
+
+fn save_recovery(store: &Store, variant: &store::Variant) -> Result<PathBuf, StoreFailure> {
+    let path = recovery_path(store, &variant.scenario_id);
+    store::write_atomic(&path, &variant.to_toml())?;
+    Ok(path)
+}
+
+/// Reads a regular file of at most `limit` bytes as text. Never opens
+/// anything else (a FIFO would block, a device never end).
+fn read_capped(path: &Path, limit: u64) -> Result<Option<String>, String> {
+    let bytes = match crate::files::read_regular(path, limit) {
+        Ok(bytes) => bytes,
+        Err(crate::files::FileError::Read(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| "not UTF-8 text".into())
+}
+
+/// The scenario's recovery file, if there is one. A file that cannot be
+/// read is an error naming it, and is left alone.
+pub fn read_recovery(store: &Store, scenario_id: &str) -> Result<Option<Recovery>, StoreFailure> {
+    let path = recovery_path(store, scenario_id);
+    let failed = |reason: String| {
+        StoreFailure::Failed(
+            store::StoreError::Read {
+                path: path.clone(),
+                reason,
+            }
+            .to_string(),
+        )
+    };
+    let Some(text) = read_capped(&path, RECOVERY_MAX_BYTES).map_err(failed)? else {
+        return Ok(None);
+    };
+    let recovery = Recovery::parse(&text, chrono::Local::now()).map_err(failed)?;
+    if recovery.variant.scenario_id != scenario_id {
+        let other = &recovery.variant.scenario_id;
+        return Err(failed(format!("belongs to scenario \"{other}\"")));
+    }
+    Ok(Some(recovery))
+}
+
+/// Removes the scenario's recovery file if it still holds `text`; one
+/// written since by another run is kept.
+pub fn drop_recovery(store: &Store, scenario_id: &str, text: &str) -> Result<(), StoreFailure> {
+    let path = recovery_path(store, scenario_id);
+    match read_capped(&path, RECOVERY_MAX_BYTES) {
+        Ok(Some(now)) if now == text => fs::remove_file(&path).map_err(|e| {
+            StoreFailure::from(store::StoreError::Write {
+                path: path.clone(),
+                source: e,
+            })
+        }),
+        _ => Ok(()),
+    }
 }

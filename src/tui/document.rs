@@ -15,6 +15,7 @@ use super::variants::Shelf;
 use crate::catalog::{Loaded, Origin};
 use crate::levers::{self, Lever};
 use crate::scenario::Scenario;
+use crate::store::Variant;
 
 /// Most undo steps kept.
 pub const UNDO_LIMIT: usize = 500;
@@ -43,6 +44,12 @@ pub struct Document {
     /// Counts the document's changes: a view drawn at an older generation
     /// shows something out of date.
     pub generation: u64,
+    /// The levers as last saved or opened as a variant (the scenario's at
+    /// first): quitting with these loses nothing.
+    pub last_saved: Scenario,
+    /// The text of the recovery file this document restored from; a
+    /// clean end removes that file (`src/tui/recovery.rs`).
+    pub recovered_from: Option<String>,
 }
 
 impl Document {
@@ -53,6 +60,7 @@ impl Document {
         let computed = Computed::new(&base, None);
         Document {
             current: base.clone(),
+            last_saved: base.clone(),
             base,
             source_text: String::new(),
             levers: shown,
@@ -62,6 +70,7 @@ impl Document {
             variants: Shelf::default(),
             risk: RiskResults::default(),
             generation: 0,
+            recovered_from: None,
         }
     }
 
@@ -95,6 +104,19 @@ impl Document {
     /// How many levers (shown or not) differ from the scenario.
     pub fn changed_count(&self) -> usize {
         levers::changed(&self.base, &self.current).len()
+    }
+
+    /// The levers differ from the scenario and from what was last saved
+    /// or opened as a variant: ending now would lose them.
+    pub fn unsaved(&self) -> bool {
+        self.current != self.base && self.current != self.last_saved
+    }
+
+    /// The unsaved levers as a variant for the recovery file, named after
+    /// the variant open now (if any).
+    pub fn recovery_variant(&self) -> Variant {
+        let name = self.variants.open.as_deref().unwrap_or("");
+        Variant::from_current(name, &self.loaded(), &self.current)
     }
 
     /// The base scenario with its text, as the store and reports take it.

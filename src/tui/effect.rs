@@ -58,6 +58,17 @@ pub enum StoreOp {
         scenario_id: String,
         markdown: String,
     },
+    /// Read the recovery file of a scenario (levers an earlier run left
+    /// unsaved, `src/tui/recovery.rs`); replied with
+    /// [`super::Event::RecoveryFound`].
+    FindRecovery { scenario_id: String },
+    /// Keep unsaved levers for the next start in the scenario's recovery
+    /// file; replied with [`super::Event::RecoverySaved`].
+    SaveRecovery { variant: Box<Variant> },
+    /// Remove the scenario's recovery file while it still holds `text`
+    /// (what this run read); replied with
+    /// [`super::Event::RecoveryDropped`].
+    DropRecovery { scenario_id: String, text: String },
 }
 
 /// Why the variants are read, so the reply does what was asked.

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use super::effect::{AfterList, StoreFailure, VariantEdit};
+use super::recovery::Recovery;
 use super::variants::VariantsRead;
 
 /// A key without modifiers, in the app's terms.
@@ -139,6 +140,18 @@ pub enum Event {
     /// A report was written, or not ([`super::StoreOp::Export`]); the path
     /// of its file.
     Exported(Result<PathBuf, StoreFailure>),
+    /// The scenario's recovery file was read ([`super::StoreOp::FindRecovery`]):
+    /// `None` when there is none.
+    RecoveryFound {
+        scenario_id: String,
+        result: Result<Option<Box<Recovery>>, StoreFailure>,
+    },
+    /// Unsaved levers were kept, or not ([`super::StoreOp::SaveRecovery`]);
+    /// the path of the file.
+    RecoverySaved(Result<PathBuf, StoreFailure>),
+    /// The recovery file was removed, or not
+    /// ([`super::StoreOp::DropRecovery`]).
+    RecoveryDropped(Result<(), StoreFailure>),
     /// Background work ([`super::risk_job`]) has made `done` of `total` draws.
     RiskProgress {
         generation: u64,

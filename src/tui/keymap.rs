@@ -409,12 +409,16 @@ pub static KEYMAP: &[Binding] = &[
         |t| t.status_help,
     ),
     with_status(
-        bind(
-            C::General,
-            &[Key::ch('q'), Key::plain(K::Esc)],
-            Action::Back,
-            |t| t.key_back,
-        ),
+        Binding {
+            // Short enough for two columns of help at 80×24.
+            keys_label: Some("q/Esc/^C"),
+            ..bind(
+                C::General,
+                &[Key::ch('q'), Key::plain(K::Esc), Key::ctrl(K::Char('c'))],
+                Action::Back,
+                |t| t.key_back,
+            )
+        },
         "q",
         |t| t.status_quit,
     ),

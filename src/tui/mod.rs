@@ -30,6 +30,7 @@ pub mod effect;
 pub mod event;
 pub mod keymap;
 pub mod picker;
+pub mod recovery;
 pub mod risk_job;
 pub mod terminal;
 pub mod theme;

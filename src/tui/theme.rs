@@ -255,6 +255,71 @@ mod tests {
         assert!(MONO.selected.add_modifier.contains(Modifier::REVERSED));
     }
 
+    /// Every style of a theme. The pattern names every field (no `..`),
+    /// so a new style cannot be left out of the checks.
+    macro_rules! every_style {
+        ($theme:expr; $($field:ident),* $(,)?) => {{
+            let Theme { $($field),* } = *$theme;
+            vec![$($field),*]
+        }};
+    }
+
+    fn styles(t: &Theme) -> Vec<Style> {
+        every_style!(t;
+            base, header, tab, tab_active, border, title, group, selected, changed, label,
+            value, figure, negative, delta, bar_fill, bar_empty, muted, warning, error, info,
+            key, status, payer, cofunder, series_payments, series_investor, series_payer_npv,
+            marker_now, marker_target, axis, table_header, total, assumption, overlay,
+        )
+    }
+
+    /// One of the 16 ANSI colours (or the terminal's own): what a
+    /// 16-colour terminal can show.
+    fn ansi16(c: Option<Color>) -> bool {
+        use Color::*;
+        matches!(
+            c,
+            None | Some(
+                Reset
+                    | Black
+                    | Red
+                    | Green
+                    | Yellow
+                    | Blue
+                    | Magenta
+                    | Cyan
+                    | Gray
+                    | DarkGray
+                    | LightRed
+                    | LightGreen
+                    | LightYellow
+                    | LightBlue
+                    | LightMagenta
+                    | LightCyan
+                    | White
+            )
+        )
+    }
+
+    #[test]
+    fn every_style_of_every_theme_uses_the_16_ansi_colours() {
+        for (name, theme) in [
+            ("default", &DEFAULT),
+            ("high contrast", &HIGH_CONTRAST),
+            ("mono", &MONO),
+        ] {
+            for (i, s) in styles(theme).into_iter().enumerate() {
+                assert!(
+                    ansi16(s.fg) && ansi16(s.bg) && ansi16(s.underline_color),
+                    "{name} theme, style {i}: {s:?}"
+                );
+            }
+        }
+        for s in styles(&MONO) {
+            assert_eq!((s.fg, s.bg), (None, None), "mono has no colour: {s:?}");
+        }
+    }
+
     #[test]
     fn no_color_keeps_mono() {
         assert_eq!(ThemeKind::Mono.next(true), ThemeKind::Mono);

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::keymap::Context;
 use super::picker::Picker;
+use super::recovery::Recovery;
 use super::risk_job::RiskRequest;
 use super::theme::{Theme, ThemeKind};
 use crate::format::Lang;
@@ -84,18 +85,27 @@ pub enum InputKind {
     Note,
 }
 
-/// A one-line text prompt (names and notes).
+/// A one-line text prompt (names and notes). It starts empty; `hint` is
+/// shown in its place (the open variant's name, the old name) and Tab or
+/// → takes it as the text, so typing never appends to an old name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextInput {
     pub kind: InputKind,
     pub text: String,
+    /// Shown greyed while the text is empty; Tab or → takes it.
+    pub hint: Option<String>,
     /// Why the last text was refused; the prompt stays open.
     pub error: Option<String>,
 }
 
-/// A yes/no question: before changed levers are discarded, a variant is
-/// replaced or deleted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A question: before changed levers are discarded, a variant is replaced
+/// or deleted, or unsaved changes from an earlier run are restored.
+///
+/// Destructive questions (all but [`Confirm::Restore`]) take yes only from
+/// an explicit key that moves nothing (`y`, `Y`, `J`); Enter, Esc, `n`, `q`
+/// and Ctrl+C answer no. The restore offer is not destructive (`u` undoes
+/// it): Enter restores, `n` discards the file, Esc asks again next time.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Confirm {
     Quit,
     ToPicker,
@@ -103,6 +113,35 @@ pub enum Confirm {
     OverwriteVariant(String),
     /// Delete the saved variant of this name.
     DeleteVariant(String),
+    /// Restore the levers an earlier run left unsaved.
+    Restore(Box<Recovery>),
+}
+
+impl Confirm {
+    /// A yes loses something (changed levers, a saved variant).
+    pub fn is_destructive(&self) -> bool {
+        !matches!(self, Confirm::Restore(_))
+    }
+}
+
+/// What a question's answer was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    /// No (for the restore offer: discard the recovery file).
+    No,
+    /// Neither: close the question (for the restore offer: ask again
+    /// next time). Destructive questions take it as no.
+    Cancel,
+    /// The quit question: save the levers as a variant, then leave.
+    SaveFirst,
+}
+
+/// Where to go once the levers are saved ("save as a variant first").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    Quit,
+    ToPicker,
 }
 
 /// The field of the goal-seek dialog that takes typing.
@@ -160,7 +199,8 @@ pub enum Mode {
     /// Keys go to the key map (screen, levers, the variant list).
     #[default]
     Normal,
-    /// The `?` overlay; any key closes it.
+    /// The `?` overlay: ↑/↓, PgUp/PgDn, Home/End scroll it, any other
+    /// key closes it.
     Help,
     /// A yes/no question.
     Confirm(Confirm),
@@ -194,6 +234,8 @@ pub struct Scroll {
     pub scenario: usize,
     pub compare_row: usize,
     pub compare_col: usize,
+    /// The first line of the help overlay shown.
+    pub help: usize,
 }
 
 /// Which payoff curve the comparison chart overlays.
@@ -286,6 +328,8 @@ pub struct View {
     pub histogram: HistogramKind,
     /// The figure the tornado is sorted by (and shows when narrow).
     pub tornado_sort: TornadoFigure,
+    /// Set by "save as a variant first": where to go after the save.
+    pub leave_after_save: Option<Leave>,
 }
 
 impl View {
@@ -311,6 +355,7 @@ impl View {
             compare_view: CompareView::default(),
             histogram: HistogramKind::default(),
             tornado_sort: TornadoFigure::PayerNpv,
+            leave_after_save: None,
         }
     }
 
@@ -337,6 +382,12 @@ impl View {
     /// The styles to draw with now.
     pub fn styles(&self) -> &'static Theme {
         self.theme.theme(self.presentation)
+    }
+
+    /// The terminal is below the smallest size the app draws in: only the
+    /// size message shows, and only `q`, Esc and Ctrl+C do anything.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < super::ui::MIN_WIDTH || self.size.1 < super::ui::MIN_HEIGHT
     }
 
     /// The uncertainty screen is on screen (not covered by presentation).

@@ -58,6 +58,16 @@ pub fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
 }
 
+/// The variants saved for a scenario in the data folder `dir`.
+pub fn saved_variants(dir: &std::path::Path, id: &str) -> Vec<effekt::store::Variant> {
+    effekt::store::Store::at(dir.join("variants"))
+        .list(id)
+        .variants
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect()
+}
+
 /// A fresh, empty folder named for this process and `name`.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("effekt-test-{}-{name}", std::process::id()));
@@ -96,6 +106,12 @@ impl Tmux {
     /// Starts the server: a `width`×`height` session whose shell has
     /// `EFFEKT_DATA_DIR` set to a fresh folder.
     pub fn start(name: &str, width: u16, height: u16) -> Tmux {
+        Tmux::start_command(name, width, height, "sh")
+    }
+
+    /// Like [`Tmux::start`], with the pane running `command` (through
+    /// `sh -c`) instead of a shell.
+    pub fn start_command(name: &str, width: u16, height: u16, command: &str) -> Tmux {
         let dir = temp_dir(&format!("e2e-{name}"));
         let tmux = Tmux {
             socket: format!("effekt-test-{name}-{}", std::process::id()),
@@ -116,7 +132,7 @@ impl Tmux {
             "e2e",
             "-e",
             &data,
-            "sh",
+            command,
         ]);
         tmux.wait_for("the shell's prompt", Duration::from_secs(30), |s| {
             !s.trim().is_empty()
@@ -163,6 +179,33 @@ impl Tmux {
         .to_string()
     }
 
+    /// The process id of the pane's first process (the shell).
+    pub fn pane_pid(&self) -> u32 {
+        self.flag("pane_pid").parse().expect("a pane pid")
+    }
+
+    /// The process id of the shell's child whose command line has `what`,
+    /// waiting for it to start.
+    pub fn child_pid(&self, what: &str) -> u32 {
+        let shell = self.pane_pid().to_string();
+        let start = Instant::now();
+        loop {
+            let out = Command::new("pgrep")
+                .args(["-P", &shell, "-f", what])
+                .output()
+                .expect("pgrep runs");
+            let text = String::from_utf8_lossy(&out.stdout);
+            if let Some(pid) = text.split_whitespace().next() {
+                return pid.parse().expect("a pid");
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "no process {what:?} under the shell"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Polls the screen until `pred` holds; `None` after `timeout`.
     pub fn poll(&self, timeout: Duration, pred: impl Fn(&str) -> bool) -> Option<String> {
         let start = Instant::now();
@@ -196,4 +239,36 @@ impl Drop for Tmux {
             .output();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// Whether a process still runs (and is not a zombie waiting for its
+/// parent).
+pub fn alive(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rsplit(')')
+            .next()
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|state| state != "Z" && state != "X"),
+        Err(_) => false,
+    }
+}
+
+/// Waits up to `timeout` for a process to end; whether it did.
+pub fn ended_within(pid: u32, timeout: Duration) -> bool {
+    let start = Instant::now();
+    while alive(pid) && start.elapsed() < timeout {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    !alive(pid)
+}
+
+/// Sends a signal (`TERM`, `HUP`, …) to a process with `kill`.
+pub fn signal(pid: u32, name: &str) {
+    let status = Command::new("kill")
+        .arg(format!("-{name}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("kill runs");
+    assert!(status.success(), "kill -{name} {pid}");
 }

@@ -432,7 +432,7 @@ fn a_known_key_in_a_terminal_gets_the_workshop() {
 
     // q asks before discarding the step; y ends the session cleanly.
     tmux.keys(&["q"]);
-    tmux.wait_for("the question", LONG, |s| s.contains("(y/n)"));
+    tmux.wait_for("the question", LONG, |s| s.contains("J/y: ja"));
     tmux.keys(&["y"]);
     tmux.wait_for("the picker again", LONG, |s| s.contains("Velg scenario"));
     tmux.keys(&["q"]);

@@ -7,6 +7,7 @@ mod common;
 
 mod cli;
 mod e2e_risk;
+mod e2e_signals;
 mod e2e_ssh;
 mod e2e_tmux;
 mod model;
@@ -14,6 +15,7 @@ mod risk;
 mod robustness;
 mod scenarios;
 mod tui_bytes;
+mod tui_dialogs;
 mod tui_risk;
 mod tui_sizes;
 mod tui_snapshots;

@@ -107,3 +107,23 @@ fn stepping_other_levers_also_fits() {
     println!("price step: {n} bytes");
     assert!(n <= 4 * BUDGET, "a price step sent {n} bytes");
 }
+
+/// A 16-colour terminal understands every colour sent: the codes of the
+/// 16 ANSI colours (`ESC[36m`), never 256-colour or true-colour ones.
+#[test]
+fn colours_are_sent_as_the_16_ansi_codes() {
+    for theme in [ThemeKind::Default, ThemeKind::HighContrast] {
+        let (mut session, mut app, tape) = session("sykefravaer", theme);
+        session
+            .handle(&mut app, Event::Key(Key::plain(KeyCode::Right)))
+            .unwrap();
+        let sent = String::from_utf8_lossy(&tape.take()).into_owned();
+        for code in ["38;5;", "48;5;", "38;2;", "48;2;"] {
+            assert!(!sent.contains(code), "{theme:?} sends {code}");
+        }
+        assert!(
+            sent.contains("\x1b[36m") || sent.contains(";36m") || sent.contains("\x1b[97"),
+            "{theme:?}: no 16-colour code at all"
+        );
+    }
+}

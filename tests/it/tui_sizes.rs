@@ -159,3 +159,102 @@ fn the_uncertainty_screen_at_every_size() {
         }
     }
 }
+
+/// The panel titles on a screen: each title as a panel draws it (a space
+/// before, then a space or the `, kr` of its currency after), so a word
+/// in a panel's text does not count.
+fn panel_titles(screen: &str, lang: Lang) -> Vec<&'static str> {
+    let t = effekt::i18n::texts(lang);
+    let u = effekt::i18n::tui(lang);
+    let titles = [
+        u.levers,
+        u.key_figures_in,
+        u.risk_title,
+        u.chart_payoff,
+        u.chart_payments,
+        t.warnings,
+        t.probabilities,
+        t.spread,
+        t.tornado_title,
+        t.distribution_of,
+    ];
+    titles
+        .into_iter()
+        .filter(|title| {
+            [" ", ","]
+                .iter()
+                .any(|after| screen.contains(&format!(" {title}{after}")))
+        })
+        .collect()
+}
+
+/// Layout is decided by the terminal's size, never by the values: stepping
+/// each lever of every pilot through its whole range never changes which
+/// panels show (their titles, in every frame) nor, on the workshop, where
+/// they are.
+#[test]
+fn panels_never_change_while_a_lever_moves() {
+    // Each screen with levers at sizes where its layout has choices to
+    // make (the uncertainty screen recomputes its tornado per step, so
+    // once).
+    let cases: [(Screen, bool, (u16, u16)); 8] = [
+        (Screen::Workshop, false, (60, 20)),
+        (Screen::Workshop, false, (80, 24)),
+        (Screen::Workshop, false, (160, 45)),
+        (Screen::Risk, false, (60, 20)),
+        (Screen::Risk, false, (160, 45)),
+        (Screen::Workshop, true, (80, 24)),
+        (Screen::Workshop, true, (160, 45)),
+        (Screen::Uncertainty, false, (80, 24)),
+    ];
+    let lang = Lang::Nb;
+    for b in catalog::BUNDLED {
+        let s = catalog::load_bundled(&b).scenario;
+        let mut app = App::open(s.clone(), lang, ThemeKind::Default, (80, 24));
+        let n = app.doc.as_ref().unwrap().levers.len();
+        for (screen, present, (w, h)) in cases {
+            app.view.size = (w, h);
+            app.update(Action::GoTo(screen));
+            if app.view.presentation != present {
+                app.update(Action::TogglePresentation);
+            }
+            let mut seen = None;
+            for i in 0..n {
+                app.update(Action::Select(i));
+                let lever = app.doc.as_ref().unwrap().levers[i].clone();
+                // From the bottom of the range to the top in a few frames.
+                let steps: i32 = ((lever.max - lever.min) / lever.step)
+                    .round()
+                    .try_into()
+                    .unwrap_or(100);
+                let by = (steps / 6).max(1);
+                app.update(Action::Step(-steps - 1));
+                for _ in 0..=(steps / by + 1) {
+                    let doc = app.doc.as_ref().unwrap();
+                    let frame = text(&app);
+                    let body = ratatui::layout::Rect::new(0, 1, w, h - 2);
+                    let areas = (screen == Screen::Workshop && !present)
+                        .then(|| tui::ui::workshop::areas(doc, &app.view, body));
+                    let now = (panel_titles(&frame, lang), areas);
+                    match &seen {
+                        None => seen = Some(now),
+                        Some(first) => assert_eq!(
+                            first,
+                            &now,
+                            "{} {w}×{h} {screen:?} presentation {present}: the panels \
+                             changed while {} moved to {}:\n{frame}",
+                            s.info.id,
+                            lever.id,
+                            doc.value(&lever)
+                        ),
+                    }
+                    app.update(Action::Step(by));
+                }
+                app.update(Action::ResetAll);
+            }
+            if app.view.presentation {
+                app.update(Action::TogglePresentation);
+            }
+        }
+    }
+}

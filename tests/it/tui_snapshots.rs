@@ -218,3 +218,53 @@ fn reference_cases_open() {
         insta::assert_snapshot!(format!("{id}_80x24_workshop"), screen(&app));
     }
 }
+
+/// The smallest size the app draws in.
+const SMALLEST: (u16, u16) = (60, 20);
+
+#[test]
+fn sykefravaer_smallest() {
+    all_screens("sykefravaer", SMALLEST);
+}
+
+#[test]
+fn rekruttering_smallest() {
+    all_screens("rekruttering", SMALLEST);
+}
+
+/// At 60×20: the picker, presentation, the uncertainty screen, the help
+/// scrolled to its end, the quit question and the save prompt with its
+/// hint; labels stay and numbers are whole.
+#[test]
+fn everything_else_at_60x20() {
+    insta::assert_snapshot!("picker_60x20_nb", screen(&picker(Lang::Nb, SMALLEST)));
+
+    let mut app = nb("sykefravaer", SMALLEST);
+    run(&mut app, &[Action::TogglePresentation, Action::Step(-2)]);
+    insta::assert_snapshot!("sykefravaer_60x20_presentation", screen(&app));
+
+    let loaded = catalog::open("sykefravaer").expect("bundled");
+    let mut s = loaded.scenario;
+    s.uncertainty.draws = 500;
+    let mut app = App::open(s, Lang::Nb, ThemeKind::Default, SMALLEST);
+    run(
+        &mut app,
+        &[Action::Step(-2), Action::GoTo(Screen::Uncertainty)],
+    );
+    app.complete();
+    insta::assert_snapshot!("sykefravaer_60x20_uncertainty", screen(&app));
+
+    let mut app = nb("sykefravaer", SMALLEST);
+    run(&mut app, &[Action::ToggleHelp, Action::ScrollBottom]);
+    insta::assert_snapshot!("sykefravaer_60x20_help_end", screen(&app));
+    run(&mut app, &[Action::ScrollTop, Action::Page(1)]);
+    insta::assert_snapshot!("sykefravaer_60x20_help_page", screen(&app));
+
+    let mut app = nb("sykefravaer", SMALLEST);
+    run(&mut app, &[Action::Step(1), Action::Back]);
+    insta::assert_snapshot!("sykefravaer_60x20_confirm_quit", screen(&app));
+
+    let mut app = open("sykefravaer", Lang::En, ThemeKind::Default, SMALLEST);
+    run(&mut app, &[Action::Step(1), Action::SaveVariant]);
+    insta::assert_snapshot!("sykefravaer_60x20_en_save_prompt", screen(&app));
+}

@@ -7,7 +7,7 @@ use effekt::catalog;
 use effekt::format::Lang;
 use effekt::levers;
 use effekt::tui::event::{Key, KeyCode, Mouse, MouseKind};
-use effekt::tui::view::{Confirm, MessageKind, Mode};
+use effekt::tui::view::{Answer, Confirm, MessageKind, Mode};
 use effekt::tui::{Action, App, Event, Screen, ThemeKind};
 use rust_decimal::Decimal;
 
@@ -242,10 +242,10 @@ fn quitting_asks_before_losing_changes() {
     app.update(Action::Back);
     assert_eq!(app.view.mode, Mode::Confirm(Confirm::Quit));
     assert!(!app.quit);
-    app.update(Action::Confirm(false));
+    app.update(Action::Confirm(Answer::No));
     assert!(!app.quit && app.view.mode == Mode::Normal);
     app.update(Action::Back);
-    app.update(Action::Confirm(true));
+    app.update(Action::Confirm(Answer::Yes));
     assert!(app.quit);
 }
 
@@ -286,7 +286,8 @@ fn keys_go_through_the_key_map() {
     assert!(!matches!(app.view.mode, Mode::Input(_)));
     assert!(app.handle(key('q')));
     assert_eq!(app.view.mode, Mode::Confirm(Confirm::Quit));
-    assert!(!app.handle(key('x')), "only y/n answer");
+    assert!(!app.handle(key('x')), "only the shown keys answer");
+    assert!(!app.handle(key('j')), "`j` moves; it never answers yes");
     assert!(app.handle(key('y')));
     assert!(app.quit);
 }
@@ -357,7 +358,7 @@ fn picker_opens_and_returns() {
     app.update(Action::Step(1));
     app.update(Action::Back);
     assert_eq!(app.view.mode, Mode::Confirm(Confirm::ToPicker));
-    app.update(Action::Confirm(true));
+    app.update(Action::Confirm(Answer::Yes));
     assert!(app.doc.is_none() && !app.quit);
     app.update(Action::Back);
     assert!(app.quit);

@@ -1,7 +1,7 @@
 //! Variants in the workshop: save (`s`), the list (`v`), notes (`n`),
 //! compare (`c`), export (`e`), and what happens when the disk says no.
 
-use crate::common::{screen, temp_dir};
+use crate::common::{saved_variants, screen, temp_dir};
 
 use std::path::Path;
 use std::str::FromStr;
@@ -10,7 +10,7 @@ use effekt::catalog;
 use effekt::format::Lang;
 use effekt::levers;
 use effekt::store::{self, Note, Store, Variant};
-use effekt::tui::view::{Confirm, MessageKind, Mode, TextInput};
+use effekt::tui::view::{Answer, Confirm, MessageKind, Mode, TextInput};
 use effekt::tui::{Action, App, Screen, ThemeKind};
 use rust_decimal::Decimal;
 
@@ -67,15 +67,6 @@ fn input(app: &App) -> &TextInput {
     }
 }
 
-fn saved(dir: &Path, id: &str) -> Vec<Variant> {
-    Store::at(dir.join("variants"))
-        .list(id)
-        .variants
-        .into_iter()
-        .map(|(_, v)| v)
-        .collect()
-}
-
 #[test]
 fn save_asks_for_a_name_and_writes_the_changed_levers() {
     let dir = temp_dir("save");
@@ -92,7 +83,7 @@ fn save_asks_for_a_name_and_writes_the_changed_levers() {
     let (kind, text) = message(&app);
     assert_eq!(kind, MessageKind::Info);
     assert!(text.contains("Lagret «Lav effekt»"), "{text}");
-    let variants = saved(&dir, "sykefravaer");
+    let variants = saved_variants(&dir, "sykefravaer");
     assert_eq!(variants.len(), 1);
     assert_eq!(variants[0].levers.get("achievement"), Some(&d("0.8")));
     let hash = store::scenario_hash(catalog::find_bundled("sykefravaer").unwrap().text);
@@ -108,19 +99,24 @@ fn saving_over_a_name_asks_first() {
     select(&mut app, "cofunder_share");
     app.update(Action::Step(1));
     app.update(Action::SaveVariant);
-    // The prompt offers the open variant's name.
+    // The prompt starts empty and offers the open variant's name: Tab or
+    // → takes it.
+    assert_eq!(input(&app).text, "");
+    assert_eq!(input(&app).hint.as_deref(), Some("A"));
+    app.update(Action::PromptHint);
     assert_eq!(input(&app).text, "A");
     app.update(Action::PromptAccept);
     assert_eq!(
         app.view.mode,
         Mode::Confirm(Confirm::OverwriteVariant("A".into()))
     );
-    app.update(Action::Confirm(false));
-    assert!(saved(&dir, "sykefravaer")[0].levers.is_empty());
-    app.update(Action::SaveVariant);
+    // Not replaced: back to the name, to choose another.
+    app.update(Action::Confirm(Answer::No));
+    assert!(saved_variants(&dir, "sykefravaer")[0].levers.is_empty());
+    assert_eq!(input(&app).text, "A");
     app.update(Action::PromptAccept);
-    app.update(Action::Confirm(true));
-    let v = saved(&dir, "sykefravaer");
+    app.update(Action::Confirm(Answer::Yes));
+    let v = saved_variants(&dir, "sykefravaer");
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].levers.get("cofunder_share"), Some(&d("0.3")));
 }
@@ -147,14 +143,17 @@ fn the_list_opens_renames_copies_and_deletes() {
 
     app.update(Action::OpenVariants);
     app.update(Action::ListRename);
+    assert_eq!(input(&app).hint.as_deref(), Some("Halv effekt"));
+    app.update(Action::PromptHint);
     assert_eq!(input(&app).text, "Halv effekt");
     for _ in 0.."effekt".len() {
         app.update(Action::PromptBackspace);
     }
     typed(&mut app, "innsats");
     app.update(Action::ListDuplicate);
+    app.update(Action::PromptHint);
     typed(&mut app, "");
-    let names: Vec<String> = saved(&dir, "rekruttering")
+    let names: Vec<String> = saved_variants(&dir, "rekruttering")
         .into_iter()
         .map(|v| v.name)
         .collect();
@@ -167,8 +166,8 @@ fn the_list_opens_renames_copies_and_deletes() {
         app.view.mode,
         Mode::Confirm(Confirm::DeleteVariant("Halv innsats (kopi)".into()))
     );
-    app.update(Action::Confirm(true));
-    assert_eq!(saved(&dir, "rekruttering").len(), 1);
+    app.update(Action::Confirm(Answer::Yes));
+    assert_eq!(saved_variants(&dir, "rekruttering").len(), 1);
     assert!(app.view.variant_list.is_some(), "the list stays open");
     assert_eq!(shelf(&app).listing.len(), 1);
     app.update(Action::ListClose);
@@ -186,7 +185,7 @@ fn notes_belong_to_a_variant() {
     typed(&mut app, "Grunnlag");
     app.update(Action::AddNote);
     typed(&mut app, "KS sjekker budsjettet før neste møte");
-    let v = &saved(&dir, "sykefravaer")[0];
+    let v = &saved_variants(&dir, "sykefravaer")[0];
     assert_eq!(v.notes.len(), 1);
     assert_eq!(v.notes[0].text, "KS sjekker budsjettet før neste møte");
 }

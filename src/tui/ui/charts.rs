@@ -199,6 +199,17 @@ pub fn payoff(
     draw_payoff(doc, view, inner, compact, buf, theme);
 }
 
+/// In place of a chart that does not fit: says so, in one line.
+fn too_small(view: &View, inner: Rect, buf: &mut Buffer, theme: &Theme) {
+    if inner.height > 0 && inner.width > 2 {
+        let text = super::text::truncate(
+            i18n::tui(view.lang).chart_too_small,
+            inner.width as usize - 2,
+        );
+        buf.set_string(inner.x + 1, inner.y + inner.height / 2, text, theme.muted);
+    }
+}
+
 /// Points of a vertical dotted line: every other of `n` steps from `y0` to `y1`.
 fn dotted(x: f64, y0: f64, y1: f64, n: usize) -> Vec<(f64, f64)> {
     (0..=n)
@@ -218,6 +229,7 @@ pub fn draw_payoff(
     theme: &Theme,
 ) {
     if inner.height < 6 || inner.width < 30 {
+        too_small(view, inner, buf, theme);
         return;
     }
     let lang = view.lang;

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::text::{right, truncate, width, wrap};
 use crate::format::{self, Lang};
 use crate::i18n::{self, tui_text};
+use crate::levers::Target;
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
@@ -113,9 +114,7 @@ pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
         t.outcome_payments,
         u.c_outcome_payments,
     )];
-    let has_cofunder = doc.current.payment.cofunder_share > Decimal::ZERO
-        || doc.current.parties.cofunder.is_some();
-    if has_cofunder {
+    if shows_cofunder(doc) {
         out.push(sub(money(
             h.payer_part,
             d.payer_part,
@@ -200,27 +199,86 @@ pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
     out
 }
 
-/// Column widths: value and change columns hold their widest text (the
-/// change column keeps a minimum, so labels do not jump when changes
-/// appear); the label gets the rest.
-fn columns(rows: &[FigureRow], w: usize, compact: bool) -> (usize, usize, usize) {
-    // Words in place of a number ("ingen internrente") may run into an
-    // empty change column, so they do not widen the number column.
-    let value_w = rows
-        .iter()
-        .filter(|r| r.value.chars().any(|c| c.is_ascii_digit()) || !r.delta.is_empty())
-        .map(|r| width(&r.value))
-        .max()
-        .unwrap_or(0);
-    let min_delta = if compact { 12 } else { 15 };
-    let delta_w = rows
-        .iter()
-        .map(|r| width(&r.delta))
+/// The scenario has a cofunder part: from the start, or as a lever that
+/// can give it one. Rows of it show whatever its value, so the layout does
+/// not move when the share reaches zero.
+pub fn shows_cofunder(doc: &Document) -> bool {
+    doc.base.payment.cofunder_share > Decimal::ZERO
+        || doc.base.parties.cofunder.is_some()
+        || doc.levers.iter().any(|l| l.target == Target::CofunderShare)
+}
+
+/// The amounts money columns are planned for: a whole amount under a
+/// million (`−999 999`) and tens of millions (`−99,9 mill.`), the scale of
+/// a municipal contract.
+const PLANNED_MONEY: [i64; 2] = [-999_999, -99_949_999];
+
+/// The widest text a money figure is planned to take, with or without
+/// the currency. Columns are this wide whatever the values, so they never
+/// move; a larger amount (`−123,4 mill.`) takes the room of its change or
+/// of the gap beside it, and no digit is ever cut.
+pub fn money_width(m: &MoneyText) -> usize {
+    PLANNED_MONEY
+        .into_iter()
+        .map(|v| width(&m.text(Decimal::from(v))))
         .max()
         .unwrap_or(0)
-        .max(min_delta);
-    let label_w = w.saturating_sub(value_w + delta_w + 2);
-    (label_w, value_w, delta_w)
+}
+
+/// The widest change of a money figure planned (`▼ −99,9 mill.`).
+pub fn money_delta_width(m: &MoneyText) -> usize {
+    PLANNED_MONEY
+        .into_iter()
+        .map(|v| width(&format::delta(|x| m.text(x), Decimal::from(v))))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The widest share or rate shown with one decimal (`−100,0 %`).
+pub fn percent_width(lang: Lang) -> usize {
+    width(&format::percent(lang, Decimal::from(-1), 1))
+}
+
+/// Fewest cells a label keeps before the change column gives way to its
+/// arrow alone.
+const LABEL_MIN: usize = 12;
+
+/// Cells for the longest short label (`Utfallsbetaling`, `Betaler nåverdi`).
+const LABEL_FULL: usize = 15;
+
+/// The key figures' columns, decided by the panel's width only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    label: usize,
+    value: usize,
+    delta: usize,
+    /// Too narrow for the change: only its arrow (`▲`, `▼`).
+    arrows: bool,
+}
+
+fn columns(doc: &Document, view: &View, w: usize, compact: bool) -> Columns {
+    let m = MoneyText {
+        lang: view.lang,
+        currency: &doc.current.info.currency,
+        bare: compact,
+    };
+    let pct = percent_width(view.lang);
+    let value = money_width(&m).max(pct);
+    let delta = money_delta_width(&m).max(pct + 2);
+    match w.checked_sub(value + delta + 2) {
+        Some(label) if label >= LABEL_MIN => Columns {
+            label,
+            value,
+            delta,
+            arrows: false,
+        },
+        _ => Columns {
+            label: w.saturating_sub(value + 3),
+            value,
+            delta: 1,
+            arrows: true,
+        },
+    }
 }
 
 /// Columns the panel would like (borders included).
@@ -231,8 +289,22 @@ pub fn wanted_width(doc: &Document, view: &View) -> u16 {
         .map(|r| width(&r.label) + 2 * usize::from(r.sub))
         .max()
         .unwrap_or(0);
-    let (_, value_w, delta_w) = columns(&rows, 0, false);
-    (label + value_w + delta_w + 2 + 2 + 2) as u16
+    let c = columns(doc, view, usize::MAX / 2, false);
+    (label + c.value + c.delta + 2 + 2 + 2) as u16
+}
+
+/// A ruled panel whose labels get [`LABEL_FULL`] cells beside full value
+/// and change columns.
+pub fn compact_width(doc: &Document, view: &View) -> u16 {
+    let c = columns(doc, view, usize::MAX / 2, true);
+    (1 + LABEL_FULL + 1 + c.value + 1 + c.delta + 1) as u16
+}
+
+/// The narrowest panel that shows every figure with a label of
+/// [`LABEL_MIN`] and the arrow of its change (the rule on top, no sides).
+pub fn min_width(doc: &Document, view: &View) -> u16 {
+    let c = columns(doc, view, 0, true);
+    (1 + LABEL_MIN + 1 + c.value + 2) as u16
 }
 
 /// The warnings, each as wrapped lines.
@@ -305,7 +377,8 @@ pub fn draw_rows(
 ) -> u16 {
     let rows = rows(doc, view, compact);
     let w = inner.width.saturating_sub(1) as usize;
-    let (label_w, value_w, delta_w) = columns(&rows, w, compact);
+    let c = columns(doc, view, w, compact);
+    let (label_w, value_w, delta_w) = (c.label, c.value, c.delta);
     let x = inner.x + 1;
     let mut y = inner.y;
     for r in &rows {
@@ -355,9 +428,14 @@ pub fn draw_rows(
         } else {
             buf.set_string(vx, y, right(&r.value, value_w), value_style);
         }
-        if !r.delta.is_empty() {
+        if !r.delta.is_empty() && width(&r.value) <= value_w {
             let dx = vx + value_w as u16 + 1;
-            buf.set_string(dx, y, right(&r.delta, delta_w), theme.delta);
+            let delta = if c.arrows {
+                r.delta.chars().take(1).collect()
+            } else {
+                r.delta.clone()
+            };
+            buf.set_string(dx, y, right(&delta, delta_w), theme.delta);
         }
         y += 1;
     }

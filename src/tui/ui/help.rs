@@ -48,9 +48,21 @@ pub fn entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
     out
 }
 
-pub fn render(document: bool, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let t = i18n::tui(view.lang);
-    let entries = entries(document, view);
+/// Where the help goes and how its entries are laid out.
+struct Layout {
+    rect: Rect,
+    /// The first row the entries take (a blank line above when there is
+    /// room).
+    top: u16,
+    /// Rows of entries visible in a column.
+    rows: usize,
+    /// Two columns (everything fits; no scrolling).
+    two: bool,
+    per_col: usize,
+    keys_w: usize,
+}
+
+fn layout(entries: &[(String, String, bool)], area: Rect) -> Layout {
     let keys_w = entries.iter().map(|(k, _, _)| width(k)).max().unwrap_or(0);
     let text_w = entries.iter().map(|(_, s, _)| width(s)).max().unwrap_or(0);
     let col_w = keys_w + 2 + text_w;
@@ -80,31 +92,96 @@ pub fn render(document: bool, view: &View, area: Rect, buf: &mut Buffer, theme: 
             ((col_rows + 4) as u16).min(area.height.saturating_sub(1)),
         )
     };
-    let r = super::centered(area, w, h, buf);
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    let rect = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    let inner_h = h.saturating_sub(2) as usize;
+    let pad = usize::from(inner_h > 12);
+    let two = two && col_rows <= inner_h - pad;
+    Layout {
+        rect,
+        top: rect.y + 1 + pad as u16,
+        rows: inner_h - pad,
+        two,
+        per_col: if two { per_col } else { entries.len() },
+        keys_w,
+    }
+}
+
+/// Rows of entries the help shows at once.
+pub fn visible_rows(document: bool, view: &View) -> usize {
+    let area = Rect::new(0, 0, view.size.0, view.size.1);
+    layout(&entries(document, view), area).rows
+}
+
+/// The last scroll position that still fills the help (0 when it all
+/// fits).
+pub fn max_scroll(document: bool, view: &View) -> usize {
+    let area = Rect::new(0, 0, view.size.0, view.size.1);
+    let entries = entries(document, view);
+    let l = layout(&entries, area);
+    if l.two {
+        0
+    } else {
+        entries.len().saturating_sub(l.rows)
+    }
+}
+
+pub fn render(document: bool, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let t = i18n::tui(view.lang);
+    let entries = entries(document, view);
+    let l = layout(&entries, area);
+    let max = if l.two {
+        0
+    } else {
+        entries.len().saturating_sub(l.rows)
+    };
+    let first = view.scroll.help.min(max);
+    let r = super::centered(area, l.rect.width, l.rect.height, buf);
+    let (title, foot) = if max > 0 {
+        let last = (first + l.rows).min(entries.len());
+        (
+            format!(
+                " {} {}–{}/{} ",
+                t.help_title,
+                first + 1,
+                last,
+                entries.len()
+            ),
+            t.help_scroll,
+        )
+    } else {
+        (format!(" {} ", t.help_title), t.help_close)
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
         .border_style(theme.title)
         .style(theme.overlay)
-        .title(Line::styled(format!(" {} ", t.help_title), theme.title))
-        .title_bottom(Line::styled(format!(" {} ", t.help_close), theme.muted));
+        .title(Line::styled(title, theme.title))
+        .title_bottom(Line::styled(format!(" {foot} "), theme.muted));
     let inner = block.inner(r);
     block.render(r, buf);
-    let inner_col_w = if two {
+    let keys_w = l.keys_w;
+    let inner_col_w = if l.two {
         (inner.width.saturating_sub(4) / 2) as usize
     } else {
         inner.width.saturating_sub(2) as usize
     };
-    for (i, (keys, text, head)) in entries.iter().enumerate() {
-        let (col, row) = if i < per_col {
-            (0, i)
+    for (i, (keys, text, head)) in entries.iter().enumerate().skip(first) {
+        let (col, row) = if i < l.per_col {
+            (0, i - first)
         } else {
-            (1, i - per_col)
+            (1, i - l.per_col)
         };
-        let y = inner.y + 1 + row as u16;
-        if y >= inner.bottom() {
+        if row >= l.rows {
             continue;
         }
+        let y = l.top + row as u16;
         let x = inner.x + 1 + (col * (inner_col_w + 2)) as u16;
         if *head {
             buf.set_string(x, y, truncate(text, inner_col_w), theme.group);

@@ -63,14 +63,19 @@ pub fn short_value(lang: Lang, s: &Scenario, lever: &Lever, v: Decimal, bare: bo
     }
 }
 
-/// The widest short value a lever can show (at min, max or now), so the
-/// columns do not move while a lever moves.
+/// Values a lever's widest text is planned from: its ends, the steps next
+/// to them and the scenario's value (never the value now, so the columns
+/// do not move while a lever moves; a wider typed value takes room from
+/// its bar).
+fn planned_values(l: &Lever) -> [Decimal; 5] {
+    [l.min, l.max, l.min + l.step, l.max - l.step, l.value]
+}
+
+/// The widest short value of any lever, planned.
 fn value_width(doc: &Document, view: &View, bare: bool) -> usize {
     doc.levers
         .iter()
-        .flat_map(|l| {
-            [l.min, l.max, doc.value(l)].map(|v| short_value(view.lang, &doc.current, l, v, bare))
-        })
+        .flat_map(|l| planned_values(l).map(|v| short_value(view.lang, &doc.current, l, v, bare)))
         .map(|t| width(&t))
         .max()
         .unwrap_or(0)
@@ -95,16 +100,26 @@ pub fn wanted_height(doc: &Document, view: &View, compact: bool, width: u16) -> 
     // The tallest details of any lever, changed or not, so the layout
     // does not move when the selection or a value does.
     let w = width.saturating_sub(side + 1) as usize;
-    let detail = (0..doc.levers.len())
-        .map(|i| detail_lines(doc, view, i, w, true).len())
+    let detail = doc
+        .levers
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| planned_values(l).map(|v| detail_lines(doc, view, i, v, w, true).len()))
         .max()
         .unwrap_or(0) as u16;
     rows(doc).len() as u16 + 1 + detail + borders
 }
 
-/// The details of lever `i`: value with its full unit, range, step and
-/// the scenario's value (also when unchanged, with `as_changed`).
-fn detail_lines(doc: &Document, view: &View, i: usize, w: usize, as_changed: bool) -> Vec<String> {
+/// The details of lever `i` at `value`: value with its full unit, range,
+/// step and the scenario's value (also when unchanged, with `as_changed`).
+fn detail_lines(
+    doc: &Document,
+    view: &View,
+    i: usize,
+    value: Decimal,
+    w: usize,
+    as_changed: bool,
+) -> Vec<String> {
     let Some(lever) = doc.levers.get(i) else {
         return Vec::new();
     };
@@ -114,7 +129,7 @@ fn detail_lines(doc: &Document, view: &View, i: usize, w: usize, as_changed: boo
     let now = format!(
         "{}: {}",
         i18n::lever_label(view.lang, s, lever),
-        i18n::lever_value(view.lang, s, lever, doc.value(lever))
+        i18n::lever_value(view.lang, s, lever, value)
     );
     let mut items = vec![
         format!("{} {}–{}", t.range, short(lever.min), short(lever.max)),
@@ -145,10 +160,14 @@ struct Layout {
 }
 
 fn layout(doc: &Document, view: &View, inner: Rect) -> (Layout, Vec<String>) {
+    let value = doc
+        .lever(view.selected)
+        .map_or(Decimal::ZERO, |l| doc.value(l));
     let detail = detail_lines(
         doc,
         view,
         view.selected,
+        value,
         inner.width.saturating_sub(1) as usize,
         false,
     );

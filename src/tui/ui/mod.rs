@@ -134,6 +134,7 @@ fn too_small(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
             theme.warning,
         ),
         Line::styled(t.too_small_hint, theme.muted),
+        Line::styled(t.too_small_keys, theme.muted),
     ];
     let y = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
     let rect = Rect {

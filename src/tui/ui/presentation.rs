@@ -184,13 +184,19 @@ fn big_glyphs(s: &str) -> String {
     s.replace('\u{2212}', "-")
 }
 
+/// The widest large number a card can show, by the language: a whole
+/// amount under a million (`−999 999`), millions (`−99,9`), a share
+/// (`−100,0 %`). Glyphs are sized for it, never for the values now, so
+/// the cards keep their size while a lever moves.
+fn planned_longest(lang: crate::format::Lang) -> u16 {
+    let money = [Decimal::from(-999_999), Decimal::from(-99_949_999)]
+        .map(|v| width(&format::money_short_parts(lang, "", v).0));
+    let share = width(&format::percent(lang, Decimal::from(-1), 1));
+    money.into_iter().chain([share]).max().unwrap_or(1) as u16
+}
+
 /// The largest glyph size and column count that fit all cards.
-fn choose(cards: &[Card], area: Rect) -> (Size, u16, u16) {
-    let longest = cards
-        .iter()
-        .map(|c| width(&c.big) as u16)
-        .max()
-        .unwrap_or(1);
+fn choose(cards: &[Card], longest: u16, area: Rect) -> (Size, u16, u16) {
     for size in [Size::Full, Size::Half, Size::Quadrant, Size::Text] {
         for cols in [3u16, 2] {
             let rows = (cards.len() as u16).div_ceil(cols);
@@ -228,8 +234,15 @@ fn card(c: &Card, size: Size, r: Rect, buf: &mut Buffer, theme: &Theme) {
     } else {
         theme.figure
     };
-    let (gw, gh) = size.cell();
     let big = big_glyphs(&c.big);
+    // A number wider than the glyphs were sized for is written in plain
+    // text on its card, never cut.
+    let size = if width(&big) as u16 * size.cell().0 > inner.width {
+        Size::Text
+    } else {
+        size
+    };
+    let (gw, gh) = size.cell();
     let bw = (width(&big) as u16 * gw).min(inner.width);
     let bx = inner.x + (inner.width - bw) / 2;
     match size.pixel() {
@@ -331,7 +344,9 @@ pub fn render(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: 
         }
     }
     let warnings = figures::warning_lines(doc, view, area.width.saturating_sub(4) as usize);
-    let warn_h = (warnings.len() as u16).min(4);
+    // Rows for warnings by the height alone (the cards keep their size
+    // when one appears): fewer than on the screens, the digits come first.
+    let warn_h = (area.height / 20).clamp(1, 3);
     for (i, line) in warnings.iter().take(warn_h as usize).enumerate() {
         let y = foot_y - warn_h + i as u16;
         buf.set_stringn(area.x + 2, y, line, area.width as usize - 4, theme.warning);
@@ -343,7 +358,7 @@ pub fn render(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: 
         ..area
     };
     let cards = cards(doc, view);
-    let (size, cols, card_h) = choose(&cards, region);
+    let (size, cols, card_h) = choose(&cards, planned_longest(view.lang), region);
     let rows = (cards.len() as u16).div_ceil(cols);
     let grid_h = rows * card_h;
     let chart_h = region.height.saturating_sub(grid_h);

@@ -12,6 +12,7 @@ use super::text::{left, right, truncate, width};
 use super::{charts, levers};
 use crate::format;
 use crate::i18n;
+use crate::levers::Target;
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
@@ -23,28 +24,65 @@ struct TableRow {
     total: bool,
 }
 
-fn table(doc: &Document, view: &View, compact: bool) -> (Vec<String>, Vec<TableRow>) {
+/// How the table writes money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cells {
+    /// As the key figures: `4,2 mill. kr`, or bare (`4,2 mill.`) when the
+    /// title names the currency.
+    Short { bare: bool },
+    /// Every amount in millions with one decimal (`4,2`, `0,4`), the title
+    /// saying so: for terminals too narrow for the short form.
+    Millions,
+}
+
+impl Cells {
+    fn text(self, lang: crate::format::Lang, currency: &str, v: Decimal) -> String {
+        match self {
+            Cells::Short { bare } => MoneyText {
+                lang,
+                currency,
+                bare,
+            }
+            .text(v),
+            Cells::Millions => format::number(lang, v / Decimal::from(1_000_000), 1),
+        }
+    }
+
+    /// The widest amount this form can write (see [`figures::money_width`]).
+    fn money_width(self, lang: crate::format::Lang, currency: &str) -> usize {
+        match self {
+            Cells::Short { bare } => figures::money_width(&MoneyText {
+                lang,
+                currency,
+                bare,
+            }),
+            Cells::Millions => width(&self.text(lang, currency, Decimal::from(-99_949_999))),
+        }
+    }
+}
+
+fn table(doc: &Document, view: &View, cells: Cells) -> (Vec<String>, Vec<TableRow>) {
     let lang = view.lang;
     let t = i18n::texts(lang);
-    let money = MoneyText {
-        lang,
-        currency: &doc.current.info.currency,
-        bare: compact,
-    };
+    let currency = &doc.current.info.currency;
     let risk = &doc.computed.risk;
     let header: Vec<String> = risk
         .iter()
         .map(|r| format::percent(lang, r.achievement, 0))
         .collect();
-    let cell = |v: Decimal| (money.text(v), v < Decimal::ZERO);
+    let cell = |v: Decimal| (cells.text(lang, currency, v), v < Decimal::ZERO);
     let mut rows = vec![TableRow {
         label: t.outcome_payments.to_string(),
         cells: risk.iter().map(|r| cell(r.outcome_payments)).collect(),
         total: true,
     }];
-    let s = &doc.current;
-    let has_cofunder = s.payment.cofunder_share > Decimal::ZERO || s.parties.cofunder.is_some();
-    let has_guarantor = s.investment.first_loss > Decimal::ZERO || s.parties.guarantor.is_some();
+    // Rows by what the scenario can have, not by the values now, so rows
+    // do not come and go while a lever moves.
+    let has_cofunder = figures::shows_cofunder(doc);
+    let b = &doc.base;
+    let has_guarantor = b.investment.first_loss > Decimal::ZERO
+        || b.parties.guarantor.is_some()
+        || doc.levers.iter().any(|l| l.target == Target::FirstLoss);
     let mut party = |label: &str, get: fn(&crate::model::RiskRow) -> Decimal| {
         rows.push(TableRow {
             label: label.to_string(),
@@ -82,33 +120,57 @@ fn table(doc: &Document, view: &View, compact: bool) -> (Vec<String>, Vec<TableR
     (header, rows)
 }
 
-fn widths(header: &[String], rows: &[TableRow], first: &str) -> (usize, usize) {
+/// The label column (by the labels) and the cell width (the widest money
+/// or IRR the format can write: by the language, never the values).
+fn widths(
+    doc: &Document,
+    view: &View,
+    header: &[String],
+    rows: &[TableRow],
+    cells: Cells,
+) -> (usize, usize) {
+    let first = i18n::texts(view.lang).achievement;
     let label_w = rows
         .iter()
         .map(|r| width(&r.label))
         .chain([width(first)])
         .max()
         .unwrap_or(0);
-    let cell_w = rows
-        .iter()
-        .flat_map(|r| r.cells.iter().map(|(c, _)| width(c)))
-        .chain(header.iter().map(|h| width(h)))
-        .max()
-        .unwrap_or(0);
+    let cell_w = cells
+        .money_width(view.lang, &doc.current.info.currency)
+        .max(figures::percent_width(view.lang) + 1)
+        .max(header.iter().map(|h| width(h)).max().unwrap_or(0));
     (label_w, cell_w)
 }
 
 /// Columns the table would like, borders included.
 pub fn wanted_width(doc: &Document, view: &View, compact: bool) -> u16 {
-    let (header, rows) = table(doc, view, compact);
-    let first = i18n::texts(view.lang).achievement;
-    let (label_w, cell_w) = widths(&header, &rows, first);
+    let cells = Cells::Short { bare: compact };
+    let (header, rows) = table(doc, view, cells);
+    let (label_w, cell_w) = widths(doc, view, &header, &rows, cells);
     (1 + label_w + header.len() * (cell_w + 2) + 1 + 2) as u16
+}
+
+/// Fewest cells a row label keeps before amounts go to millions.
+const LABEL_MIN: usize = 12;
+
+/// How money fits at `inner_w` columns: the short form when the labels
+/// keep [`LABEL_MIN`] cells beside it, else millions.
+fn cells_for(doc: &Document, view: &View, inner_w: u16, compact: bool) -> Cells {
+    let short = Cells::Short { bare: compact };
+    let (header, rows) = table(doc, view, short);
+    let (_, cell_w) = widths(doc, view, &header, &rows, short);
+    let need = 1 + LABEL_MIN + header.len() * (cell_w + 2) + 1;
+    if need <= inner_w as usize {
+        short
+    } else {
+        Cells::Millions
+    }
 }
 
 /// Rows the table takes inside its panel.
 pub fn rows_needed(doc: &Document, view: &View) -> u16 {
-    table(doc, view, false).1.len() as u16 + 1
+    table(doc, view, Cells::Millions).1.len() as u16 + 1
 }
 
 /// Draws the table into `inner` (no block).
@@ -120,9 +182,10 @@ pub fn draw_table(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let (header, rows) = table(doc, view, compact);
+    let cells = cells_for(doc, view, inner.width, compact);
+    let (header, rows) = table(doc, view, cells);
     let first = i18n::texts(view.lang).achievement;
-    let (label_w, cell_w) = widths(&header, &rows, first);
+    let (label_w, cell_w) = widths(doc, view, &header, &rows, cells);
     let avail = inner.width.saturating_sub(1) as usize;
     // Cells keep their full width; the label gives way if it must.
     let label_w = label_w.min(avail.saturating_sub(header.len() * (cell_w + 2)));
@@ -191,15 +254,24 @@ pub fn render_table(
     theme: &Theme,
 ) {
     let u = i18n::tui(view.lang);
-    let title = if compact {
-        i18n::tui_text::in_currency(view.lang, u.risk_title, &doc.current.info.currency)
-    } else {
-        u.risk_title.to_string()
+    let block = super::panel("", compact, theme);
+    let inner = block.inner(area);
+    let currency = &doc.current.info.currency;
+    let title = match cells_for(doc, view, inner.width, compact) {
+        Cells::Millions => i18n::tui_text::in_millions(view.lang, u.risk_title, currency),
+        Cells::Short { bare: true } => {
+            i18n::tui_text::in_currency(view.lang, u.risk_title, currency)
+        }
+        Cells::Short { bare: false } => u.risk_title.to_string(),
     };
     let block = super::panel(&title, compact, theme);
-    let inner = block.inner(area);
     block.render(area, buf);
     draw_table(doc, view, inner, compact, buf, theme);
+}
+
+/// Rows a screen keeps for the model's warnings, by its height alone.
+pub fn warning_rows(height: u16) -> u16 {
+    (height / 10).clamp(1, 4)
 }
 
 /// Screen 2: the selected lever on top, then the charts and the table.
@@ -208,7 +280,9 @@ pub fn render_screen(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, 
     let lever_line = Rect { height: 1, ..body };
     levers::selected_line(doc, view, lever_line, buf, theme);
     let warnings = figures::warning_lines(doc, view, body.width.saturating_sub(2) as usize);
-    let warn_h = (warnings.len() as u16).min(body.height / 4);
+    // Rows kept for warnings by the size alone, so the charts do not
+    // jump when one appears.
+    let warn_h = warning_rows(body.height);
     let table_h = rows_needed(doc, view) + if compact { 1 } else { 2 };
     let rest = Rect {
         y: body.y + 1,

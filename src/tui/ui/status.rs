@@ -146,15 +146,34 @@ pub fn render_confirm(
 ) {
     let t = i18n::tui(view.lang);
     let v = i18n::variant(view.lang);
-    let question = match kind {
-        Confirm::OverwriteVariant(name) => format!("{} «{name}»?", v.confirm_overwrite),
-        Confirm::DeleteVariant(name) => format!("{} «{name}»?", v.confirm_delete),
-        _ => tui_text::confirm_discard(view.lang, doc.changed_count(), *kind == Confirm::ToPicker),
+    let (question, keys) = match kind {
+        Confirm::OverwriteVariant(name) => (format!("{} «{name}»?", v.confirm_overwrite), t.yes_no),
+        Confirm::DeleteVariant(name) => (format!("{} «{name}»?", v.confirm_delete), t.yes_no),
+        Confirm::Restore(found) => {
+            let base = doc.loaded();
+            let changed = found.variant.scenario_hash != crate::store::scenario_hash(&base.text);
+            let when = found.when(view.lang);
+            let n = found.variant.levers.len();
+            let q = tui_text::restore_question(view.lang, &when, n, changed);
+            (q, t.keys_restore)
+        }
+        Confirm::Quit | Confirm::ToPicker => {
+            let to_picker = *kind == Confirm::ToPicker;
+            let q = tui_text::confirm_discard(view.lang, doc.changed_count(), to_picker);
+            (q, t.keys_discard)
+        }
     };
-    let w = area.width.saturating_sub(4).min(60);
-    let mut lines = wrap(&question, w.saturating_sub(4) as usize);
+    let w = area.width.saturating_sub(4).min(64);
+    let iw = w.saturating_sub(4) as usize;
+    let mut lines = wrap(&question, iw);
     lines.push(String::new());
-    lines.push(t.yes_no.to_string());
+    let first_key = lines.len();
+    // The keys, one answer a line when they do not fit on one.
+    if width(keys) <= iw {
+        lines.push(keys.to_string());
+    } else {
+        lines.extend(keys.split(" · ").flat_map(|k| wrap(k, iw)));
+    }
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = super::centered(area, w, h, buf);
     let block = Block::new()
@@ -169,7 +188,7 @@ pub fn render_confirm(
         if y >= inner.bottom() {
             break;
         }
-        let style = if i + 1 == lines.len() {
+        let style = if i >= first_key {
             theme.key
         } else {
             theme.label

@@ -171,6 +171,17 @@ pub fn render_input(view: &View, input: &TextInput, area: Rect, buf: &mut Buffer
         iw,
         theme.value.add_modifier(Modifier::BOLD),
     );
+    // Nothing typed yet: the hint greyed after the cursor, and how to take it.
+    if let (true, Some(hint)) = (input.text.is_empty(), &input.hint) {
+        let text = format!("{hint}  (Tab/→)");
+        buf.set_stringn(
+            inner.x + 2,
+            inner.y,
+            text,
+            iw.saturating_sub(1),
+            theme.muted,
+        );
+    }
     let mut y = inner.y + 1;
     for l in &error_lines {
         if y < inner.bottom() {

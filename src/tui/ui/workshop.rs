@@ -12,6 +12,9 @@ use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
 
+/// Fewest columns the lever list keeps beside the key figures.
+const LEVERS_MIN: u16 = 32;
+
 /// Where each part of the workshop screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
@@ -35,7 +38,15 @@ pub fn areas(doc: &Document, view: &View, body: Rect) -> Areas {
     let (levers_w, figures_w) = if wide {
         (lw, fw)
     } else {
-        let l = lw.min((body.width / 2).max(36));
+        // The figures keep full columns while the levers keep enough for
+        // names; below that the changes show as arrows (by width only).
+        let full = figures::compact_width(doc, view);
+        let least = figures::min_width(doc, view);
+        let l = if body.width >= full + LEVERS_MIN {
+            lw.min(body.width - full).max(LEVERS_MIN)
+        } else {
+            lw.min(LEVERS_MIN).min(body.width.saturating_sub(least))
+        };
         (l, body.width.saturating_sub(l))
     };
     // Warnings take the room left under the figures (or a panel of their
@@ -163,8 +174,16 @@ fn warnings_panel(doc: &Document, view: &View, r: Rect, buf: &mut Buffer, theme:
 pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: &Theme) {
     let a = areas(doc, view, body);
     levers::render(doc, view, a.levers, a.compact, buf, theme);
-    let hint =
-        (a.payoff.is_none() || a.risk.is_none()).then_some(i18n::tui(view.lang).charts_elsewhere);
+    let u = i18n::tui(view.lang);
+    // The key to press must show: the short hint where the long one is cut.
+    let fits = |h: &str| super::text::width(h) < a.figures.width.saturating_sub(1) as usize;
+    let hint = (a.payoff.is_none() || a.risk.is_none()).then(|| {
+        if fits(u.charts_elsewhere) {
+            u.charts_elsewhere
+        } else {
+            u.charts_elsewhere_short
+        }
+    });
     let with_warnings = a.warnings.is_none();
     figures::render(
         doc,

@@ -193,16 +193,44 @@ pub(super) fn type_char(view: &mut View, c: char) {
     }
 }
 
-pub(super) fn backspace(view: &mut View) {
+/// Changes the text of the open value prompt or name prompt (the last
+/// refusal goes with it); false when neither is open.
+fn edit_text(view: &mut View, edit: impl FnOnce(&mut String)) -> bool {
     match &mut view.mode {
         Mode::Prompt(p) => {
-            p.input.pop();
+            edit(&mut p.input);
             p.error = None;
         }
         Mode::Input(i) => {
-            i.text.pop();
+            edit(&mut i.text);
             i.error = None;
         }
-        _ => {}
+        _ => return false,
+    }
+    true
+}
+
+pub(super) fn backspace(view: &mut View) {
+    edit_text(view, |t| {
+        t.pop();
+    });
+}
+
+/// Tab or → in a name prompt: takes the hint as the text, when nothing
+/// is typed yet.
+pub(super) fn take_hint(view: &mut View) {
+    if let Mode::Input(i) = &mut view.mode
+        && i.text.is_empty()
+        && let Some(hint) = &i.hint
+    {
+        i.text = hint.clone();
+        i.error = None;
+    }
+}
+
+/// Ctrl+U: clears what is typed in the open prompt or field.
+pub(super) fn clear_input(view: &mut View) {
+    if !edit_text(view, String::clear) {
+        super::risk::goal_clear(view);
     }
 }

@@ -11,6 +11,7 @@
 //! the background work they want).
 
 mod levers;
+mod recovery;
 mod risk;
 mod variants;
 
@@ -24,7 +25,7 @@ use super::event::{Event, Key, KeyCode, Mouse, MouseKind};
 use super::keymap;
 use super::risk_job::RiskRequest;
 use super::ui::{self, Hit};
-use super::view::{Confirm, Message, MessageKind, Mode, Screen, View};
+use super::view::{Answer, Confirm, Leave, Message, MessageKind, Mode, Screen, View};
 use crate::i18n::{self, tui_text};
 
 /// What handling an event did: whether the view may look different (so it
@@ -65,6 +66,8 @@ pub fn handle_event(mut doc: Option<&mut Document>, view: &mut View, event: Even
             Some(action) => Handled::drawn(update(doc, view, action)),
             None => Handled::only(false),
         },
+        // Nothing on the "too small" screen can be clicked.
+        Event::Mouse(_) if view.too_small() => Handled::only(false),
         Event::Mouse(m) => {
             let actions = actions_for_mouse(doc.as_deref(), view, m);
             let mut effects = Vec::new();
@@ -102,6 +105,24 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
             total,
         } => risk::progress(doc, view, generation, done, total),
         Event::RiskDone { generation, output } => risk::finished(doc, view, generation, *output),
+        Event::RecoveryFound {
+            scenario_id,
+            result,
+        } => recovery::found(doc, view, &scenario_id, result, &mut fx),
+        Event::RecoverySaved(result) => {
+            if let Err(e) = result {
+                let text = tui_text::recovery_not_kept(view.lang, &e.to_string());
+                say(view, MessageKind::Error, text);
+            }
+            true
+        }
+        Event::RecoveryDropped(result) => match result {
+            Ok(()) => false,
+            Err(e) => {
+                say(view, MessageKind::Warning, e.to_string());
+                true
+            }
+        },
         Event::Key(_) | Event::Mouse(_) | Event::Resize(..) => false,
     };
     Handled {
@@ -112,22 +133,67 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
 
 /// The action of a key in the view's current mode.
 pub fn action_for_key(doc: Option<&Document>, view: &View, key: Key) -> Option<Action> {
+    let ctrl = |c: char| key.mods.ctrl && key.code == KeyCode::Char(c);
+    if view.too_small() {
+        // Only the size message shows: no key may act unseen.
+        let quit = ctrl('c') || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc);
+        return quit.then_some(Action::QuitNow);
+    }
     match &view.mode {
-        Mode::Confirm(_) => match key.code {
-            KeyCode::Char('y' | 'Y' | 'j' | 'J') => Some(Action::Confirm(true)),
-            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Some(Action::Confirm(false)),
-            _ => None,
-        },
-        Mode::Help => Some(Action::ToggleHelp),
+        Mode::Confirm(asked) => confirm_key(asked, key),
+        Mode::Help => Some(help_key(key)),
         Mode::Goal(dialog) => risk::goal_key(dialog, key),
         Mode::Prompt(_) | Mode::Input(_) => match key.code {
             KeyCode::Enter => Some(Action::PromptAccept),
             KeyCode::Esc => Some(Action::PromptCancel),
+            _ if ctrl('c') => Some(Action::PromptCancel),
+            _ if ctrl('u') => Some(Action::PromptClear),
             KeyCode::Backspace => Some(Action::PromptBackspace),
+            KeyCode::Tab | KeyCode::Right => Some(Action::PromptHint),
             KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(Action::PromptChar(c)),
             _ => None,
         },
         Mode::Normal => keymap::lookup(view.contexts(doc.is_some()), key),
+    }
+}
+
+/// The answer a key gives to a question. Yes needs a key that moves
+/// nothing elsewhere (`y`, `Y`, `J`; never `j`, which moves down in every
+/// list); on a destructive question Enter is no, the safe default. Keys
+/// that answer nothing are ignored.
+fn confirm_key(asked: &Confirm, key: Key) -> Option<Action> {
+    use super::view::Answer as A;
+    if key.mods.ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Confirm(A::Cancel));
+    }
+    if key.mods.ctrl || key.mods.alt {
+        return None;
+    }
+    let leaving = matches!(asked, Confirm::Quit | Confirm::ToPicker);
+    let answer = match key.code {
+        KeyCode::Char('y' | 'Y' | 'J') => A::Yes,
+        KeyCode::Enter if asked.is_destructive() => A::No,
+        KeyCode::Enter => A::Yes,
+        KeyCode::Char('n' | 'N') => A::No,
+        KeyCode::Esc | KeyCode::Char('q') => A::Cancel,
+        KeyCode::Char('s') if leaving => A::SaveFirst,
+        _ => return None,
+    };
+    Some(Action::Confirm(answer))
+}
+
+/// Keys in the help overlay: ↑/↓ (k/j), PgUp/PgDn, Home/End scroll it;
+/// any other key closes it.
+fn help_key(key: Key) -> Action {
+    match key.code {
+        _ if key.mods.ctrl || key.mods.alt => Action::ToggleHelp,
+        KeyCode::Up | KeyCode::Char('k') => Action::Scroll(-1),
+        KeyCode::Down | KeyCode::Char('j') => Action::Scroll(1),
+        KeyCode::PageUp => Action::Page(-1),
+        KeyCode::PageDown => Action::Page(1),
+        KeyCode::Home => Action::ScrollTop,
+        KeyCode::End => Action::ScrollBottom,
+        _ => Action::ToggleHelp,
     }
 }
 
@@ -205,15 +271,32 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
                 Mode::Normal => Mode::Help,
                 Mode::Help => Mode::Normal,
                 _ => return,
-            }
+            };
+            view.scroll.help = 0;
         }
+        // The help overlay scrolls, with or without a document.
+        (A::Scroll(_) | A::Page(_) | A::ScrollTop | A::ScrollBottom, doc)
+            if view.mode == Mode::Help =>
+        {
+            let max = ui::help::max_scroll(doc.is_some(), view);
+            let rows = ui::help::visible_rows(doc.is_some(), view) as i32;
+            let s = &mut view.scroll.help;
+            *s = match action {
+                A::Scroll(by) => add(*s, by),
+                A::Page(pages) => add(*s, pages.saturating_mul(rows.max(1))),
+                A::ScrollTop => 0,
+                _ => max,
+            }
+            .min(max);
+        }
+        (A::QuitNow, doc) => quit_now(doc, fx),
         (A::ToggleLanguage, _) => {
             view.lang = view.lang.toggled();
             let text = i18n::tui(view.lang).language_name.to_string();
             say(view, MessageKind::Info, text);
         }
         (A::ToggleTheme, _) => toggle_theme(view),
-        (A::Confirm(yes), doc) => confirm(doc, view, yes, fx),
+        (A::Confirm(answer), doc) => confirm(doc, view, answer, fx),
         (A::Back, doc) => back(doc, view, fx),
         (A::Page(pages), doc) => {
             let rows = page_rows(view);
@@ -239,8 +322,11 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::PromptCancel, Some(_)) => {
             if matches!(view.mode, Mode::Prompt(_) | Mode::Input(_)) {
                 view.mode = Mode::Normal;
+                view.leave_after_save = None;
             }
         }
+        (A::PromptHint, Some(_)) => levers::take_hint(view),
+        (A::PromptClear, Some(_)) => levers::clear_input(view),
         (A::PromptAccept, Some(doc)) => match &view.mode {
             Mode::Prompt(_) => levers::accept(doc, view),
             Mode::Input(_) => variants::accept(doc, view, fx),
@@ -343,19 +429,54 @@ fn toggle_theme(view: &mut View) {
     say(view, MessageKind::Info, tui_text::theme_now(lang, name));
 }
 
-fn confirm(doc: Option<&mut Document>, view: &mut View, yes: bool, fx: &mut Vec<Effect>) {
+fn confirm(doc: Option<&mut Document>, view: &mut View, answer: Answer, fx: &mut Vec<Effect>) {
     let Mode::Confirm(asked) = std::mem::take(&mut view.mode) else {
         return;
     };
-    if !yes {
+    let Some(doc) = doc else {
         return;
+    };
+    match (asked, answer) {
+        (Confirm::Restore(found), answer) => recovery::answer(doc, view, *found, answer, fx),
+        (Confirm::Quit, Answer::Yes) => leave(doc, Leave::Quit, fx),
+        (Confirm::ToPicker, Answer::Yes) => leave(doc, Leave::ToPicker, fx),
+        (Confirm::Quit, Answer::SaveFirst) => variants::save_then(doc, view, Leave::Quit),
+        (Confirm::ToPicker, Answer::SaveFirst) => variants::save_then(doc, view, Leave::ToPicker),
+        (Confirm::OverwriteVariant(name), Answer::Yes) => variants::save(doc, &name, true, fx),
+        // Not replaced: back to the name, to choose another.
+        (Confirm::OverwriteVariant(name), _) => variants::ask_other_name(view, name),
+        (Confirm::DeleteVariant(name), Answer::Yes) => variants::delete(doc, name, fx),
+        _ => {}
     }
-    match (asked, doc) {
-        (Confirm::Quit, _) => fx.push(Effect::Quit),
-        (Confirm::ToPicker, _) => fx.push(Effect::Close),
-        (Confirm::OverwriteVariant(name), Some(doc)) => variants::save(doc, &name, true, fx),
-        (Confirm::DeleteVariant(name), Some(doc)) => variants::delete(doc, name, fx),
-        (_, None) => {}
+}
+
+/// Ends the session (or goes back to the picker) after the user chose to:
+/// nothing unsaved is left, so the recovery file this document restored
+/// from is removed.
+pub(super) fn leave(doc: &mut Document, to: Leave, fx: &mut Vec<Effect>) {
+    if let Some(text) = doc.recovered_from.take() {
+        fx.push(Effect::Store(StoreOp::DropRecovery {
+            scenario_id: doc.base.info.id.clone(),
+            text,
+        }));
+    }
+    fx.push(match to {
+        Leave::Quit => Effect::Quit,
+        Leave::ToPicker => Effect::Close,
+    });
+}
+
+/// `q` where no question can be shown: quit, keeping unsaved levers for
+/// the next start.
+fn quit_now(doc: Option<&mut Document>, fx: &mut Vec<Effect>) {
+    match doc {
+        Some(doc) if doc.unsaved() => {
+            let variant = Box::new(doc.recovery_variant());
+            fx.push(Effect::Store(StoreOp::SaveRecovery { variant }));
+            fx.push(Effect::Quit);
+        }
+        Some(doc) => leave(doc, Leave::Quit, fx),
+        None => fx.push(Effect::Quit),
     }
 }
 
@@ -380,16 +501,16 @@ fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
         return;
     }
     let to_picker = view.picker.is_some();
-    if doc.changed_count() > 0 {
+    if doc.unsaved() {
         view.mode = Mode::Confirm(if to_picker {
             Confirm::ToPicker
         } else {
             Confirm::Quit
         });
     } else if to_picker {
-        fx.push(Effect::Close);
+        leave(doc, Leave::ToPicker, fx);
     } else {
-        fx.push(Effect::Quit);
+        leave(doc, Leave::Quit, fx);
     }
 }
 
@@ -423,7 +544,9 @@ fn open_entry(view: &mut View, fx: &mut Vec<Effect>) {
         Ok(s) => {
             let doc = Document::new(s.clone()).with_source(entry.text.clone());
             view.reset_for_document();
+            let find = opening(&doc);
             fx.push(Effect::Open(Box::new(doc)));
+            fx.extend(find);
         }
         Err(e) => {
             let text = format!(
@@ -458,6 +581,15 @@ fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
     s.scenario = s.scenario.min(text);
     s.compare_row = s.compare_row.min(compare_rows);
     s.compare_col = s.compare_col.min(compare_cols);
+}
+
+/// What a host runs when it opens a document (by argument, or from the
+/// picker, which does this itself): look for unsaved levers an earlier run
+/// left, to offer them.
+pub fn opening(doc: &Document) -> Vec<Effect> {
+    vec![Effect::Store(StoreOp::FindRecovery {
+        scenario_id: doc.base.info.id.clone(),
+    })]
 }
 
 /// Turns [`Action::Page`] into rows for the view's size.

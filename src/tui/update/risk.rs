@@ -156,8 +156,11 @@ pub(super) fn goal_key(d: &GoalDialog, key: Key) -> Option<Action> {
     let found = matches!(d.state, GoalState::Found(_));
     match key.code {
         KeyCode::Esc => Some(Action::GoalCancel),
+        KeyCode::Char('c') if key.mods.ctrl => Some(Action::GoalCancel),
+        KeyCode::Char('u') if key.mods.ctrl => Some(Action::PromptClear),
         KeyCode::Enter => Some(Action::GoalAccept),
-        KeyCode::Char('y' | 'Y' | 'j' | 'J') if found => Some(Action::GoalAccept),
+        // Never `j`, which moves down everywhere else.
+        KeyCode::Char('y' | 'Y' | 'J') if found => Some(Action::GoalAccept),
         KeyCode::Tab => Some(Action::GoalField(1)),
         KeyCode::BackTab => Some(Action::GoalField(-1)),
         KeyCode::Up => Some(Action::GoalFigure(-1)),
@@ -237,15 +240,27 @@ pub(super) fn goal_char(view: &mut View, c: char) {
     d.state = GoalState::Editing { error: None };
 }
 
-pub(super) fn goal_backspace(view: &mut View) {
+/// Changes the text of the field being typed in.
+fn edit_field(view: &mut View, edit: impl FnOnce(&mut String)) {
     let Some(d) = dialog(view) else {
         return;
     };
     match d.field {
-        GoalField::Achievement => d.achievement.pop(),
-        _ => d.target.pop(),
+        GoalField::Achievement => edit(&mut d.achievement),
+        _ => edit(&mut d.target),
     };
     d.state = GoalState::Editing { error: None };
+}
+
+pub(super) fn goal_backspace(view: &mut View) {
+    edit_field(view, |t| {
+        t.pop();
+    });
+}
+
+/// Ctrl+U in the dialog: clears the field.
+pub(super) fn goal_clear(view: &mut View) {
+    edit_field(view, String::clear);
 }
 
 /// Enter (or `y` on a found value) in the dialog.

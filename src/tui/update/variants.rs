@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use super::say;
 use crate::format::Lang;
-use crate::i18n::{self, variant_text};
+use crate::i18n::{self, tui_text, variant_text};
 use crate::levers;
 use crate::report::{self, MAX_VARIANTS};
 use crate::store::{self, Variant};
@@ -20,7 +20,7 @@ use crate::tui::effect::{AfterList, Effect, StoreFailure, StoreOp, VariantEdit};
 use crate::tui::ui;
 use crate::tui::variants::VariantsRead;
 use crate::tui::view::{
-    CompareMetric, CompareView, Confirm, InputKind, MessageKind, Mode, TextInput, View,
+    CompareMetric, CompareView, Confirm, InputKind, Leave, MessageKind, Mode, TextInput, View,
 };
 
 fn store(fx: &mut Vec<Effect>, op: StoreOp) {
@@ -46,10 +46,12 @@ fn failure_text(lang: Lang, e: &StoreFailure) -> String {
     }
 }
 
-fn open_input(view: &mut View, kind: InputKind, text: String) {
+/// Opens a text prompt: empty, with `hint` to take with Tab or →.
+fn open_input(view: &mut View, kind: InputKind, hint: Option<String>) {
     view.mode = Mode::Input(TextInput {
         kind,
-        text,
+        text: String::new(),
+        hint,
         error: None,
     });
 }
@@ -69,16 +71,34 @@ fn close_input(view: &mut View) {
     }
 }
 
-/// `s`: the name prompt, offering the open variant's name.
+/// `s`: the name prompt, offering the open variant's name as its hint.
 pub(super) fn ask_name(doc: &Document, view: &mut View) {
-    let name = doc.variants.open.clone().unwrap_or_default();
-    open_input(view, InputKind::SaveName, name);
+    open_input(view, InputKind::SaveName, doc.variants.open.clone());
+}
+
+/// "Save as a variant first" in the quit question: the name prompt, and
+/// after a successful save, `leave`.
+pub(super) fn save_then(doc: &Document, view: &mut View, leave: Leave) {
+    view.leave_after_save = Some(leave);
+    ask_name(doc, view);
+}
+
+/// The saved variant was not replaced: the name prompt again with the
+/// name typed, to choose another.
+pub(super) fn ask_other_name(view: &mut View, name: String) {
+    let error = tui_text::name_taken(view.lang, &name);
+    view.mode = Mode::Input(TextInput {
+        kind: InputKind::SaveName,
+        text: name,
+        hint: None,
+        error: Some(error),
+    });
 }
 
 /// `n`: the note prompt, when a variant is open.
 pub(super) fn ask_note(doc: &Document, view: &mut View) {
     if doc.variants.open.is_some() {
-        open_input(view, InputKind::Note, String::new());
+        open_input(view, InputKind::Note, None);
     } else {
         let text = i18n::variant(view.lang).note_needs_variant.to_string();
         say(view, MessageKind::Warning, text);
@@ -106,10 +126,10 @@ pub(super) fn ask_rename(doc: &Document, view: &mut View, copy: bool) {
         return;
     };
     if copy {
-        let text = variant_text::copy_name(view.lang, &name);
-        open_input(view, InputKind::Duplicate(name), text);
+        let hint = variant_text::copy_name(view.lang, &name);
+        open_input(view, InputKind::Duplicate(name), Some(hint));
     } else {
-        open_input(view, InputKind::Rename(name.clone()), name);
+        open_input(view, InputKind::Rename(name.clone()), Some(name));
     }
 }
 
@@ -124,7 +144,7 @@ pub(super) fn note_selected(doc: &mut Document, view: &mut View) {
     if let Some(name) = selected_name(doc, view) {
         doc.variants.open = Some(name);
         doc.touch();
-        open_input(view, InputKind::Note, String::new());
+        open_input(view, InputKind::Note, None);
     }
 }
 
@@ -158,6 +178,8 @@ pub(super) fn open_selected(doc: &mut Document, view: &mut View) {
     if applied.scenario != doc.current {
         doc.apply(applied.scenario.clone());
     }
+    // What is saved is open: leaving now loses nothing.
+    doc.last_saved = doc.current.clone();
     doc.variants.open = Some(v.name.clone());
     doc.touch();
     view.variant_list = None;
@@ -194,11 +216,12 @@ pub(super) fn accept(doc: &mut Document, view: &mut View, fx: &mut Vec<Effect>) 
     };
     let text = input.text.trim().to_string();
     if text.is_empty() {
-        let msg = match input.kind {
-            InputKind::Note => t.note_empty,
-            _ => t.name_empty,
+        let msg = match (&input.kind, &input.hint) {
+            (InputKind::Note, _) => t.note_empty.to_string(),
+            (_, Some(hint)) => tui_text::take_hint(view.lang, t.name_empty, hint),
+            _ => t.name_empty.to_string(),
         };
-        refuse(view, msg.to_string());
+        refuse(view, msg);
         return;
     }
     let scenario_id = doc.base.info.id.clone();
@@ -309,10 +332,15 @@ pub(super) fn saved(
         Ok(path) => {
             let text = variant_text::saved(lang, &name, &path.display().to_string());
             doc.variants.open = Some(name);
+            doc.last_saved = doc.current.clone();
             doc.touch();
             close_input(view);
             say(view, MessageKind::Info, text);
-            read(doc, AfterList::Refresh, fx);
+            match view.leave_after_save.take() {
+                // "Save as a variant first": saved, so now leave.
+                Some(to) => super::leave(doc, to, fx),
+                None => read(doc, AfterList::Refresh, fx),
+            }
         }
         // The name is taken: ask before replacing it.
         Err(StoreFailure::Exists(_)) => view.mode = Mode::Confirm(Confirm::OverwriteVariant(name)),

@@ -53,6 +53,14 @@ struct Content {
     probabilities: Vec<(String, String)>,
     spread: Vec<SpreadRow>,
     spread_note: Option<String>,
+    /// Widths planned by the language, never the values, so the panels do
+    /// not move when a run's figures arrive or change: a probability
+    /// (`100,0 %`), a spread cell (money or a rate).
+    probability_w: usize,
+    cell_w: usize,
+    /// The longest note the spread can have (every draw without an IRR),
+    /// for the rows it may take.
+    widest_note: String,
 }
 
 struct SpreadRow {
@@ -137,6 +145,8 @@ fn content(doc: &Document, view: &View, wide: bool, theme: &Theme) -> Content {
         .as_ref()
         .filter(|s| s.without_irr > 0)
         .map(|s| i18n::draws_without_irr(lang, s.without_irr, s.draws));
+    let draws = doc.current.uncertainty.draws;
+    let pct_w = super::figures::percent_width(lang);
     Content {
         sim,
         current,
@@ -144,6 +154,9 @@ fn content(doc: &Document, view: &View, wide: bool, theme: &Theme) -> Content {
         probabilities,
         spread,
         spread_note,
+        probability_w: width(&pct(Decimal::ONE)).max(6),
+        cell_w: super::figures::money_width(&money).max(pct_w).max(3),
+        widest_note: i18n::draws_without_irr(lang, draws, draws),
     }
 }
 
@@ -206,20 +219,12 @@ fn status_line(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme:
 
 fn probabilities_width(c: &Content) -> u16 {
     let label = c.probabilities.iter().map(|(l, _)| width(l)).max();
-    let value = c.probabilities.iter().map(|(_, v)| width(v)).max();
-    (1 + label.unwrap_or(0) + 2 + value.unwrap_or(0).max(6) + 1) as u16
+    (1 + label.unwrap_or(0) + 2 + c.probability_w + 1) as u16
 }
 
 fn spread_widths(c: &Content) -> (usize, usize) {
     let label = c.spread.iter().map(|r| width(&r.label)).max().unwrap_or(0);
-    let cell = c
-        .spread
-        .iter()
-        .flat_map(|r| r.cells.iter().map(|(t, _)| width(t)))
-        .max()
-        .unwrap_or(0)
-        .max(3);
-    (label, cell)
+    (label, c.cell_w)
 }
 
 fn spread_width(c: &Content) -> u16 {
@@ -227,13 +232,17 @@ fn spread_width(c: &Content) -> u16 {
     (1 + label + 3 * (cell + 2) + 1) as u16
 }
 
-/// Rows of the spread panel inside its border at `inner_w` columns.
-fn spread_rows(c: &Content, inner_w: u16) -> u16 {
-    let note = c
-        .spread_note
-        .as_ref()
-        .map(|n| wrap(n, inner_w.saturating_sub(2) as usize).len().min(2))
-        .unwrap_or(0);
+/// Rows of the spread panel inside its border at `inner_w` columns: wide,
+/// with room for the longest note whether there is one or not; compact,
+/// without (a note shows only where rows are to spare).
+fn spread_rows(c: &Content, inner_w: u16, wide: bool) -> u16 {
+    let note = if wide {
+        wrap(&c.widest_note, inner_w.saturating_sub(2) as usize)
+            .len()
+            .min(2)
+    } else {
+        0
+    };
     (1 + c.spread.len() + note) as u16
 }
 
@@ -251,11 +260,8 @@ fn areas(doc: &Document, view: &View, body: Rect, theme: &Theme) -> (Areas, Cont
     };
     let top = body.y + 1 + info_h;
     let rest_h = body.bottom().saturating_sub(top);
-    let n_bars = doc
-        .risk
-        .tornado
-        .as_ref()
-        .map_or(0, |t| t.by_payer_npv.bars.len()) as u16;
+    // A bar per shown lever, planned before the tornado is computed.
+    let n_bars = doc.levers.len() as u16;
     let (borders, title) = if wide { (2, 0) } else { (0, 1) };
     let pw = probabilities_width(&c) + if wide { 2 } else { 0 };
     let sw = spread_width(&c) + if wide { 2 } else { 0 };
@@ -263,7 +269,7 @@ fn areas(doc: &Document, view: &View, body: Rect, theme: &Theme) -> (Areas, Cont
     let tornado_want = n_bars + 1 + borders + title;
     if wide {
         let col_w = pw.max(sw).min(body.width / 2);
-        let spread_h = spread_rows(&c, col_w - 2) + borders;
+        let spread_h = spread_rows(&c, col_w - 2, true) + borders;
         let tables = prob_h + spread_h;
         let band = if rest_h >= tables + tornado_want {
             rest_h - tornado_want
@@ -298,7 +304,7 @@ fn areas(doc: &Document, view: &View, body: Rect, theme: &Theme) -> (Areas, Cont
     // spare) the histogram.
     let side_by_side = pw + 1 + sw <= body.width;
     let (probabilities, spread, stats_h) = if side_by_side {
-        let spread_h = spread_rows(&c, body.width - pw - 1) + title;
+        let spread_h = spread_rows(&c, body.width - pw - 1, false) + title;
         let h = prob_h.max(spread_h).min(rest_h);
         (
             Rect::new(body.x, top, pw, h),
@@ -306,7 +312,7 @@ fn areas(doc: &Document, view: &View, body: Rect, theme: &Theme) -> (Areas, Cont
             h,
         )
     } else {
-        let spread_h = spread_rows(&c, body.width) + title;
+        let spread_h = spread_rows(&c, body.width, false) + title;
         let p = prob_h.min(rest_h);
         let s = spread_h.min(rest_h - p);
         (
