@@ -3,6 +3,10 @@
 //! [`Texts`] is a struct of fixed strings, so a text missing in one language
 //! is a compile error; texts with numbers in them are functions below.
 
+pub mod tui_room;
+
+pub use tui_room::{RoomTexts, room, room_text};
+
 use crate::format::{self, Lang};
 use crate::levers::{Group, Lever, Target};
 use crate::model::Warning;

@@ -31,6 +31,7 @@ pub mod event;
 pub mod keymap;
 pub mod picker;
 pub mod risk_job;
+pub mod room;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

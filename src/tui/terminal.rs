@@ -18,7 +18,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use super::app::App;
 use super::document::Document;
 use super::event::{Event, Key, KeyCode, Mods, Mouse, MouseKind};
-use super::picker::PickerEntry;
+use super::picker::{Picker, PickerEntry};
 use super::theme::ThemeKind;
 use super::view::View;
 use super::worker;
@@ -193,16 +193,25 @@ pub fn start_app(
     let mut app = match scenario {
         Some(loaded) => App::open(loaded.scenario, lang, theme, size).with_source(loaded.text),
         None => {
-            let entries = catalog::entries()
-                .into_iter()
-                .map(PickerEntry::from_catalog)
-                .collect();
-            let folder = catalog::user_scenario_dir().map(|d| d.display().to_string());
-            App::pick(entries, folder, lang, theme, size)
+            let p = picker();
+            App::pick(p.entries, p.folder, lang, theme, size)
         }
     };
     app.store = crate::store::Store::open_default().ok();
     app
+}
+
+/// The scenario picker over the bundled scenarios and the user's scenario
+/// folder, read now.
+pub fn picker() -> Picker {
+    Picker {
+        entries: catalog::entries()
+            .into_iter()
+            .map(PickerEntry::from_catalog)
+            .collect(),
+        selected: 0,
+        folder: catalog::user_scenario_dir().map(|d| d.display().to_string()),
+    }
 }
 
 fn run_terminal(app: &mut App) -> io::Result<()> {

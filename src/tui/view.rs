@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::keymap::Context;
 use super::picker::Picker;
 use super::risk_job::RiskRequest;
+use super::room::RoomStatus;
 use super::theme::{Theme, ThemeKind};
 use crate::format::Lang;
 use crate::risk::{Figure, Miss, Solution, TornadoFigure};
@@ -103,6 +104,8 @@ pub enum Confirm {
     OverwriteVariant(String),
     /// Delete the saved variant of this name.
     DeleteVariant(String),
+    /// Discard a copy of a room's levers and go back to the room.
+    Rejoin,
 }
 
 /// The field of the goal-seek dialog that takes typing.
@@ -170,6 +173,8 @@ pub enum Mode {
     Input(TextInput),
     /// The goal-seek dialog.
     Goal(GoalDialog),
+    /// A room's participants, this row selected (`super::room`).
+    Participants(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,6 +291,9 @@ pub struct View {
     pub histogram: HistogramKind,
     /// The figure the tornado is sorted by (and shows when narrow).
     pub tornado_sort: TornadoFigure,
+    /// The shared room this view is in, kept true by its host (`None`:
+    /// the view has its document to itself).
+    pub room: Option<RoomStatus>,
 }
 
 impl View {
@@ -311,6 +319,7 @@ impl View {
             compare_view: CompareView::default(),
             histogram: HistogramKind::default(),
             tornado_sort: TornadoFigure::PayerNpv,
+            room: None,
         }
     }
 
@@ -323,13 +332,14 @@ impl View {
     }
 
     /// Back to the first screen with nothing open, for a newly opened
-    /// document; size, language, theme and picker stay.
+    /// document; size, language, theme, picker and room stay.
     pub fn reset_for_document(&mut self) {
         let fresh = View::new(self.lang, self.theme, self.size);
         *self = View {
             picker: self.picker.take(),
             message: self.message.take(),
             no_color: self.no_color,
+            room: self.room.take(),
             ..fresh
         };
     }

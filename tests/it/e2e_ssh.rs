@@ -313,9 +313,24 @@ fn commands_forwarding_and_dumb_terminals_are_refused_with_a_message() {
     let keys = Keys::new("policy");
     let server = Server::start("policy", &keys, &[]);
 
+    // Rooms: a terminal is needed; names and scenarios are checked, and a
+    // scenario is never a path on the server.
     let (status, stderr) = server.ssh(&keys, "known", &[], &["room", "styret"]);
     assert_eq!(status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("later version"), "{stderr}");
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    let (status, stderr) = server.ssh(&keys, "known", &["-tt"], &["room"]);
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("Usage: `ssh -t -p"), "{stderr}");
+    let (status, stderr) = server.ssh(&keys, "known", &["-tt"], &["room", "'a\x1b[2Jb'"]);
+    assert_eq!(status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot name a room"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "no escapes echoed: {stderr:?}");
+    for wanted in ["nosuch", "/etc/passwd", "../../etc/passwd"] {
+        let (status, stderr) = server.ssh(&keys, "known", &["-tt"], &["room", "styret", wanted]);
+        assert_eq!(status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("has no scenario"), "{stderr}");
+        assert!(stderr.contains("sykefravaer, rekruttering"), "{stderr}");
+    }
 
     let (status, stderr) = server.ssh(&keys, "known", &[], &["cat", "/etc/passwd"]);
     assert_eq!(status.code(), Some(2), "{stderr}");

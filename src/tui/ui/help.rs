@@ -41,6 +41,7 @@ pub fn entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
             }
         }
     }
+    out.extend(crate::tui::room::help_entries(view));
     if document {
         out.push((String::new(), t.help_mouse.to_string(), true));
         out.push((String::new(), t.changed_mark_note.to_string(), true));

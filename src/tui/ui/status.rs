@@ -149,6 +149,7 @@ pub fn render_confirm(
     let question = match kind {
         Confirm::OverwriteVariant(name) => format!("{} «{name}»?", v.confirm_overwrite),
         Confirm::DeleteVariant(name) => format!("{} «{name}»?", v.confirm_delete),
+        Confirm::Rejoin => crate::tui::room::confirm_rejoin_text(doc, view),
         _ => tui_text::confirm_discard(view.lang, doc.changed_count(), *kind == Confirm::ToPicker),
     };
     let w = area.width.saturating_sub(4).min(60);

@@ -23,6 +23,7 @@ use super::effect::{AfterList, Effect, StoreOp};
 use super::event::{Event, Key, KeyCode, Mouse, MouseKind};
 use super::keymap;
 use super::risk_job::RiskRequest;
+use super::room;
 use super::ui::{self, Hit};
 use super::view::{Confirm, Message, MessageKind, Mode, Screen, View};
 use crate::i18n::{self, tui_text};
@@ -102,6 +103,7 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
             total,
         } => risk::progress(doc, view, generation, done, total),
         Event::RiskDone { generation, output } => risk::finished(doc, view, generation, *output),
+        Event::VariantsStale { scenario_id } => variants::stale(doc, &scenario_id, &mut fx),
         Event::Key(_) | Event::Mouse(_) | Event::Resize(..) => false,
     };
     Handled {
@@ -120,6 +122,7 @@ pub fn action_for_key(doc: Option<&Document>, view: &View, key: Key) -> Option<A
         },
         Mode::Help => Some(Action::ToggleHelp),
         Mode::Goal(dialog) => risk::goal_key(dialog, key),
+        Mode::Participants(_) => room::participants_key(view, key),
         Mode::Prompt(_) | Mode::Input(_) => match key.code {
             KeyCode::Enter => Some(Action::PromptAccept),
             KeyCode::Esc => Some(Action::PromptCancel),
@@ -127,7 +130,9 @@ pub fn action_for_key(doc: Option<&Document>, view: &View, key: Key) -> Option<A
             KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(Action::PromptChar(c)),
             _ => None,
         },
-        Mode::Normal => keymap::lookup(view.contexts(doc.is_some()), key),
+        Mode::Normal => {
+            keymap::lookup(view.contexts(doc.is_some()), key).or_else(|| room::lookup(view, key))
+        }
     }
 }
 
@@ -175,11 +180,17 @@ pub(super) fn say(view: &mut View, kind: MessageKind, text: String) {
 /// shows) and returns what the host must do.
 pub fn update(mut doc: Option<&mut Document>, view: &mut View, action: Action) -> Vec<Effect> {
     view.message = None;
+    if let Some(why) = room::refusal(view, action) {
+        say(view, MessageKind::Warning, why.to_string());
+        return Vec::new();
+    }
+    let followed = room::before_action(view);
     let mut fx = Vec::new();
     let before = doc
         .as_deref()
         .map(|d| (generations(&jobs(d, view)), view.screen));
     dispatch(doc.as_deref_mut(), view, action, &mut fx);
+    room::after_action(view, followed);
     if let (Some(doc), Some((jobs_before, screen_before))) = (doc, before) {
         if view.screen == Screen::Compare && screen_before != Screen::Compare {
             // The variants are read when the comparison is opened (and
@@ -215,6 +226,17 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::ToggleTheme, _) => toggle_theme(view),
         (A::Confirm(yes), doc) => confirm(doc, view, yes, fx),
         (A::Back, doc) => back(doc, view, fx),
+        (
+            A::ToggleFollow
+            | A::Participants
+            | A::ParticipantsMove(_)
+            | A::ParticipantsClose
+            | A::HandOver(_)
+            | A::AskFloor
+            | A::Fork
+            | A::Rejoin,
+            doc,
+        ) => room::dispatch(doc.as_deref(), view, action, fx),
         (A::Page(pages), doc) => {
             let rows = page_rows(view);
             dispatch(doc, view, A::Scroll(pages.saturating_mul(rows)), fx);
@@ -353,6 +375,7 @@ fn confirm(doc: Option<&mut Document>, view: &mut View, yes: bool, fx: &mut Vec<
     match (asked, doc) {
         (Confirm::Quit, _) => fx.push(Effect::Quit),
         (Confirm::ToPicker, _) => fx.push(Effect::Close),
+        (Confirm::Rejoin, _) => fx.push(Effect::Rejoin),
         (Confirm::OverwriteVariant(name), Some(doc)) => variants::save(doc, &name, true, fx),
         (Confirm::DeleteVariant(name), Some(doc)) => variants::delete(doc, name, fx),
         (_, None) => {}
@@ -380,7 +403,7 @@ fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
         return;
     }
     let to_picker = view.picker.is_some();
-    if doc.changed_count() > 0 {
+    if doc.changed_count() > 0 && !room::leaving_keeps_changes(view) {
         view.mode = Mode::Confirm(if to_picker {
             Confirm::ToPicker
         } else {
@@ -445,7 +468,7 @@ fn add(v: usize, by: i32) -> usize {
 }
 
 /// Keeps scroll positions inside what the view's size can show.
-fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
+pub(super) fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
     let Some(doc) = doc else {
         return;
     };
