@@ -16,7 +16,10 @@ use super::room::{Joining, Rooms, Seat};
 use super::terminal::Colours;
 use crate::catalog::Loaded;
 use crate::format::Lang;
-use crate::tui::{Document, Event, Session, ThemeKind, View, terminal};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::tui::{Document, Event, Session, ThemeKind, View, terminal, ui};
 
 /// Where a client goes.
 #[derive(Debug, Clone)]
@@ -64,10 +67,6 @@ impl Write for FrameBytes {
     }
 }
 
-/// What a frame without a changed cell is: the synchronized-update
-/// escapes around nothing.
-const EMPTY_FRAME: &[u8] = b"\x1b[?2026h\x1b[?2026l";
-
 /// One client: its seat in a room and its terminal.
 pub struct Client {
     seat: Seat,
@@ -75,6 +74,8 @@ pub struct Client {
     bytes: FrameBytes,
     /// A size to draw at from the next frame on.
     resized: Option<(u16, u16)>,
+    /// The picture on the client's screen now.
+    shown: Option<Arc<Buffer>>,
     quit: bool,
     lang: Lang,
 }
@@ -127,6 +128,7 @@ impl Client {
             seat,
             bytes,
             resized: None,
+            shown: None,
             quit: false,
             lang: start.lang,
         })
@@ -160,18 +162,31 @@ impl Client {
     pub fn frame(&mut self) -> io::Result<Vec<u8>> {
         if let Some((w, h)) = self.resized.take() {
             self.session.resize(w, h)?;
+            self.shown = None;
         }
-        let Some((doc, view)) = self.seat.room().snapshot(self.seat.id()) else {
+        let room = self.seat.room();
+        let Some(snapshot) = room.snapshot(self.seat.id()) else {
             return Ok(Vec::new());
         };
-        self.lang = view.lang;
-        self.session.present(doc.as_deref(), &view)?;
-        let bytes = std::mem::take(&mut *self.bytes.0.borrow_mut());
-        Ok(if bytes == EMPTY_FRAME {
-            Vec::new()
-        } else {
-            bytes
-        })
+        self.lang = snapshot.view.lang;
+        let picture = match &snapshot.picture {
+            Some(p) => p.clone(),
+            None => {
+                let (w, h) = snapshot.view.size;
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                ui::render(snapshot.doc.as_deref(), &snapshot.view, buf.area, &mut buf);
+                let picture = Arc::new(buf);
+                room.keep(&snapshot, picture.clone());
+                picture
+            }
+        };
+        // Nothing on the screen changed: nothing to send.
+        if self.shown.as_deref() == Some(&*picture) {
+            return Ok(Vec::new());
+        }
+        self.session.present_picture(&picture)?;
+        self.shown = Some(picture);
+        Ok(std::mem::take(&mut *self.bytes.0.borrow_mut()))
     }
 
     /// The user asked to end the session (`q`, or left the room).

@@ -531,6 +531,74 @@ mod tests {
     }
 
     #[test]
+    fn a_follower_draws_the_facilitators_step_and_nothing_while_idle() {
+        let dir = std::env::temp_dir().join(format!("effekt-pacing-{}", std::process::id()));
+        let rooms = std::sync::Arc::new(crate::serve::room::Rooms::with_store(dir));
+        let in_room = |id: u64, user: &str| Start {
+            place: Place::Room {
+                name: "styret".into(),
+                scenario: Some(crate::catalog::open("sykefravaer").expect("bundled")),
+            },
+            id,
+            user: user.into(),
+            rooms: rooms.clone(),
+            ..start()
+        };
+        let spawn_in = |start: Start| {
+            let inbox = std::sync::Arc::new(Inbox::default());
+            let (tx, rx) = unbounded_channel();
+            let thread_inbox = inbox.clone();
+            let thread = std::thread::spawn(move || run(start, &thread_inbox, &tx));
+            (inbox, rx, thread)
+        };
+        let (anna, mut anna_rx, anna_thread) = spawn_in(in_room(1, "anna"));
+        frame(next(&mut anna_rx));
+        anna.frame_sent();
+        let (bo, mut bo_rx, bo_thread) = spawn_in(in_room(2, "bo"));
+        let mut screen = terminal();
+        screen.process(&frame(next(&mut bo_rx)));
+        bo.frame_sent();
+        // anna is told bo came (one frame), then all is quiet.
+        frame(next(&mut anna_rx));
+        anna.frame_sent();
+        assert!(
+            quiet(&mut anna_rx) && quiet(&mut bo_rx),
+            "an idle room sends nothing"
+        );
+
+        anna.input(b"\x1b[C");
+        screen.process(&frame(next(&mut bo_rx)));
+        let contents = screen.screen().contents();
+        let lever = contents.lines().find(|l| l.contains('▶')).unwrap_or("");
+        assert!(lever.contains("105.0%"), "bo sees anna's step: {lever}");
+        frame(next(&mut anna_rx));
+        anna.frame_sent();
+        bo.frame_sent();
+        assert!(quiet(&mut anna_rx) && quiet(&mut bo_rx));
+
+        // bo's own lever key: only bo's screen changes (the refusal).
+        bo.input(b"\x1b[C");
+        screen.process(&frame(next(&mut bo_rx)));
+        assert!(screen.screen().contents().contains("Only the facilitator"));
+        assert!(quiet(&mut anna_rx), "anna is not woken");
+
+        // bo leaves; anna's loop goes on.
+        bo.input(b"q");
+        assert!(matches!(next(&mut bo_rx), Some(Out::Finish(f)) if f.status == 0));
+        assert_eq!(bo_thread.join().expect("no panic"), Ending::Quit);
+        frame(next(&mut anna_rx));
+        anna.end(End::Closed);
+        assert_eq!(
+            anna_thread.join().expect("no panic"),
+            Ending::Ended(End::Closed)
+        );
+        assert!(
+            rooms.get("styret").is_none(),
+            "the room ended with its last one"
+        );
+    }
+
+    #[test]
     fn input_beyond_the_limit_is_dropped_and_counted() {
         let inbox = Inbox::default();
         assert!(inbox.input(&vec![b'j'; INPUT_LIMIT]));

@@ -24,8 +24,11 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
+use std::sync::{Arc, Mutex, Weak};
 
+use ratatui::buffer::Buffer;
+
+use super::lock;
 use super::log::log;
 use super::pacing::Inbox;
 use crate::catalog::Loaded;
@@ -94,6 +97,8 @@ struct State {
     doc: Option<Document>,
     /// The document as drawn, copied once per generation.
     drawn: Option<Arc<Document>>,
+    /// Pictures of `drawn`, one per different view of it.
+    pictures: Vec<(String, Arc<Buffer>)>,
     /// In the order they came.
     members: Vec<Member>,
     driver: Option<ParticipantId>,
@@ -109,16 +114,14 @@ pub struct Room {
     state: Mutex<State>,
 }
 
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// An SSH user name as a participant's name: no control characters,
-/// trimmed, at most [`NAME_MAX`] characters.
+/// An SSH user name as a participant's name: without control characters
+/// and the invisible ones that reorder or hide text (bidi overrides,
+/// zero-width), trimmed, at most [`NAME_MAX`] characters.
 pub fn display_name(user: &str) -> String {
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
     let name: String = user
         .chars()
-        .filter(|c| !c.is_control())
+        .filter(|c| !c.is_control() && !invisible(*c))
         .take(NAME_MAX)
         .collect();
     match name.trim() {
@@ -172,7 +175,8 @@ impl State {
             .map(|m| Followed::of(&m.view))
     }
 
-    /// The document as drawn now: made once per change.
+    /// The document as drawn now: made once per change (the pictures of
+    /// the one before go with it).
     fn drawn(&mut self) -> Option<Arc<Document>> {
         let doc = self.doc.as_mut()?;
         if self
@@ -181,6 +185,7 @@ impl State {
             .is_none_or(|d| d.generation != doc.generation)
         {
             self.drawn = Some(Arc::new(copy_for_drawing(doc)));
+            self.pictures.clear();
         }
         self.drawn.clone()
     }
@@ -189,6 +194,7 @@ impl State {
     fn set_doc(&mut self, doc: Option<Document>) {
         self.doc = doc;
         self.drawn = None;
+        self.pictures.clear();
     }
 
     /// Starts the background work some present view wants, stops the rest.
@@ -209,6 +215,43 @@ impl State {
             }
         }
         self.worker.sync(&wanted);
+    }
+}
+
+/// Most pictures kept of one state of the document.
+const PICTURES_MAX: usize = 16;
+
+/// What a participant draws (see [`Room::snapshot`]).
+pub struct Snapshot {
+    pub doc: Option<Arc<Document>>,
+    pub view: View,
+    /// What the view shows, as far as the picture depends on it; `None`
+    /// for pictures not shared.
+    key: Option<String>,
+    /// The picture, if someone who sees the same has drawn it.
+    pub picture: Option<Arc<Buffer>>,
+}
+
+/// What a picture of the room's document depends on besides the document:
+/// the whole view (size, language, theme, screen, dialog, message…),
+/// except which participant it is, which only the participants overlay
+/// shows (and whether one has the floor, which the header shows). So
+/// followers at the same size, in the same language and theme share one
+/// picture. `None` for pictures not shared: the picker (its entries are
+/// large and one person's) and the participants overlay.
+fn picture_key(view: &View) -> Option<String> {
+    if view.picker.is_some() || matches!(view.mode, Mode::Participants(_)) {
+        return None;
+    }
+    match &view.room {
+        Some(s) if !s.you_steer() => {
+            let mut shared = view.clone();
+            if let Some(s) = shared.room.as_mut() {
+                s.you = 0;
+            }
+            Some(format!("{shared:?}"))
+        }
+        _ => Some(format!("{view:?}")),
     }
 }
 
@@ -260,6 +303,7 @@ impl Room {
             state: Mutex::new(State {
                 doc,
                 drawn: None,
+                pictures: Vec::new(),
                 members: Vec::new(),
                 driver: None,
                 store,
@@ -396,6 +440,10 @@ impl Room {
         let followed = st.driver_followed();
         let State { doc, members, .. } = st;
         for m in members.iter_mut() {
+            // The room has moved on: what others were told is old news.
+            if doc_changed && Some(m.id) != actor {
+                m.view.message = None;
+            }
             let (status, shown) = (m.view.room.clone(), Followed::of(&m.view));
             let following = m.view.room.as_ref().is_none_or(|s| s.following);
             m.view.room = Some(RoomStatus {
@@ -716,12 +764,41 @@ impl Room {
         lock(&self.state).worker.busy()
     }
 
-    /// What a participant draws: the document as drawn now and a copy of
-    /// its view. `None` when it is not (or no longer) in the room.
-    pub fn snapshot(&self, id: ParticipantId) -> Option<(Option<Arc<Document>>, View)> {
+    /// What a participant draws: the document as drawn now, a copy of its
+    /// view, and the picture of both if someone who sees the same has
+    /// drawn it already. `None` when it is not (or no longer) in the room.
+    pub fn snapshot(&self, id: ParticipantId) -> Option<Snapshot> {
         let mut st = lock(&self.state);
         let view = st.members.iter().find(|m| m.id == id)?.view.clone();
-        Some((st.drawn(), view))
+        let doc = st.drawn();
+        let key = doc.as_ref().and_then(|_| picture_key(&view));
+        let picture = key.as_ref().and_then(|k| {
+            st.pictures
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, p)| p.clone())
+        });
+        Some(Snapshot {
+            doc,
+            view,
+            key,
+            picture,
+        })
+    }
+
+    /// Keeps the picture drawn of a snapshot for others who see the same
+    /// (unless the document has changed since).
+    pub fn keep(&self, snapshot: &Snapshot, picture: Arc<Buffer>) {
+        let (Some(key), Some(doc)) = (&snapshot.key, &snapshot.doc) else {
+            return;
+        };
+        let mut st = lock(&self.state);
+        if st.drawn.as_ref().is_some_and(|d| Arc::ptr_eq(d, doc)) {
+            if st.pictures.len() >= PICTURES_MAX {
+                st.pictures.remove(0);
+            }
+            st.pictures.push((key.clone(), picture));
+        }
     }
 
     /// Another session wrote a variant of `scenario_id`: the document reads
@@ -929,18 +1006,28 @@ pub struct Seat {
 }
 
 impl Seat {
-    /// A seat in a private workshop.
-    pub fn private(rooms: Arc<Rooms>, joining: Joining, doc: Option<Document>) -> Seat {
+    /// A seat in the room `enter` lets `joining` into.
+    fn enter<T>(
+        rooms: Arc<Rooms>,
+        joining: Joining,
+        enter: impl FnOnce(&Rooms, Joining) -> (Arc<Room>, T),
+    ) -> (Seat, T) {
         let (id, inbox, user) = (joining.id, joining.inbox.clone(), joining.user.clone());
-        let room = rooms.private(joining, doc);
-        Seat {
+        let (room, how) = enter(&rooms, joining);
+        let seat = Seat {
             rooms,
             id,
             inbox,
             user,
             room,
             home: None,
-        }
+        };
+        (seat, how)
+    }
+
+    /// A seat in a private workshop.
+    pub fn private(rooms: Arc<Rooms>, joining: Joining, doc: Option<Document>) -> Seat {
+        Seat::enter(rooms, joining, |r, j| (r.private(j, doc), ())).0
     }
 
     /// A seat in the shared room `name`.
@@ -950,17 +1037,7 @@ impl Seat {
         joining: Joining,
         scenario: Option<Loaded>,
     ) -> (Seat, Joined) {
-        let (id, inbox, user) = (joining.id, joining.inbox.clone(), joining.user.clone());
-        let (room, joined) = rooms.join(name, joining, scenario);
-        let seat = Seat {
-            rooms,
-            id,
-            inbox,
-            user,
-            room,
-            home: None,
-        };
-        (seat, joined)
+        Seat::enter(rooms, joining, |r, j| r.join(name, j, scenario))
     }
 
     /// The client's participant id.
@@ -1069,11 +1146,29 @@ mod tests {
         key(seat, KeyCode::Char(c))
     }
 
+    /// Types into the open prompt and presses Enter.
+    fn type_in(seat: &mut Seat, text: &str) {
+        for c in text.chars() {
+            ch(seat, c);
+        }
+        key(seat, KeyCode::Enter);
+    }
+
+    /// The seat's message says `text`.
+    fn says(seat: &Seat, text: &str) {
+        let message = view(seat).message.map(|m| m.text);
+        assert!(
+            message.as_deref().is_some_and(|m| m.contains(text)),
+            "{text:?} in {message:?}"
+        );
+    }
+
     /// What the seat's client sees, as text.
     fn screen(seat: &Seat) -> String {
-        let (doc, view) = seat.room().snapshot(seat.id()).expect("in the room");
+        let s = seat.room().snapshot(seat.id()).expect("in the room");
+        let view = s.view;
         let mut t = Terminal::new(TestBackend::new(view.size.0, view.size.1)).expect("terminal");
-        crate::tui::draw(&mut t, doc.as_deref(), &view).expect("draw");
+        crate::tui::draw(&mut t, s.doc.as_deref(), &view).expect("draw");
         let buf = t.backend().buffer().clone();
         (0..buf.area.height)
             .map(|y| {
@@ -1088,7 +1183,7 @@ mod tests {
     }
 
     fn view(seat: &Seat) -> View {
-        seat.room().snapshot(seat.id()).expect("in the room").1
+        seat.room().snapshot(seat.id()).expect("in the room").view
     }
 
     fn selected_line(screen: &str) -> &str {
@@ -1101,6 +1196,23 @@ mod tests {
     }
 
     #[test]
+    fn names_are_cut_cleaned_and_made_unique() {
+        assert_eq!(display_name("anna"), "anna");
+        assert_eq!(display_name(" bo\x1b[2J\u{202E}nimda "), "bo[2Jnimda");
+        assert_eq!(display_name("\u{200B}\t"), "?");
+        assert_eq!(display_name(&"x".repeat(100)).chars().count(), NAME_MAX);
+        let rooms = rooms("names");
+        let (_a, _) = join(&rooms, 1, "anna", Lang::En);
+        let (_b, _) = join(&rooms, 2, "anna", Lang::En);
+        let (c, _) = join(&rooms, 3, "anna", Lang::En);
+        let names: Vec<String> = view(&c)
+            .room
+            .map(|s| s.participants.into_iter().map(|p| p.name).collect())
+            .unwrap_or_default();
+        assert_eq!(names, ["anna", "anna 2", "anna 3"]);
+    }
+
+    #[test]
     fn the_first_steers_the_others_follow_and_see_each_step() {
         let rooms = rooms("follow");
         let (mut anna, anna_inbox) = join(&rooms, 1, "anna", Lang::Nb);
@@ -1109,11 +1221,7 @@ mod tests {
         assert_eq!(status.driver, Some(1), "the first to come has the floor");
         assert!(status.follows());
         assert!(woken(&anna_inbox), "anna is told that bo came");
-        assert!(
-            view(&anna)
-                .message
-                .is_some_and(|m| m.text.contains("bo kom inn"))
-        );
+        says(&anna, "bo kom inn");
         assert!(selected_line(&screen(&bo)).contains("100.0%"));
 
         // anna steps the achievement: bo is woken and sees it, in English.
@@ -1150,11 +1258,7 @@ mod tests {
         );
         for c in ['u', 'r', 'R', '='] {
             ch(&mut bo, c);
-            assert!(
-                view(&bo)
-                    .message
-                    .is_some_and(|m| m.text.contains("Only the facilitator"))
-            );
+            says(&bo, "Only the facilitator");
         }
         assert_eq!(screen(&anna), before);
     }
@@ -1207,11 +1311,7 @@ mod tests {
         // A follower asks for the floor; anna is told.
         ch(&mut bo, 'w');
         key(&mut bo, KeyCode::Enter);
-        assert!(
-            view(&anna)
-                .message
-                .is_some_and(|m| m.text.contains("bo asks for the floor"))
-        );
+        says(&anna, "bo asks for the floor");
 
         // anna hands it to bo (w, ↓ to bo's row, Enter).
         ch(&mut anna, 'w');
@@ -1223,11 +1323,7 @@ mod tests {
             rooms.get("styret").and_then(|r| r.driver_name()).as_deref(),
             Some("bo")
         );
-        assert!(
-            view(&bo)
-                .message
-                .is_some_and(|m| m.text.contains("You have the floor"))
-        );
+        says(&bo, "You have the floor");
         key(&mut bo, KeyCode::Right);
         assert!(
             selected_line(&screen(&anna)).contains("105.0%"),
@@ -1357,52 +1453,27 @@ mod tests {
         ch(&mut anna, 'v');
         // A private workshop of the same scenario saves one.
         let (joining, _) = person(3, "cy", Lang::En, (100, 30));
-        let doc =
-            Document::new(loaded("sykefravaer").scenario).with_source(loaded("sykefravaer").text);
+        let s = loaded("sykefravaer");
+        let doc = Document::new(s.scenario).with_source(s.text);
         let mut cy = Seat::private(rooms.clone(), joining, Some(doc));
         key(&mut cy, KeyCode::Right);
         ch(&mut cy, 's');
-        for c in "høy".chars() {
-            ch(&mut cy, c);
-        }
-        key(&mut cy, KeyCode::Enter);
-        assert!(
-            view(&cy).message.is_some_and(|m| m.text.contains("Saved")),
-            "{:?}",
-            view(&cy).message
-        );
-        // The room lists it without anyone asking; a follower may save too.
+        type_in(&mut cy, "høy");
+        says(&cy, "Saved");
+        // The room lists it without anyone asking; a follower may save too…
         ch(&mut bo, 'v');
         let list = screen(&bo);
         assert!(list.contains("høy"), "{list}");
         ch(&mut bo, 'v');
         ch(&mut bo, 's');
-        for c in "bo".chars() {
-            ch(&mut bo, c);
-        }
-        key(&mut bo, KeyCode::Enter);
-        assert!(
-            view(&bo).message.is_some_and(|m| m.text.contains("Saved")),
-            "{:?}",
-            view(&bo).message
-        );
+        type_in(&mut bo, "bo");
+        says(&bo, "Saved");
         // …and write a note on it; opening it into the room is anna's.
         ch(&mut bo, 'n');
-        for c in "ok".chars() {
-            ch(&mut bo, c);
-        }
-        key(&mut bo, KeyCode::Enter);
-        assert!(
-            view(&bo).message.is_some_and(|m| m.text.contains("Note")),
-            "{:?}",
-            view(&bo).message
-        );
+        type_in(&mut bo, "ok");
+        says(&bo, "Note");
         ch(&mut bo, 'v');
         key(&mut bo, KeyCode::Enter);
-        assert!(
-            view(&bo)
-                .message
-                .is_some_and(|m| m.text.contains("Only the facilitator opens"))
-        );
+        says(&bo, "Only the facilitator opens");
     }
 }

@@ -247,8 +247,9 @@ pub fn leaving_keeps_changes(view: &View) -> bool {
 /// Where a room key works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Where {
-    Anywhere,
+    /// In the room (following, or with the floor).
     InRoom,
+    /// In a copy of the room's levers.
     InCopy,
 }
 
@@ -258,6 +259,8 @@ pub struct RoomKey {
     pub action: Action,
     pub place: Where,
     pub help: fn(&'static RoomTexts) -> &'static str,
+    /// The key and its word in the status bar.
+    pub status: (&'static str, fn(&'static RoomTexts) -> &'static str),
 }
 
 /// The keys of a room; none of them is bound elsewhere (see the test).
@@ -265,26 +268,30 @@ pub static ROOM_KEYS: &[RoomKey] = &[
     RoomKey {
         key: Key::ch('w'),
         action: Action::Participants,
-        place: Where::Anywhere,
+        place: Where::InRoom,
         help: |t| t.key_participants,
+        status: ("w", |t| t.status_participants),
     },
     RoomKey {
         key: Key::ch('F'),
         action: Action::ToggleFollow,
         place: Where::InRoom,
         help: |t| t.key_follow,
+        status: ("F", |t| t.status_follow),
     },
     RoomKey {
         key: Key::ch('b'),
         action: Action::Fork,
         place: Where::InRoom,
         help: |t| t.key_fork,
+        status: ("b", |t| t.status_fork),
     },
     RoomKey {
         key: Key::ch('b'),
         action: Action::Rejoin,
         place: Where::InCopy,
         help: |t| t.key_rejoin,
+        status: ("b", |t| t.status_rejoin),
     },
 ];
 
@@ -293,7 +300,6 @@ fn active_keys(view: &View) -> impl Iterator<Item = &'static RoomKey> {
     let place = view.room.as_ref().map(|s| &s.place);
     ROOM_KEYS.iter().filter(move |k| match (k.place, place) {
         (_, None) => false,
-        (Where::Anywhere, _) => true,
         (Where::InRoom, Some(p)) => *p == Place::Room,
         (Where::InCopy, Some(p)) => *p != Place::Room,
     })
@@ -319,6 +325,17 @@ pub fn help_entries(view: &View) -> Vec<(String, String, bool)> {
         )
     }));
     out
+}
+
+/// The status bar's entries of the room's keys (keys, word); the
+/// follow key only for those who do not have the floor.
+pub fn status_hints(view: &View) -> Vec<(&'static str, &'static str)> {
+    let t = room(view.lang);
+    let steer = view.room.as_ref().is_some_and(RoomStatus::you_steer);
+    active_keys(view)
+        .filter(|k| !(steer && k.action == Action::ToggleFollow))
+        .map(|k| (k.status.0, (k.status.1)(t)))
+        .collect()
 }
 
 /// The keys of the participants overlay.

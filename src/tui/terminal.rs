@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -48,6 +49,24 @@ impl<W: Write> Session<W> {
     pub fn present(&mut self, doc: Option<&Document>, view: &View) -> io::Result<()> {
         queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
         super::ui::draw(&mut self.terminal, doc, view)?;
+        execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        Ok(())
+    }
+
+    /// Shows a picture drawn beforehand at this session's size (a room's
+    /// host draws one picture for every viewer who sees the same): only
+    /// the cells that changed since the last frame are sent, as with
+    /// [`Session::present`].
+    pub fn present_picture(&mut self, picture: &Buffer) -> io::Result<()> {
+        queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        self.terminal.draw(|frame| {
+            let buf = frame.buffer_mut();
+            if buf.area == picture.area {
+                buf.content.clone_from(&picture.content);
+            } else {
+                buf.merge(picture);
+            }
+        })?;
         execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         Ok(())
     }

@@ -15,6 +15,7 @@ mod robustness;
 mod scenarios;
 mod tui_bytes;
 mod tui_risk;
+mod tui_room;
 mod tui_sizes;
 mod tui_snapshots;
 mod tui_update;

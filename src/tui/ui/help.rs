@@ -3,8 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{left, truncate, width};
 use crate::i18n;
@@ -82,13 +81,7 @@ pub fn render(document: bool, view: &View, area: Rect, buf: &mut Buffer, theme: 
         )
     };
     let r = super::centered(area, w, h, buf);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.title)
-        .style(theme.overlay)
-        .title(Line::styled(format!(" {} ", t.help_title), theme.title))
-        .title_bottom(Line::styled(format!(" {} ", t.help_close), theme.muted));
+    let block = super::overlay(t.help_title, t.help_close, theme);
     let inner = block.inner(r);
     block.render(r, buf);
     let inner_col_w = if two {

@@ -170,6 +170,18 @@ pub fn centered(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
     r
 }
 
+/// An overlay's box (help, the participants of a room): rounded, a title
+/// on top and a hint of its keys at the bottom.
+pub fn overlay<'a>(title: &str, hint: &str, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(ratatui::widgets::BorderType::Rounded)
+        .border_style(theme.title)
+        .style(theme.overlay)
+        .title(Line::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::styled(format!(" {hint} "), theme.muted))
+}
+
 /// A panel with a title: boxed when there is room, a rule on top when
 /// compact (which saves the side columns for numbers).
 pub fn panel<'a>(title: &'a str, compact: bool, theme: &Theme) -> Block<'a> {

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::text::{truncate, width};
 use crate::i18n::{self, room, room_text};
@@ -141,13 +141,7 @@ pub fn render_participants(
     let w = (content_w as u16).min(area.width.saturating_sub(2));
     let h = (rows.len() as u16 + 4).min(area.height.saturating_sub(2));
     let r = super::centered(area, w, h, buf);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.title)
-        .style(theme.overlay)
-        .title(Line::styled(format!(" {title} "), theme.title))
-        .title_bottom(Line::styled(format!(" {hint} "), theme.muted));
+    let block = super::overlay(&title, hint, theme);
     let inner = block.inner(r);
     block.render(r, buf);
     // The selected row stays in sight in a short terminal.
