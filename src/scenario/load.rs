@@ -78,17 +78,10 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             help: None,
         }],
     };
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
-    if meta.is_dir() {
-        return Err(fail("this is a folder, not a scenario file".into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "the file is {} bytes; a scenario file is at most {MAX_FILE_BYTES} bytes",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    // Only regular files, at most the limit whatever the file reports: a
+    // FIFO or `/dev/zero` is refused before it can block or flood.
+    let bytes =
+        crate::files::read_regular(path, MAX_FILE_BYTES).map_err(|e| fail(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let (line, col) = line_col(&String::from_utf8_lossy(e.as_bytes()), offset);
