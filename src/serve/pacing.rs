@@ -58,7 +58,7 @@ pub struct Mail {
     /// who is in the room, the facilitator's screen): draw.
     pub changed: bool,
     /// Background work the client shows made progress: draw within
-    /// [`PROGRESS_FRAME`].
+    /// a tenth of a second.
     pub progress: bool,
 }
 

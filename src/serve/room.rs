@@ -116,7 +116,7 @@ pub struct Room {
 
 /// An SSH user name as a participant's name: without control characters
 /// and the invisible ones that reorder or hide text (bidi overrides,
-/// zero-width), trimmed, at most [`NAME_MAX`] characters.
+/// zero-width), trimmed, at most 24 characters.
 pub fn display_name(user: &str) -> String {
     let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
     let name: String = user
