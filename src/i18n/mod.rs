@@ -5,6 +5,7 @@
 //! - [`report`]: exported reports and the printed risk, tornado and solve
 //!   texts;
 //! - [`tui`](mod@tui), [`tui_text`], [`tui_variants`]: the workshop;
+//!   [`tui_room`]: a shared room over SSH (`effekt serve`);
 //! - [`cli`], [`help`]: the command line's own messages and its `--help`;
 //! - [`errors`]: errors (numbers typed, files, the variant store).
 //!
@@ -23,11 +24,13 @@ pub mod errors;
 pub mod help;
 pub mod report;
 pub mod tui;
+pub mod tui_room;
 pub mod tui_text;
 pub mod tui_variants;
 
 pub use report::*;
 pub use tui::*;
+pub use tui_room::{RoomTexts, room, room_text};
 pub use tui_variants::*;
 
 use crate::format::{self, Lang};

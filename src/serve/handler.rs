@@ -20,7 +20,7 @@ use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, Verif
 use russh::{Channel, ChannelId, ChannelWriteHalf, Pty};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
-use super::client::Start;
+use super::client::{Place, Start};
 use super::keys::{self, Reload};
 use super::log::log;
 use super::pacing::{self, End, Finish, Inbox, Out};
@@ -134,8 +134,15 @@ impl Connection {
         tokio::spawn(async move { finish_channel(&writer, finish).await });
     }
 
-    /// Starts the workshop on a channel that has a usable terminal.
-    fn start_workshop(&mut self, channel: ChannelId, session: &mut Session, test_panic: bool) {
+    /// Starts the workshop (its own, or a room's) on a channel that has a
+    /// usable terminal.
+    fn start_workshop(
+        &mut self,
+        channel: ChannelId,
+        session: &mut Session,
+        place: Place,
+        test_panic: bool,
+    ) {
         let lang = self.shared.lang;
         let port = self.shared.port;
         let Some(ChannelState::Setup { pty, no_color, .. }) = self.channels.get(&channel) else {
@@ -170,24 +177,32 @@ impl Connection {
             return;
         };
         let _ = session.channel_success(channel);
+        let tag = format!("{} client {client}", self.tag());
+        let opened = match &place {
+            Place::Own(Some(loaded)) => format!("workshop on {}", loaded.origin),
+            Place::Own(None) => "workshop on the picker".into(),
+            Place::Room { name, scenario } => match scenario {
+                Some(loaded) => format!("room {name:?} with {}", loaded.origin),
+                None => format!("room {name:?}"),
+            },
+        };
         let start = Start {
             lang,
             colours,
             size: pty.size,
-            scenario: self.shared.scenario.clone(),
+            place,
+            id: client,
+            user: self.who.as_ref().map(|w| w.0.clone()).unwrap_or_default(),
+            tag: tag.clone(),
+            rooms: self.shared.rooms.clone(),
             test_panic,
         };
-        let opened = match &start.scenario {
-            Some(loaded) => loaded.origin.to_string(),
-            None => "the picker".into(),
-        };
-        let tag = format!("{} client {client}", self.tag());
         let colours_text = match colours {
             Colours::Sixteen => "16 colours",
             Colours::Mono => "no colour",
         };
         log!(
-            "{tag}: workshop on {opened} (TERM={:?}, {}×{}, {colours_text})",
+            "{tag}: {opened} (TERM={:?}, {}×{}, {colours_text})",
             pty.term,
             pty.size.0,
             pty.size.1
@@ -218,13 +233,35 @@ impl Connection {
         let port = self.shared.port;
         let words: Vec<&str> = command.split_whitespace().collect();
         log!("{}: command {command:?}", self.tag());
-        match words.first() {
-            Some(&"room") => {
-                let message = text::room_not_yet(lang, port);
+        match words.as_slice() {
+            ["room", name, rest @ ..] if rest.len() <= 1 => {
+                if !super::room_name_ok(name) {
+                    let message = text::bad_room_name(lang, name);
+                    return self.refuse(channel, session, message, EXIT_REFUSED);
+                }
+                let scenario = match rest.first() {
+                    Some(wanted) => match self.shared.room_scenario(wanted) {
+                        Some(loaded) => Some(loaded),
+                        None => {
+                            let message = text::unknown_scenario(lang, wanted);
+                            return self.refuse(channel, session, message, EXIT_REFUSED);
+                        }
+                    },
+                    None => self.shared.scenario.clone(),
+                };
+                let place = Place::Room {
+                    name: name.to_string(),
+                    scenario,
+                };
+                self.start_workshop(channel, session, place, false)
+            }
+            ["room", ..] => {
+                let message = text::room_usage(lang, port);
                 self.refuse(channel, session, message, EXIT_REFUSED)
             }
-            Some(&"test-panic") if words.len() == 1 && self.shared.test_panic => {
-                self.start_workshop(channel, session, true)
+            ["test-panic"] if self.shared.test_panic => {
+                let place = Place::Own(self.shared.scenario.clone());
+                self.start_workshop(channel, session, place, true)
             }
             _ => {
                 let message = text::unknown_command(lang, command, port);
@@ -460,7 +497,8 @@ impl russh::server::Handler for Connection {
         channel: ChannelId,
         session: &mut Session,
     ) -> Result<(), Self::Error> {
-        self.start_workshop(channel, session, false);
+        let place = Place::Own(self.shared.scenario.clone());
+        self.start_workshop(channel, session, place, false);
         Ok(())
     }
 

@@ -24,6 +24,7 @@ pub mod input;
 pub mod keys;
 pub mod log;
 pub mod pacing;
+pub mod room;
 pub mod terminal;
 pub mod text;
 
@@ -47,6 +48,7 @@ use crate::format::Lang;
 use keys::KeyFile;
 use log::log;
 use pacing::{End, Inbox};
+use room::Rooms;
 
 /// `effekt serve`'s options.
 #[derive(clap::Args, Debug, Clone)]
@@ -94,7 +96,12 @@ pub struct Shared {
     pub lang: Lang,
     /// The port listened on (for the messages that say how to connect).
     pub port: u16,
+    /// The scenario sessions open (the first given), else the picker.
     pub scenario: Option<Loaded>,
+    /// Every scenario given on the command line.
+    pub scenarios: Vec<Loaded>,
+    /// The rooms: private workshops, shared rooms and copies.
+    pub rooms: Arc<Rooms>,
     pub keys: KeyFile,
     /// Running sessions' inboxes, by client number.
     clients: Mutex<HashMap<u64, Arc<Inbox>>>,
@@ -138,6 +145,54 @@ impl Shared {
     fn client_count(&self) -> usize {
         lock(&self.clients).len()
     }
+
+    /// The scenario `room NAME SCENARIO` names: one given to the server,
+    /// a bundled one, or one in the server's scenario folder, by its id or
+    /// file name. Never a path: a client reads no file it names.
+    pub fn room_scenario(&self, wanted: &str) -> Option<Loaded> {
+        let stem = wanted.strip_suffix(".toml").unwrap_or(wanted);
+        if stem.is_empty() || stem.contains(['/', '\\']) || stem.starts_with('.') {
+            return None;
+        }
+        let file_stem = |origin: &catalog::Origin| match origin {
+            catalog::Origin::Bundled(name) => name.strip_suffix(".toml").map(str::to_string),
+            catalog::Origin::File(p) => p.file_stem().map(|s| s.to_string_lossy().into_owned()),
+        };
+        let matches = |id: &str, origin: &catalog::Origin| {
+            id == stem || file_stem(origin).as_deref() == Some(stem)
+        };
+        if let Some(l) = self
+            .scenarios
+            .iter()
+            .find(|l| matches(&l.scenario.info.id, &l.origin))
+        {
+            return Some(l.clone());
+        }
+        if let Some(b) = catalog::find_bundled(stem) {
+            return Some(catalog::load_bundled(b));
+        }
+        catalog::entries().into_iter().find_map(|e| {
+            let scenario = e.result.ok()?;
+            matches(&scenario.info.id, &e.origin).then_some(Loaded {
+                scenario,
+                text: e.text,
+                origin: e.origin,
+            })
+        })
+    }
+}
+
+/// Longest room name.
+pub const ROOM_NAME_MAX: usize = 32;
+
+/// A room's name: 1 to [`ROOM_NAME_MAX`] letters, digits, `-`, `_` or `.`
+/// (so it is safe in logs, on screens and on the command line).
+pub fn room_name_ok(name: &str) -> bool {
+    let n = name.chars().count();
+    (1..=ROOM_NAME_MAX).contains(&n)
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// `effekt serve …`. Returns the exit code: 0 after SIGTERM/SIGINT, 1 when
@@ -186,10 +241,9 @@ fn log_panics() {
 /// Loads everything a session needs before listening, so that a broken
 /// scenario or key stops the server at once with a message.
 fn prepare(lang: Lang, args: &ServeArgs) -> Result<(Shared, Config), String> {
-    let mut scenario = None;
+    let mut scenarios = Vec::new();
     for name in &args.scenarios {
-        let loaded = catalog::open(name).map_err(|e| e.to_string())?;
-        scenario.get_or_insert(loaded);
+        scenarios.push(catalog::open(name).map_err(|e| e.to_string())?);
     }
     let keys_path = match &args.authorized_keys {
         Some(p) => p.clone(),
@@ -220,7 +274,9 @@ fn prepare(lang: Lang, args: &ServeArgs) -> Result<(Shared, Config), String> {
     let shared = Shared {
         lang,
         port: 0,
-        scenario,
+        scenario: scenarios.first().cloned(),
+        scenarios,
+        rooms: Arc::new(Rooms::new()),
         keys,
         clients: Mutex::default(),
         client_gone: Notify::new(),

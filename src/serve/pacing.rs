@@ -9,7 +9,7 @@
 //! gets nothing.
 
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc::UnboundedSender;
@@ -54,11 +54,22 @@ pub struct Mail {
     pub end: Option<End>,
     /// Input bytes dropped because the loop was not keeping up.
     pub dropped: usize,
+    /// Someone else changed what the client shows (its room's document,
+    /// who is in the room, the facilitator's screen): draw.
+    pub changed: bool,
+    /// Background work the client shows made progress: draw within
+    /// a tenth of a second.
+    pub progress: bool,
 }
 
 impl Mail {
     fn is_empty(&self) -> bool {
-        self.input.is_empty() && self.size.is_none() && !self.frame_sent && self.end.is_none()
+        self.input.is_empty()
+            && self.size.is_none()
+            && !self.frame_sent
+            && self.end.is_none()
+            && !self.changed
+            && !self.progress
     }
 }
 
@@ -103,6 +114,16 @@ impl Inbox {
     /// The frame in flight has gone out.
     pub fn frame_sent(&self) {
         self.put(|m| m.frame_sent = true);
+    }
+
+    /// Someone else changed what the client shows.
+    pub fn changed(&self) {
+        self.put(|m| m.changed = true);
+    }
+
+    /// Background work the client shows made progress.
+    pub fn progress(&self) {
+        self.put(|m| m.progress = true);
     }
 
     /// The loop is to end; the first reason given is kept.
@@ -207,11 +228,12 @@ impl Ending {
 /// The body of a client's thread: opens the workshop, runs the loop, and
 /// always sends the channel its finish (restore escapes, message, status),
 /// also after a panic, which ends this client only.
-pub fn run(start: Start, inbox: &Inbox, out: &UnboundedSender<Out>) -> Ending {
+pub fn run(start: Start, inbox: &Arc<Inbox>, out: &UnboundedSender<Out>) -> Ending {
     let mut lang = start.lang;
     let test_panic = start.test_panic;
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        let mut client = Client::new(start).map_err(|e| Ending::Failed(e.to_string()))?;
+        let mut client =
+            Client::new(start, inbox.clone()).map_err(|e| Ending::Failed(e.to_string()))?;
         let ending = drive(&mut client, inbox, out, test_panic);
         lang = client.lang();
         ending
@@ -255,13 +277,16 @@ pub fn drive(
         if dirty && !in_flight {
             let mut bytes = std::mem::take(&mut prefix);
             bytes.extend(client.frame().map_err(|e| Ending::Failed(e.to_string()))?);
-            if out.send(Out::Frame(bytes)).is_err() {
-                return Ok(Ending::WriterGone);
-            }
-            in_flight = true;
             dirty = false;
             progress_due = None;
-            last_frame = Instant::now();
+            // Nothing on the screen changed: nothing is sent.
+            if !bytes.is_empty() {
+                if out.send(Out::Frame(bytes)).is_err() {
+                    return Ok(Ending::WriterGone);
+                }
+                in_flight = true;
+                last_frame = Instant::now();
+            }
             if test_panic {
                 panic!("EFFEKT_TEST_PANIC: testing that a panic ends one client only");
             }
@@ -279,6 +304,10 @@ pub fn drive(
             return Ok(Ending::Ended(end));
         }
         in_flight &= !mail.frame_sent;
+        dirty |= mail.changed;
+        if mail.progress && progress_due.is_none() {
+            progress_due = Some(last_frame + PROGRESS_FRAME);
+        }
         if let Some((w, h)) = mail.size {
             dirty |= client.handle(Event::Resize(w, h));
         }
@@ -294,12 +323,9 @@ pub fn drive(
             }
         }
 
-        let seen = client.background();
-        if seen.finished {
-            dirty = true;
-        } else if seen.changed && progress_due.is_none() {
-            progress_due = Some(last_frame + PROGRESS_FRAME);
-        }
+        // What the background work sent arrives as mail (`changed`,
+        // `progress`) on the next round.
+        client.background();
         if progress_due.is_some_and(|due| Instant::now() >= due) {
             dirty = true;
         }
@@ -313,6 +339,7 @@ fn earliest(a: Option<Instant>, b: Instant) -> Option<Instant> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::serve::client::Place;
     use crate::serve::terminal::Colours;
     use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
@@ -321,7 +348,11 @@ mod tests {
             lang: Lang::En,
             colours: Colours::Sixteen,
             size: (100, 30),
-            scenario: Some(crate::catalog::open("sykefravaer").expect("bundled")),
+            place: Place::Own(Some(crate::catalog::open("sykefravaer").expect("bundled"))),
+            id: 1,
+            user: "test".into(),
+            tag: "test".into(),
+            rooms: std::sync::Arc::new(crate::serve::room::Rooms::new()),
             test_panic: false,
         }
     }
@@ -481,7 +512,7 @@ mod tests {
 
     #[test]
     fn a_panic_ends_the_client_with_its_terminal_put_back() {
-        let inbox = Inbox::default();
+        let inbox = std::sync::Arc::new(Inbox::default());
         let (tx, mut rx) = unbounded_channel();
         let start = Start {
             test_panic: true,
@@ -501,6 +532,74 @@ mod tests {
             }
             other => panic!("expected the finish, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_follower_draws_the_facilitators_step_and_nothing_while_idle() {
+        let dir = std::env::temp_dir().join(format!("effekt-pacing-{}", std::process::id()));
+        let rooms = std::sync::Arc::new(crate::serve::room::Rooms::with_store(dir));
+        let in_room = |id: u64, user: &str| Start {
+            place: Place::Room {
+                name: "styret".into(),
+                scenario: Some(crate::catalog::open("sykefravaer").expect("bundled")),
+            },
+            id,
+            user: user.into(),
+            rooms: rooms.clone(),
+            ..start()
+        };
+        let spawn_in = |start: Start| {
+            let inbox = std::sync::Arc::new(Inbox::default());
+            let (tx, rx) = unbounded_channel();
+            let thread_inbox = inbox.clone();
+            let thread = std::thread::spawn(move || run(start, &thread_inbox, &tx));
+            (inbox, rx, thread)
+        };
+        let (anna, mut anna_rx, anna_thread) = spawn_in(in_room(1, "anna"));
+        frame(next(&mut anna_rx));
+        anna.frame_sent();
+        let (bo, mut bo_rx, bo_thread) = spawn_in(in_room(2, "bo"));
+        let mut screen = terminal();
+        screen.process(&frame(next(&mut bo_rx)));
+        bo.frame_sent();
+        // anna is told bo came (one frame), then all is quiet.
+        frame(next(&mut anna_rx));
+        anna.frame_sent();
+        assert!(
+            quiet(&mut anna_rx) && quiet(&mut bo_rx),
+            "an idle room sends nothing"
+        );
+
+        anna.input(b"\x1b[C");
+        screen.process(&frame(next(&mut bo_rx)));
+        let contents = screen.screen().contents();
+        let lever = contents.lines().find(|l| l.contains('▶')).unwrap_or("");
+        assert!(lever.contains("105.0%"), "bo sees anna's step: {lever}");
+        frame(next(&mut anna_rx));
+        anna.frame_sent();
+        bo.frame_sent();
+        assert!(quiet(&mut anna_rx) && quiet(&mut bo_rx));
+
+        // bo's own lever key: only bo's screen changes (the refusal).
+        bo.input(b"\x1b[C");
+        screen.process(&frame(next(&mut bo_rx)));
+        assert!(screen.screen().contents().contains("Only the facilitator"));
+        assert!(quiet(&mut anna_rx), "anna is not woken");
+
+        // bo leaves; anna's loop goes on.
+        bo.input(b"q");
+        assert!(matches!(next(&mut bo_rx), Some(Out::Finish(f)) if f.status == 0));
+        assert_eq!(bo_thread.join().expect("no panic"), Ending::Quit);
+        frame(next(&mut anna_rx));
+        anna.end(End::Closed);
+        assert_eq!(
+            anna_thread.join().expect("no panic"),
+            Ending::Ended(End::Closed)
+        );
+        assert!(
+            rooms.get("styret").is_none(),
+            "the room ended with its last one"
+        );
     }
 
     #[test]

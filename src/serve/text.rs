@@ -29,16 +29,50 @@ pub fn unusable_terminal(lang: Lang, term: &str, port: u16) -> String {
     }
 }
 
-/// `room NAME [SCENARIO]` is announced but not there yet.
-pub fn room_not_yet(lang: Lang, port: u16) -> String {
+/// `room` without a name, or with too many words.
+pub fn room_usage(lang: Lang, port: u16) -> String {
     match lang {
         Lang::Nb => format!(
-            "Felles rom (`room NAVN [SCENARIO]`) kommer i en senere versjon av effekt serve. \
-             Foreløpig gir `ssh -t -p {port} BRUKER@VERT` et eget verksted."
+            "Bruk: `ssh -t -p {port} BRUKER@VERT room NAVN [SCENARIO]`: blir med i rommet NAVN, \
+             eller lager det (med SCENARIO, ellers velger du scenario)."
         ),
         Lang::En => format!(
-            "Shared rooms (`room NAME [SCENARIO]`) come in a later version of effekt serve. \
-             For now, `ssh -t -p {port} USER@HOST` opens a workshop of your own."
+            "Usage: `ssh -t -p {port} USER@HOST room NAME [SCENARIO]`: joins the room NAME, \
+             or creates it (with SCENARIO, else you pick the scenario)."
+        ),
+    }
+}
+
+/// A room name the server does not take.
+pub fn bad_room_name(lang: Lang, name: &str) -> String {
+    let name = name.escape_debug();
+    let max = super::ROOM_NAME_MAX;
+    match lang {
+        Lang::Nb => format!(
+            "«{name}» kan ikke være navnet på et rom: bruk 1–{max} bokstaver, sifre, `-`, `_` eller `.`."
+        ),
+        Lang::En => {
+            format!("\"{name}\" cannot name a room: use 1–{max} letters, digits, `-`, `_` or `.`.")
+        }
+    }
+}
+
+/// `room NAME SCENARIO` names a scenario the server does not have.
+pub fn unknown_scenario(lang: Lang, wanted: &str) -> String {
+    let wanted = wanted.escape_debug();
+    let ids = crate::catalog::BUNDLED
+        .iter()
+        .filter_map(|b| b.file_name.strip_suffix(".toml"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Nb => format!(
+            "effekt serve har ikke scenarioet «{wanted}». Bruk id-en til et innebygd scenario \
+             ({ids}), et scenario serveren ble startet med, eller et i serverens scenariomappe."
+        ),
+        Lang::En => format!(
+            "effekt serve has no scenario \"{wanted}\". Use the id of a bundled scenario \
+             ({ids}), one the server was started with, or one in the server's scenario folder."
         ),
     }
 }
@@ -49,11 +83,11 @@ pub fn unknown_command(lang: Lang, command: &str, port: u16) -> String {
     match lang {
         Lang::Nb => format!(
             "effekt serve kjører ikke «{command}». Uten kommando (`ssh -t -p {port} BRUKER@VERT`) \
-             får du et eget verksted; `room NAVN [SCENARIO]` kommer senere."
+             får du et eget verksted; med `room NAVN [SCENARIO]` blir du med i et felles rom."
         ),
         Lang::En => format!(
             "effekt serve does not run \"{command}\". Without a command (`ssh -t -p {port} USER@HOST`) \
-             you get a workshop of your own; `room NAME [SCENARIO]` comes later."
+             you get a workshop of your own; with `room NAME [SCENARIO]` you join a shared room."
         ),
     }
 }

@@ -95,4 +95,19 @@ pub enum Action {
     ListDelete,
     ListNote,
     ListToggleCompare,
+    /// A room over SSH (`super::room`): follow the facilitator, or stop.
+    ToggleFollow,
+    /// A room: open the participants overlay.
+    Participants,
+    /// Participants overlay: move the selection.
+    ParticipantsMove(i32),
+    ParticipantsClose,
+    /// Participants overlay: give the floor to the participant of this row.
+    HandOver(usize),
+    /// Participants overlay: ask the facilitator for the floor.
+    AskFloor,
+    /// A room: continue in a copy of the room's levers of one's own.
+    Fork,
+    /// A copy: back to the room (asks first when the copy has changes).
+    Rejoin,
 }

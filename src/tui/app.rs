@@ -131,6 +131,9 @@ impl App {
                     redraw = true;
                 }
                 Effect::Quit => self.quit = true,
+                // Only a room's host (`effekt serve`) has rooms; a view of
+                // one process's own document never asks for these.
+                Effect::HandOver(_) | Effect::AskFloor | Effect::Fork | Effect::Rejoin => {}
             }
         }
         redraw

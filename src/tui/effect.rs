@@ -29,6 +29,15 @@ pub enum Effect {
     Close,
     /// End this view's session.
     Quit,
+    /// A room over SSH (`super::room`): give the floor to this participant.
+    HandOver(super::room::ParticipantId),
+    /// A room: tell the facilitator that this view's participant asks for
+    /// the floor.
+    AskFloor,
+    /// A room: continue this view in a private copy of the room's document.
+    Fork,
+    /// A copy of a room's document: discard it and show the room again.
+    Rejoin,
 }
 
 /// A request to the variant store (and the report folder beside it).

@@ -163,4 +163,10 @@ pub enum Event {
         generation: u64,
         output: Box<super::risk_job::RiskOutput>,
     },
+    /// Someone else (another session over SSH) wrote a variant of this
+    /// scenario: a document of it that has read its variants reads them
+    /// again.
+    VariantsStale {
+        scenario_id: String,
+    },
 }

@@ -32,6 +32,7 @@ pub mod keymap;
 pub mod picker;
 pub mod recovery;
 pub mod risk_job;
+pub mod room;
 pub mod terminal;
 pub mod theme;
 pub mod ui;

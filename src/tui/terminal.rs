@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
@@ -29,7 +30,7 @@ use super::app::App;
 use super::disk;
 use super::document::Document;
 use super::event::{Event, Key, KeyCode, Mods, Mouse, MouseKind};
-use super::picker::PickerEntry;
+use super::picker::{Picker, PickerEntry};
 use super::theme::ThemeKind;
 use super::update;
 use super::view::View;
@@ -62,6 +63,24 @@ impl<W: Write> Session<W> {
     pub fn present(&mut self, doc: Option<&Document>, view: &View) -> io::Result<()> {
         queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
         super::ui::draw(&mut self.terminal, doc, view)?;
+        execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        Ok(())
+    }
+
+    /// Shows a picture drawn beforehand at this session's size (a room's
+    /// host draws one picture for every viewer who sees the same): only
+    /// the cells that changed since the last frame are sent, as with
+    /// [`Session::present`].
+    pub fn present_picture(&mut self, picture: &Buffer) -> io::Result<()> {
+        queue!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        self.terminal.draw(|frame| {
+            let buf = frame.buffer_mut();
+            if buf.area == picture.area {
+                buf.content.clone_from(&picture.content);
+            } else {
+                buf.merge(picture);
+            }
+        })?;
         execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         Ok(())
     }
@@ -319,16 +338,25 @@ pub fn start_app(
     let mut app = match scenario {
         Some(loaded) => App::open(loaded.scenario, lang, theme, size).with_source(loaded.text),
         None => {
-            let entries = catalog::entries()
-                .into_iter()
-                .map(PickerEntry::from_catalog)
-                .collect();
-            let folder = catalog::user_scenario_dir().map(|d| d.display().to_string());
-            App::pick(entries, folder, lang, theme, size)
+            let p = picker();
+            App::pick(p.entries, p.folder, lang, theme, size)
         }
     };
     app.store = crate::store::Store::open_default().ok();
     app
+}
+
+/// The scenario picker over the bundled scenarios and the user's scenario
+/// folder, read now.
+pub fn picker() -> Picker {
+    Picker {
+        entries: catalog::entries()
+            .into_iter()
+            .map(PickerEntry::from_catalog)
+            .collect(),
+        selected: 0,
+        folder: catalog::user_scenario_dir().map(|d| d.display().to_string()),
+    }
 }
 
 /// Why the run loop ended.

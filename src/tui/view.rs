@@ -12,6 +12,7 @@ use super::keymap::Context;
 use super::picker::Picker;
 use super::recovery::Recovery;
 use super::risk_job::RiskRequest;
+use super::room::RoomStatus;
 use super::theme::{Theme, ThemeKind};
 use crate::format::Lang;
 use crate::risk::{Figure, Miss, Solution, TornadoFigure};
@@ -115,6 +116,8 @@ pub enum Confirm {
     DeleteVariant(String),
     /// Restore the levers an earlier run left unsaved.
     Restore(Box<Recovery>),
+    /// Discard a copy of a room's levers and go back to the room.
+    Rejoin,
 }
 
 impl Confirm {
@@ -142,6 +145,8 @@ pub enum Answer {
 pub enum Leave {
     Quit,
     ToPicker,
+    /// From a private copy back to its room.
+    Rejoin,
 }
 
 /// The field of the goal-seek dialog that takes typing.
@@ -210,6 +215,8 @@ pub enum Mode {
     Input(TextInput),
     /// The goal-seek dialog.
     Goal(GoalDialog),
+    /// A room's participants, this row selected (`super::room`).
+    Participants(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -330,6 +337,9 @@ pub struct View {
     pub tornado_sort: TornadoFigure,
     /// Set by "save as a variant first": where to go after the save.
     pub leave_after_save: Option<Leave>,
+    /// The shared room this view is in, kept true by its host (`None`:
+    /// the view has its document to itself).
+    pub room: Option<RoomStatus>,
 }
 
 impl View {
@@ -356,6 +366,7 @@ impl View {
             histogram: HistogramKind::default(),
             tornado_sort: TornadoFigure::PayerNpv,
             leave_after_save: None,
+            room: None,
         }
     }
 
@@ -368,13 +379,14 @@ impl View {
     }
 
     /// Back to the first screen with nothing open, for a newly opened
-    /// document; size, language, theme and picker stay.
+    /// document; size, language, theme, picker and room stay.
     pub fn reset_for_document(&mut self) {
         let fresh = View::new(self.lang, self.theme, self.size);
         *self = View {
             picker: self.picker.take(),
             message: self.message.take(),
             no_color: self.no_color,
+            room: self.room.take(),
             ..fresh
         };
     }

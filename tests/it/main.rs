@@ -17,6 +17,7 @@ mod scenarios;
 mod tui_bytes;
 mod tui_dialogs;
 mod tui_risk;
+mod tui_room;
 mod tui_sizes;
 mod tui_snapshots;
 mod tui_update;

@@ -30,9 +30,10 @@ fn layout(view: &View, head: Rect) -> Vec<(Screen, Rect, String)> {
         .iter()
         .map(|s| width(&label(view, *s, false, false)))
         .sum();
-    // Short tabs (numbers, the active one named) when the title would
-    // get less than 24 columns.
-    let short = full + 24 > head.width as usize;
+    // Short tabs (numbers, the active one named) when the title (and the
+    // room's part, in a room) would get less than 24 columns.
+    let room = super::room::label(view).map_or(0, |l| width(&l) + 3);
+    let short = full + 24 + room > head.width as usize;
     let labels: Vec<(Screen, String)> = Screen::ALL
         .iter()
         .map(|s| (*s, label(view, *s, short, *s == active)))
@@ -63,10 +64,10 @@ pub fn render(doc: &Document, view: &View, head: Rect, buf: &mut Buffer, theme: 
         buf.set_stringn(r.x, r.y, text, r.width as usize, style);
     }
     let room = tabs_x.saturating_sub(head.x + 1) as usize;
-    let title = format!(
-        " {} │ {}",
-        crate::i18n::tui(view.lang).app_name,
-        doc.current.info.title
-    );
+    let app = crate::i18n::tui(view.lang).app_name;
+    let title = match super::room::label(view) {
+        Some(label) => format!(" {app} │ {label} │ {}", doc.current.info.title),
+        None => format!(" {app} │ {}", doc.current.info.title),
+    };
     buf.set_stringn(head.x, head.y, truncate(&title, room), room, theme.header);
 }

@@ -3,8 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use ratatui::widgets::Widget;
 
 use super::text::{left, truncate, width};
 use crate::i18n;
@@ -41,6 +40,7 @@ pub fn entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
             }
         }
     }
+    out.extend(crate::tui::room::help_entries(view));
     if document {
         out.push((String::new(), t.help_mouse.to_string(), true));
         out.push((String::new(), t.changed_mark_note.to_string(), true));
@@ -145,25 +145,13 @@ pub fn render(document: bool, view: &View, area: Rect, buf: &mut Buffer, theme: 
     let (title, foot) = if max > 0 {
         let last = (first + l.rows).min(entries.len());
         (
-            format!(
-                " {} {}–{}/{} ",
-                t.help_title,
-                first + 1,
-                last,
-                entries.len()
-            ),
+            format!("{} {}–{}/{}", t.help_title, first + 1, last, entries.len()),
             t.help_scroll,
         )
     } else {
-        (format!(" {} ", t.help_title), t.help_close)
+        (t.help_title.to_string(), t.help_close)
     };
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.title)
-        .style(theme.overlay)
-        .title(Line::styled(title, theme.title))
-        .title_bottom(Line::styled(format!(" {foot} "), theme.muted));
+    let block = super::overlay(&title, foot, theme);
     let inner = block.inner(r);
     block.render(r, buf);
     let keys_w = l.keys_w;

@@ -15,6 +15,7 @@ pub mod levers;
 pub mod picker;
 pub mod presentation;
 pub mod risk;
+pub mod room;
 pub mod scenario;
 pub mod status;
 pub mod text;
@@ -80,6 +81,12 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer)
         return;
     }
     match doc {
+        // A room's participant whose facilitator is still picking.
+        None if view.picker.is_none() && view.room.is_some() => {
+            if let Some(status) = &view.room {
+                room::render_waiting(view, status, area, buf, theme);
+            }
+        }
         None => picker::render(view, area, buf, theme),
         Some(doc) if view.presentation => presentation::render(doc, view, area, buf, theme),
         Some(doc) => {
@@ -103,6 +110,9 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer)
         (Mode::Input(input), _) => variants::render_input(view, input, area, buf, theme),
         (Mode::Goal(dialog), Some(doc)) => goal::render(doc, view, dialog, area, buf, theme),
         (Mode::Help, _) => help::render(doc.is_some(), view, area, buf, theme),
+        (Mode::Participants(selected), _) => {
+            room::render_participants(view, *selected, area, buf, theme)
+        }
         (Mode::Confirm(asked), Some(doc)) => {
             status::render_confirm(doc, view, asked, area, buf, theme)
         }
@@ -159,6 +169,18 @@ pub fn centered(area: Rect, w: u16, h: u16, buf: &mut Buffer) -> Rect {
     );
     ratatui::widgets::Clear.render(r, buf);
     r
+}
+
+/// An overlay's box (help, the participants of a room): rounded, a title
+/// on top and a hint of its keys at the bottom.
+pub fn overlay<'a>(title: &str, hint: &str, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(ratatui::widgets::BorderType::Rounded)
+        .border_style(theme.title)
+        .style(theme.overlay)
+        .title(Line::styled(format!(" {title} "), theme.title))
+        .title_bottom(Line::styled(format!(" {hint} "), theme.muted))
 }
 
 /// A panel with a title: boxed when there is room, a rule on top when

@@ -11,6 +11,7 @@ use crate::i18n::{self, tui_text};
 use crate::tui::action::Action;
 use crate::tui::document::Document;
 use crate::tui::keymap::KEYMAP;
+use crate::tui::room;
 use crate::tui::theme::Theme;
 use crate::tui::view::{Confirm, MessageKind, Mode, View};
 
@@ -20,6 +21,10 @@ pub fn hints(document: bool, view: &View) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     for ctx in view.contexts(document) {
         for b in KEYMAP.iter().filter(|b| b.context == *ctx) {
+            // A follower in a room is not offered what it may not do.
+            if room::refusal(view, b.action).is_some() {
+                continue;
+            }
             if let Some((keys, word)) = b.status {
                 let word = if b.action == Action::Back && !view.back_quits(document) {
                     t.status_back
@@ -28,6 +33,16 @@ pub fn hints(document: bool, view: &View) -> Vec<(&'static str, &'static str)> {
                 };
                 out.push((keys, word));
             }
+        }
+    }
+    // A room's keys: first for a follower (whose lever keys are not
+    // offered), after the levers' for the one with the floor.
+    if document {
+        let hints = room::status_hints(view);
+        if view.room.as_ref().is_some_and(|s| !s.you_steer()) {
+            out.splice(0..0, hints);
+        } else {
+            out.extend(hints);
         }
     }
     out
@@ -157,6 +172,10 @@ pub fn render_confirm(
             let q = tui_text::restore_question(view.lang, &when, n, changed);
             (q, t.keys_restore)
         }
+        Confirm::Rejoin => (
+            crate::tui::room::confirm_rejoin_text(doc, view),
+            t.keys_discard,
+        ),
         Confirm::Quit | Confirm::ToPicker => {
             let to_picker = *kind == Confirm::ToPicker;
             let q = tui_text::confirm_discard(view.lang, doc.changed_count(), to_picker);

@@ -24,6 +24,7 @@ use super::effect::{AfterList, Effect, StoreOp};
 use super::event::{Event, Key, KeyCode, Mouse, MouseKind};
 use super::keymap;
 use super::risk_job::RiskRequest;
+use super::room;
 use super::ui::{self, Hit};
 use super::view::{Answer, Confirm, Leave, Message, MessageKind, Mode, Screen, View};
 use crate::i18n::{self, tui_text};
@@ -123,6 +124,7 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
                 true
             }
         },
+        Event::VariantsStale { scenario_id } => variants::stale(doc, &scenario_id, &mut fx),
         Event::Key(_) | Event::Mouse(_) | Event::Resize(..) => false,
     };
     Handled {
@@ -143,6 +145,7 @@ pub fn action_for_key(doc: Option<&Document>, view: &View, key: Key) -> Option<A
         Mode::Confirm(asked) => confirm_key(asked, key),
         Mode::Help => Some(help_key(key)),
         Mode::Goal(dialog) => risk::goal_key(dialog, key),
+        Mode::Participants(_) => room::participants_key(view, key),
         Mode::Prompt(_) | Mode::Input(_) => match key.code {
             KeyCode::Enter => Some(Action::PromptAccept),
             KeyCode::Esc => Some(Action::PromptCancel),
@@ -153,7 +156,9 @@ pub fn action_for_key(doc: Option<&Document>, view: &View, key: Key) -> Option<A
             KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(Action::PromptChar(c)),
             _ => None,
         },
-        Mode::Normal => keymap::lookup(view.contexts(doc.is_some()), key),
+        Mode::Normal => {
+            keymap::lookup(view.contexts(doc.is_some()), key).or_else(|| room::lookup(view, key))
+        }
     }
 }
 
@@ -169,7 +174,7 @@ fn confirm_key(asked: &Confirm, key: Key) -> Option<Action> {
     if key.mods.ctrl || key.mods.alt {
         return None;
     }
-    let leaving = matches!(asked, Confirm::Quit | Confirm::ToPicker);
+    let leaving = matches!(asked, Confirm::Quit | Confirm::ToPicker | Confirm::Rejoin);
     let answer = match key.code {
         KeyCode::Char('y' | 'Y' | 'J') => A::Yes,
         KeyCode::Enter if asked.is_destructive() => A::No,
@@ -241,11 +246,17 @@ pub(super) fn say(view: &mut View, kind: MessageKind, text: String) {
 /// shows) and returns what the host must do.
 pub fn update(mut doc: Option<&mut Document>, view: &mut View, action: Action) -> Vec<Effect> {
     view.message = None;
+    if let Some(why) = room::refusal(view, action) {
+        say(view, MessageKind::Warning, why.to_string());
+        return Vec::new();
+    }
+    let followed = room::before_action(view);
     let mut fx = Vec::new();
     let before = doc
         .as_deref()
         .map(|d| (generations(&jobs(d, view)), view.screen));
     dispatch(doc.as_deref_mut(), view, action, &mut fx);
+    room::after_action(view, followed);
     if let (Some(doc), Some((jobs_before, screen_before))) = (doc, before) {
         if view.screen == Screen::Compare && screen_before != Screen::Compare {
             // The variants are read when the comparison is opened (and
@@ -298,6 +309,17 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::ToggleTheme, _) => toggle_theme(view),
         (A::Confirm(answer), doc) => confirm(doc, view, answer, fx),
         (A::Back, doc) => back(doc, view, fx),
+        (
+            A::ToggleFollow
+            | A::Participants
+            | A::ParticipantsMove(_)
+            | A::ParticipantsClose
+            | A::HandOver(_)
+            | A::AskFloor
+            | A::Fork
+            | A::Rejoin,
+            doc,
+        ) => room::dispatch(doc.as_deref(), view, action, fx),
         (A::Page(pages), doc) => {
             let rows = page_rows(view);
             dispatch(doc, view, A::Scroll(pages.saturating_mul(rows)), fx);
@@ -440,6 +462,8 @@ fn confirm(doc: Option<&mut Document>, view: &mut View, answer: Answer, fx: &mut
         (Confirm::Restore(found), answer) => recovery::answer(doc, view, *found, answer, fx),
         (Confirm::Quit, Answer::Yes) => leave(doc, Leave::Quit, fx),
         (Confirm::ToPicker, Answer::Yes) => leave(doc, Leave::ToPicker, fx),
+        (Confirm::Rejoin, Answer::Yes) => leave(doc, Leave::Rejoin, fx),
+        (Confirm::Rejoin, Answer::SaveFirst) => variants::save_then(doc, view, Leave::Rejoin),
         (Confirm::Quit, Answer::SaveFirst) => variants::save_then(doc, view, Leave::Quit),
         (Confirm::ToPicker, Answer::SaveFirst) => variants::save_then(doc, view, Leave::ToPicker),
         (Confirm::OverwriteVariant(name), Answer::Yes) => variants::save(doc, &name, true, fx),
@@ -463,6 +487,7 @@ pub(super) fn leave(doc: &mut Document, to: Leave, fx: &mut Vec<Effect>) {
     fx.push(match to {
         Leave::Quit => Effect::Quit,
         Leave::ToPicker => Effect::Close,
+        Leave::Rejoin => Effect::Rejoin,
     });
 }
 
@@ -501,7 +526,7 @@ fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
         return;
     }
     let to_picker = view.picker.is_some();
-    if doc.unsaved() {
+    if doc.unsaved() && !room::leaving_keeps_changes(view) {
         view.mode = Mode::Confirm(if to_picker {
             Confirm::ToPicker
         } else {
@@ -568,7 +593,7 @@ fn add(v: usize, by: i32) -> usize {
 }
 
 /// Keeps scroll positions inside what the view's size can show.
-fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
+pub(super) fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
     let Some(doc) = doc else {
         return;
     };

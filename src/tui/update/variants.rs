@@ -394,6 +394,16 @@ pub(super) fn edited(
     true
 }
 
+/// Another session wrote a variant of a scenario: a document of it that
+/// has read its variants reads them again (the reply refreshes the list
+/// and the comparison). Nothing to draw until the reply.
+pub(super) fn stale(doc: &Document, scenario_id: &str, fx: &mut Vec<Effect>) -> bool {
+    if scenario_id == doc.base.info.id && doc.variants.read {
+        read(doc, AfterList::Refresh, fx);
+    }
+    false
+}
+
 /// Builds a Markdown report of the base, the compared variants and the
 /// current levers (when they are not saved), for the host to write.
 fn export(doc: &Document, view: &View, fx: &mut Vec<Effect>) {
