@@ -260,6 +260,7 @@ fn side_json(side: &Side) -> Value {
         }),
         Side::AtLimit => json!({ "status": "at_limit" }),
         Side::Refused { value, reason } => {
+            let reason = i18n::errors::lever_reason(Lang::En, reason);
             json!({ "status": "refused", "value": dec(*value), "reason": reason })
         }
     }

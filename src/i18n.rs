@@ -2,6 +2,9 @@
 //!
 //! [`Texts`] is a struct of fixed strings, so a text missing in one language
 //! is a compile error; texts with numbers in them are functions below.
+//! Error texts are in [`errors`].
+
+pub mod errors;
 
 use crate::format::{self, Lang};
 use crate::levers::{Group, Lever, Target};

@@ -6,12 +6,14 @@
 //! Nothing here does I/O or knows about terminals.
 
 mod breakeven;
-pub(crate) mod metrics;
+mod irr;
+mod metrics;
 mod outcomes;
 mod waterfall;
 
 pub use breakeven::{BreakEven, break_even};
-pub use metrics::{Irr, irr};
+pub(crate) use irr::headline as irr_headline;
+pub use irr::{Irr, irr};
 pub(crate) use metrics::{discount_factors, npv_with};
 pub use waterfall::{Flows, Run, Totals, run, run_with_noise};
 
@@ -122,7 +124,7 @@ pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
     let cofunder = party(&f.cofunder);
     let public_other = party(&f.public_other);
     let investor = party(&f.investor);
-    let irr = irr(&f.investor, s.timeline.per_year());
+    let irr = irr::irr(&f.investor, s.timeline.per_year());
     let t = &run.totals;
     // Saturates rather than overflows when a fraction of an øre was drawn.
     let moic = (t.drawn > Decimal::ZERO).then(|| {

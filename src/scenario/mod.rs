@@ -2,15 +2,27 @@
 //!
 //! A [`Scenario`] is the whole contract as written in a TOML file. The model
 //! reads it; levers change numbers in a copy of it; [`validate`] checks the
-//! rules of `docs/model.md` §7 on any scenario, loaded or changed.
+//! rules of `docs/model.md` §7 and §8 on any scenario, loaded or changed.
+//!
+//! - `toml_reader.rs`: a generic reader of spanned TOML (keys, spans,
+//!   unknown keys, exact numbers, choices by name);
+//! - `schema.rs`: the scenario's sections read with it;
+//! - `load.rs`: the entry points ([`parse`], [`load_file`]);
+//! - `validate.rs`: the rules; [`levers`]: the levers a scenario has;
+//! - `error.rs`: what can be wrong, as typed values (texts: `crate::i18n::errors`).
 
+mod error;
+pub mod levers;
 mod load;
+mod schema;
+mod toml_reader;
 mod validate;
 
-pub(crate) use load::suggest;
-pub use load::{Diagnostic, LoadError, load_file, parse, read_text};
+pub use error::{Diagnostic, Entry, Expected, Hint, Issue, LoadError, PerPeriod, Problem, Rule};
+pub use load::{load_file, parse, read_text};
+pub(crate) use toml_reader::suggest;
 pub(crate) use validate::NOISE_SDS;
-pub use validate::{Issue, validate};
+pub use validate::validate;
 
 use rust_decimal::Decimal;
 
@@ -65,20 +77,9 @@ impl Period {
         }
     }
 
-    pub const NAMES: [&'static str; 4] = ["year", "half_year", "quarter", "month"];
-
-    pub fn from_name(name: &str) -> Option<Period> {
-        match name {
-            "year" => Some(Period::Year),
-            "half_year" => Some(Period::HalfYear),
-            "quarter" => Some(Period::Quarter),
-            "month" => Some(Period::Month),
-            _ => None,
-        }
-    }
-
+    /// The name the file uses (`"half_year"`).
     pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        toml_reader::Choice::name_of(self)
     }
 }
 
@@ -256,6 +257,17 @@ pub struct Assumptions {
     pub discount_rate: Decimal,
     /// Statements that are assumptions, not facts, shown as such.
     pub notes: Vec<String>,
+}
+
+impl Default for Assumptions {
+    /// Achievement 1, discount rate 4 % (R-109), no notes.
+    fn default() -> Self {
+        Assumptions {
+            achievement: Decimal::ONE,
+            discount_rate: Decimal::new(4, 2),
+            notes: Vec::new(),
+        }
+    }
 }
 
 /// `[[sources]]`.

@@ -99,7 +99,7 @@ impl PickerEntry {
                 Some(d) => BrokenFile {
                     line: d.line,
                     col: d.col,
-                    message: d.message,
+                    message: crate::i18n::errors::problem(crate::format::Lang::En, &d.problem),
                     more,
                 },
                 None => BrokenFile {
