@@ -82,13 +82,13 @@ pub fn stepped(lever: &Lever, value: Decimal, steps: i32) -> Decimal {
     (value + lever.step * Decimal::from(steps)).clamp(lever.min, lever.max)
 }
 
-/// The levers whose value differs from those of `base`, as `(id, value)`.
+/// The levers that were moved from `base`, as `(id, value)`. The hurdle
+/// rate counts once it has a value of its own, not when it follows the
+/// discount rate.
 pub fn changed(base: &Scenario, current: &Scenario) -> Vec<(String, Decimal)> {
     available(base)
         .into_iter()
-        .filter_map(|l| {
-            let v = get(current, l.target);
-            (v != l.value).then_some((l.id, v))
-        })
+        .filter(|l| scenario::levers::moved(base, current, l.target))
+        .map(|l| (l.id, get(current, l.target)))
         .collect()
 }

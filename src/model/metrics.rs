@@ -12,9 +12,10 @@ pub(crate) fn per_period_rate(annual: Decimal, per_year: u32) -> Decimal {
     // The fractional power is slow and a scenario asks for the same few
     // rates thousands of times (break-evens, sweeps, Monte Carlo): the last
     // answers are remembered per thread. Same input, same output.
+    // Four: the discount rate, the return cap, the hurdle rate, and one more.
     thread_local! {
-        static LAST: std::cell::RefCell<[(Decimal, u32, Decimal); 2]> =
-            const { std::cell::RefCell::new([(Decimal::ZERO, 0, Decimal::ZERO); 2]) };
+        static LAST: std::cell::RefCell<[(Decimal, u32, Decimal); 4]> =
+            const { std::cell::RefCell::new([(Decimal::ZERO, 0, Decimal::ZERO); 4]) };
     }
     if let Some(rate) = LAST.with(|c| {
         c.borrow()
@@ -31,15 +32,20 @@ pub(crate) fn per_period_rate(annual: Decimal, per_year: u32) -> Decimal {
         .unwrap_or(annual / Decimal::from(per_year));
     LAST.with(|c| {
         let mut c = c.borrow_mut();
-        c[1] = c[0];
+        c.rotate_right(1);
         c[0] = (annual, per_year, rate);
     });
     rate
 }
 
-/// Discount factors `1 / (1 + r_d)^τ` for `τ = 0..=T`.
+/// Discount factors `1 / (1 + r_d)^τ` for `τ = 0..=T` at the discount rate.
 pub(crate) fn discount_factors(s: &Scenario) -> Vec<Decimal> {
-    let rate = per_period_rate(s.assumptions.discount_rate, s.timeline.per_year());
+    discount_factors_at(s, s.assumptions.discount_rate)
+}
+
+/// Discount factors for `τ = 0..=T` at an annual rate.
+pub(crate) fn discount_factors_at(s: &Scenario, annual: Decimal) -> Vec<Decimal> {
+    let rate = per_period_rate(annual, s.timeline.per_year());
     let step = Decimal::ONE + rate;
     let mut factors = Vec::with_capacity(s.timeline.periods + 1);
     let mut growth = Decimal::ONE;

@@ -15,6 +15,8 @@ use super::{Counterfactual, Mechanism, OutcomeKind, Scenario};
 pub enum Target {
     Achievement,
     Target(usize),
+    /// The expected level of an outcome (§8.1).
+    Expected(usize),
     Threshold(usize),
     Price(usize),
     Drift(usize),
@@ -27,6 +29,10 @@ pub enum Target {
     ReturnCap,
     DiscountRate,
     Capital,
+    /// The investor's share of the surplus at the end (§8.3).
+    ExcessInvestorShare,
+    /// The investor's own discount rate (§8.3).
+    HurdleRate,
 }
 
 /// The lever groups of the workshop screen, in display order.
@@ -99,6 +105,7 @@ pub fn get(s: &Scenario, target: Target) -> Decimal {
     match target {
         Target::Achievement => s.assumptions.achievement,
         Target::Target(i) => s.outcomes[i].target,
+        Target::Expected(i) => s.outcomes[i].expected,
         Target::Threshold(i) => s.outcomes[i].threshold.unwrap_or(s.outcomes[i].baseline),
         Target::Price(i) => s.outcomes[i].price,
         Target::Drift(i) => s.outcomes[i].drift,
@@ -111,6 +118,8 @@ pub fn get(s: &Scenario, target: Target) -> Decimal {
         Target::ReturnCap => s.investment.return_cap,
         Target::DiscountRate => s.assumptions.discount_rate,
         Target::Capital => s.investment.capital,
+        Target::ExcessInvestorShare => s.payment.excess_investor_share,
+        Target::HurdleRate => s.hurdle_rate(),
     }
 }
 
@@ -118,6 +127,7 @@ pub(crate) fn put(s: &mut Scenario, target: Target, v: Decimal) {
     match target {
         Target::Achievement => s.assumptions.achievement = v,
         Target::Target(i) => s.outcomes[i].target = v,
+        Target::Expected(i) => s.outcomes[i].expected = v,
         Target::Threshold(i) => s.outcomes[i].threshold = Some(v),
         Target::Price(i) => s.outcomes[i].price = v,
         Target::Drift(i) => s.outcomes[i].drift = v,
@@ -130,6 +140,18 @@ pub(crate) fn put(s: &mut Scenario, target: Target, v: Decimal) {
         Target::ReturnCap => s.investment.return_cap = v,
         Target::DiscountRate => s.assumptions.discount_rate = v,
         Target::Capital => s.investment.capital = v,
+        Target::ExcessInvestorShare => s.payment.excess_investor_share = v,
+        Target::HurdleRate => s.investment.hurdle_rate = Some(v),
+    }
+}
+
+/// Whether a lever was moved from `base` to `current`. The hurdle rate
+/// follows the discount rate until it is set, so it counts as moved only
+/// once it has a value of its own.
+pub(crate) fn moved(base: &Scenario, current: &Scenario, target: Target) -> bool {
+    match target {
+        Target::HurdleRate => current.investment.hurdle_rate != base.investment.hurdle_rate,
+        _ => get(current, target) != get(base, target),
     }
 }
 
@@ -222,6 +244,17 @@ fn defaults(s: &Scenario) -> Vec<Lever> {
                 ti / Decimal::TEN,
             );
         }
+        let ei = o.expected_improvement().abs();
+        let (a, b) = (level(ei / Decimal::TEN), level(ei * Decimal::TWO));
+        push(
+            format!("expected.{}", o.id),
+            Target::Expected(i),
+            Group::Targets,
+            Unit::Indicator,
+            a.min(b),
+            a.max(b),
+            ei / Decimal::TEN,
+        );
         if o.kind == OutcomeKind::Flow && o.counterfactual == Counterfactual::HistoricalBaseline {
             push(
                 format!("drift.{}", o.id),
@@ -277,6 +310,7 @@ fn defaults(s: &Scenario) -> Vec<Lever> {
         ("cofunder_share", Target::CofunderShare),
         ("fee_at_risk", Target::FeeAtRisk),
         ("first_loss", Target::FirstLoss),
+        ("excess_investor_share", Target::ExcessInvestorShare),
     ] {
         push(
             id.into(),
@@ -304,6 +338,15 @@ fn defaults(s: &Scenario) -> Vec<Lever> {
         Unit::Rate,
         Decimal::ZERO,
         pct(15, 2),
+        pct(5, 3),
+    );
+    push(
+        "hurdle_rate".into(),
+        Target::HurdleRate,
+        Group::Return,
+        Unit::Rate,
+        Decimal::ZERO,
+        pct(30, 2),
         pct(5, 3),
     );
     let capital = s.investment.capital;

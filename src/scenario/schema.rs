@@ -58,6 +58,21 @@ impl Choice for Excess {
         &[("payer", Excess::Payer), ("provider", Excess::Provider)];
 }
 
+impl Choice for CostTiming {
+    const CHOICES: &'static [(&'static str, Self)] = &[
+        ("start", CostTiming::Start),
+        ("each_period", CostTiming::EachPeriod),
+    ];
+}
+
+impl Choice for CostPayer {
+    const CHOICES: &'static [(&'static str, Self)] = &[
+        ("payer", CostPayer::Payer),
+        ("cofunder", CostPayer::Cofunder),
+        ("investor", CostPayer::Investor),
+    ];
+}
+
 /// The language of a scenario's texts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Language(&'static str);
@@ -153,6 +168,11 @@ pub(crate) fn read_scenario(r: &mut Reader, mut root: Table) -> Option<Scenario>
         Some(t) => read_uncertainty(r, t),
         None => Uncertainty::default(),
     };
+    let costs: Vec<Option<Cost>> = root
+        .tables(r, "costs")
+        .into_iter()
+        .map(|t| read_cost(r, t, periods))
+        .collect();
     root.finish(r);
     Some(Scenario {
         info: info?,
@@ -168,6 +188,7 @@ pub(crate) fn read_scenario(r: &mut Reader, mut root: Table) -> Option<Scenario>
         sources,
         levers,
         uncertainty,
+        costs: costs.into_iter().collect::<Option<Vec<_>>>()?,
     })
 }
 
@@ -197,11 +218,13 @@ fn read_timeline(r: &mut Reader, mut t: Table) -> Option<Timeline> {
     let periods = t.opt_int(r, "periods", 1, max);
     let period = t.opt_choice(r, "period").unwrap_or(Period::Year);
     let start_year = t.opt_int(r, "start_year", 1900, 2200);
+    let start_month = t.opt_int(r, "start_month", 1, 12).unwrap_or(1);
     t.finish(r);
     Some(Timeline {
         periods: usize::try_from(periods?).ok()?,
         period,
         start_year,
+        start_month: u32::try_from(start_month).ok()?,
     })
 }
 
@@ -263,6 +286,7 @@ fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
     let payable_unit = t.str_or(r, "payable_unit", "");
     let baseline = t.req_dec(r, "baseline");
     let target = t.req_dec(r, "target");
+    let expected = t.opt_dec(r, "expected");
     let threshold = t.opt_dec(r, "threshold");
     let rule = t.opt_choice(r, "threshold_rule");
     let pay_beyond_target = t.opt_bool(r, "pay_beyond_target").unwrap_or(false);
@@ -276,11 +300,13 @@ fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
     let price = t.dec_or(r, "price", Decimal::ZERO);
     let value = t.dec_or(r, "value", Decimal::ZERO);
     let payer_value_share = t.dec_or(r, "payer_value_share", Decimal::ONE);
+    let payer_cash_share = t.dec_or(r, "payer_cash_share", Decimal::ONE);
     let definition = t.str_or(r, "definition", "");
     let data_source = t.str_or(r, "data_source", "");
     let source = t.str_or(r, "source", "");
     t.finish(r);
     let id = id?;
+    let target = target?;
     let threshold_rule = match rule {
         Some(rule) => rule,
         None if threshold.is_some() => ThresholdRule::Trigger,
@@ -294,7 +320,8 @@ fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
         indicator_unit,
         payable_unit,
         baseline: baseline?,
-        target: target?,
+        target,
+        expected: expected.unwrap_or(target),
         threshold,
         threshold_rule,
         pay_beyond_target,
@@ -306,6 +333,7 @@ fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
         price,
         value,
         payer_value_share,
+        payer_cash_share,
         definition,
         data_source,
         source,
@@ -320,6 +348,7 @@ fn read_payment(r: &mut Reader, mut t: Table) -> Payment {
         guaranteed_share: t.dec_or(r, "guaranteed_share", Decimal::ZERO),
         cofunder_share: t.dec_or(r, "cofunder_share", Decimal::ZERO),
         excess: t.opt_choice(r, "excess").unwrap_or(Excess::Payer),
+        excess_investor_share: t.dec_or(r, "excess_investor_share", Decimal::ZERO),
     };
     t.finish(r);
     p
@@ -333,12 +362,14 @@ fn read_investment(r: &mut Reader, mut t: Table) -> Option<Investment> {
     let return_cap = t.opt_dec(r, "return_cap");
     let first_loss = t.dec_or(r, "first_loss", Decimal::ZERO);
     let recycle = t.opt_bool(r, "recycle").unwrap_or(false);
+    let hurdle_rate = t.opt_dec(r, "hurdle_rate");
     t.finish(r);
     Some(Investment {
         capital,
         return_cap: return_cap?,
         first_loss,
         recycle,
+        hurdle_rate,
     })
 }
 
@@ -362,6 +393,45 @@ fn read_source(r: &mut Reader, mut t: Table) -> Source {
     };
     t.finish(r);
     s
+}
+
+fn read_cost(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Option<Cost> {
+    let id = t.req_str(r, "id");
+    let name = t.opt_str(r, "name");
+    if !t.has("when") {
+        t.missing(r, "when", Hint::OneOf(CostTiming::names()));
+    }
+    let when = t.opt_choice::<CostTiming>(r, "when");
+    if !t.has("paid_by") {
+        t.missing(r, "paid_by", Hint::OneOf(CostPayer::names()));
+    }
+    let paid_by = t.opt_choice::<CostPayer>(r, "paid_by");
+    if !t.has("amount") {
+        t.missing(r, "amount", Hint::NumberOrList);
+    }
+    let amount_at = (
+        t.key_path("amount"),
+        t.table.get("amount").map(|v| v.span()),
+    );
+    let amount = t.opt_dec_list(r, "amount");
+    t.finish(r);
+    let amount = match (when?, amount?) {
+        (CostTiming::Start, NumberOrList::List(_)) => {
+            let (key, span) = amount_at;
+            r.error(span.unwrap_or_default(), &key, Problem::ListForStart);
+            return None;
+        }
+        (CostTiming::Start, NumberOrList::Number(n)) => vec![n],
+        (CostTiming::EachPeriod, v) => per_period(v, periods),
+    };
+    let id = id?;
+    Some(Cost {
+        name: name.unwrap_or_else(|| id.clone()),
+        id,
+        when: when?,
+        amount,
+        paid_by: paid_by?,
+    })
 }
 
 fn read_levers(r: &mut Reader, mut t: Table) -> LeverSettings {

@@ -103,6 +103,10 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
         return r.issues;
     }
 
+    let month = s.timeline.start_month;
+    if !(1..=12).contains(&month) {
+        r.fail("timeline.start_month", Rule::StartMonth { month });
+    }
     r.per_period("delivery.cost", PerPeriod::Costs, &s.delivery.cost, periods);
     if let Some(size) = s.cohort.size {
         r.non_negative("cohort.size", size);
@@ -131,6 +135,7 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
         (_, Some(v)) => r.share("payment.savings_share", v),
         _ => {}
     }
+    r.share("payment.excess_investor_share", p.excess_investor_share);
     if p.cofunder_share > Decimal::ZERO && s.parties.cofunder.is_none() {
         r.fail("payment.cofunder_share", Rule::CofunderNeeded);
     }
@@ -172,6 +177,12 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
         );
     }
     discount(&mut r, s, "assumptions.discount_rate", a.discount_rate);
+    if let Some(hurdle) = inv.hurdle_rate {
+        discount(&mut r, s, "investment.hurdle_rate", hurdle);
+    }
+    for (i, c) in s.costs.iter().enumerate() {
+        cost(&mut r, s, i, c);
+    }
     contract_size(&mut r, s);
     uncertainty(&mut r, s);
     for (path, rule) in super::levers::check_settings(s) {
@@ -265,6 +276,17 @@ fn uncertainty(r: &mut Rules, s: &Scenario) {
     }
 }
 
+fn cost(r: &mut Rules, s: &Scenario, i: usize, c: &Cost) {
+    let at = |key: &str| format!("costs[{i}].{key}");
+    let earlier = s.costs[..i].iter().any(|other| other.id == c.id);
+    r.id(at("id"), &c.id, earlier, Entry::Cost);
+    let periods = match c.when {
+        CostTiming::Start => 1,
+        CostTiming::EachPeriod => s.timeline.periods,
+    };
+    r.per_period(&at("amount"), PerPeriod::Amounts, &c.amount, periods);
+}
+
 fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
     let at = |key: &str| format!("outcomes[{i}].{key}");
     let earlier = s.outcomes[..i].iter().any(|other| other.id == o.id);
@@ -276,6 +298,16 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
             at("target"),
             Rule::NotAnImprovement {
                 target: o.target,
+                baseline: o.baseline,
+                better: o.better,
+            },
+        );
+    }
+    if o.expected_improvement() <= Decimal::ZERO {
+        r.fail(
+            at("expected"),
+            Rule::ExpectedNotAnImprovement {
+                expected: o.expected,
                 baseline: o.baseline,
                 better: o.better,
             },
@@ -341,6 +373,7 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
             }
             r.rate(&at("baseline"), o.baseline);
             r.rate(&at("target"), o.target);
+            r.rate(&at("expected"), o.expected);
             if let Some(h) = o.threshold {
                 r.rate(&at("threshold"), h);
             }
@@ -362,6 +395,7 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
     r.non_negative(&at("price"), o.price);
     r.non_negative(&at("value"), o.value);
     r.share(&at("payer_value_share"), o.payer_value_share);
+    r.share(&at("payer_cash_share"), o.payer_cash_share);
     if o.ramp_periods < 1 {
         r.fail(at("ramp_periods"), Rule::RampAtLeastOne);
     }
@@ -386,31 +420,38 @@ fn contract_size(r: &mut Rules, s: &Scenario) {
         return;
     }
     let f = |d: &Decimal| d.abs().to_f64().unwrap_or(f64::MAX);
-    let total = s.delivery.cost.iter().map(f).sum::<f64>() + outcomes.iter().sum::<f64>();
+    let costs = s.costs.iter().flat_map(|c| &c.amount).map(f).sum::<f64>();
+    let total = s.delivery.cost.iter().map(f).sum::<f64>() + costs + outcomes.iter().sum::<f64>();
     if total > MAX_AMOUNT {
         r.fail("outcomes", Rule::ContractTooLarge { total });
         return;
     }
-    let rate = s.assumptions.discount_rate;
-    let d = rate.to_f64().unwrap_or(0.0);
-    let reported = r
-        .issues
-        .iter()
-        .any(|i| i.path == "assumptions.discount_rate");
-    if reported || d >= 0.0 || d <= -1.0 {
-        return;
-    }
-    let years = s.timeline.periods as f64 / f64::from(s.timeline.per_year());
-    let discounted = total * (1.0 + d).powf(-years);
-    if discounted > MAX_DISCOUNTED {
-        r.fail(
+    let rates = [
+        (
             "assumptions.discount_rate",
-            Rule::DiscountedTooLarge {
-                rate,
-                years,
-                discounted,
-            },
-        );
+            Some(s.assumptions.discount_rate),
+        ),
+        ("investment.hurdle_rate", s.investment.hurdle_rate),
+    ];
+    for (path, rate) in rates {
+        let Some(rate) = rate else { continue };
+        let d = rate.to_f64().unwrap_or(0.0);
+        let reported = r.issues.iter().any(|i| i.path == path);
+        if reported || d >= 0.0 || d <= -1.0 {
+            continue;
+        }
+        let years = s.timeline.periods as f64 / f64::from(s.timeline.per_year());
+        let discounted = total * (1.0 + d).powf(-years);
+        if discounted > MAX_DISCOUNTED {
+            r.fail(
+                path,
+                Rule::DiscountedTooLarge {
+                    rate,
+                    years,
+                    discounted,
+                },
+            );
+        }
     }
 }
 
@@ -419,7 +460,7 @@ fn contract_size(r: &mut Rules, s: &Scenario) {
 /// model forms first.
 fn largest_amount(s: &Scenario, o: &Outcome) -> Option<f64> {
     let f = |d: Decimal| d.abs().to_f64().unwrap_or(f64::MAX);
-    let improvement = f(o.target - o.baseline) * 10.0
+    let improvement = f(o.target - o.baseline).max(f(o.expected - o.baseline)) * 10.0
         + f(o.drift) * s.timeline.periods as f64
         + f(s.uncertainty.noise_sd(&o.id)) * NOISE_SDS as f64;
     let volume = match o.kind {

@@ -86,6 +86,18 @@ fee_at_risk = 0.7
 [assumptions]
 achievement = 10
 discount_rate = {discount_rate}
+
+[[costs]]
+id = "intermediary"
+amount = {cost}
+when = "each_period"
+paid_by = "investor"
+
+[[costs]]
+id = "legal"
+amount = {money}
+when = "start"
+paid_by = "payer"
 "#
     )
 }
@@ -110,7 +122,7 @@ fn extreme_but_valid_scenarios_compute_without_overflow() {
                                 let sum: Decimal = e
                                     .run
                                     .flows
-                                    .parties()
+                                    .all_parties()
                                     .iter()
                                     .map(|(_, f)| f.iter().sum::<Decimal>())
                                     .sum();
@@ -148,7 +160,7 @@ fn the_largest_valid_monthly_scenario_has_every_figure() {
         .evaluation
         .run
         .flows
-        .parties()
+        .all_parties()
         .iter()
         .map(|(_, f)| f.iter().sum::<Decimal>())
         .sum();
@@ -209,7 +221,7 @@ fn the_regressions_found_by_fuzzing_stay_fixed() {
                 .evaluation
                 .run
                 .flows
-                .parties()
+                .all_parties()
                 .iter()
                 .map(|(_, f)| f.iter().sum::<Decimal>())
                 .sum();
@@ -248,7 +260,7 @@ fn costs_and_the_cap_count_in_whole_ore() {
     assert_eq!(r.totals.outcome_payments, Decimal::new(100_000, 2));
     let sum: Decimal = r
         .flows
-        .parties()
+        .all_parties()
         .iter()
         .map(|(_, f)| f.iter().sum::<Decimal>())
         .sum();

@@ -97,6 +97,21 @@ const ODD_LINES: &[&str] = &[
     "[cohort]",
     "[provider]",
     "fee_at_risk = 0.9",
+    "expected = 9.5",
+    "expected = 10.5",
+    "payer_cash_share = 0.4",
+    "excess_investor_share = 0.5",
+    "hurdle_rate = 0.12",
+    "start_month = 7",
+    "start_year = 2027",
+    "[[costs]]",
+    "id = \"legal\"",
+    "amount = 50_000",
+    "amount = [1, 2, 3]",
+    "when = \"start\"",
+    "when = \"each_period\"",
+    "paid_by = \"investor\"",
+    "paid_by = \"payer\"",
     "a.b.c = 1",
     "x = {y = 1}",
     "[",
@@ -106,11 +121,11 @@ const ODD_LINES: &[&str] = &[
     "é = \"ø\"",
 ];
 
-/// The six parties' flows sum to total value minus total delivery cost.
+/// The seven parties' flows sum to total value minus total delivery cost.
 fn assert_conserved(s: &Scenario, run: &model::Run) -> Result<(), TestCaseError> {
     let sum: Decimal = run
         .flows
-        .parties()
+        .all_parties()
         .iter()
         .map(|(_, f)| f.iter().sum::<Decimal>())
         .sum();
@@ -120,7 +135,7 @@ fn assert_conserved(s: &Scenario, run: &model::Run) -> Result<(), TestCaseError>
         "money not conserved in {:?}",
         s
     );
-    for (_, f) in run.flows.parties() {
+    for (_, f) in run.flows.all_parties() {
         prop_assert_eq!(f.len(), s.timeline.periods + 1);
     }
     Ok(())
@@ -186,6 +201,7 @@ fn parse_and_check(text: &str) -> Result<(), TestCaseError> {
 /// valid (and a little beyond): `(table header, key, values)`.
 const SETTINGS: &[(&str, &str, &[&str])] = &[
     ("[timeline]", "periods", &["1", "2", "480", "481"]),
+    ("[timeline]", "start_month", &["1", "12", "13", "0"]),
     (
         "[timeline]",
         "period",
@@ -217,6 +233,12 @@ const SETTINGS: &[(&str, &str, &[&str])] = &[
         &["0", "9.9999999999999999999999999", "-1e15"],
     ),
     ("[[outcomes]]", "threshold", &["10", "9", "9.0000000001"]),
+    (
+        "[[outcomes]]",
+        "expected",
+        &["9", "8", "10", "1e-28", "-1e15"],
+    ),
+    ("[[outcomes]]", "payer_cash_share", &["0", "1", "1.5"]),
     (
         "[[outcomes]]",
         "threshold_rule",
@@ -257,10 +279,16 @@ const SETTINGS: &[(&str, &str, &[&str])] = &[
     ("[payment]", "guaranteed_share", &["0", "0.9", "1"]),
     ("[payment]", "cofunder_share", &["0", "1", "0.3333333333"]),
     ("[payment]", "excess", &["\"provider\"", "\"payer\""]),
+    (
+        "[payment]",
+        "excess_investor_share",
+        &["0", "1", "0.5", "2"],
+    ),
     ("[investment]", "capital", &["0", "1e15"]),
     ("[investment]", "return_cap", &["0", "1", "0.0000000001"]),
     ("[investment]", "first_loss", &["0", "1"]),
     ("[investment]", "recycle", &["true", "false"]),
+    ("[investment]", "hurdle_rate", &["0", "-0.99", "1", "0.3"]),
     ("[provider]", "fee_at_risk", &["0", "0.9", "1"]),
     ("[assumptions]", "achievement", &["0", "2", "10", "1e-28"]),
     (
@@ -418,6 +446,7 @@ fn toml_like() -> impl Strategy<Value = String> {
         "[levers.achievement]",
         "[uncertainty]",
         "[[sources]]",
+        "[[costs]]",
     ]);
     prop::collection::vec(
         prop_oneof![

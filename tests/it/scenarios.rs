@@ -153,7 +153,7 @@ fn figures_reproduce_with_evaluate_at() {
             let sum: Decimal = e
                 .run
                 .flows
-                .parties()
+                .all_parties()
                 .iter()
                 .flat_map(|(_, f)| f.iter())
                 .sum();
