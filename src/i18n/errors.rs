@@ -374,8 +374,8 @@ pub fn problem_help(lang: Lang, p: &Problem) -> Option<String> {
         ),
         Problem::TriangularNeeds { key } => tr!(
             lang,
-            "add `{key} = …` (1 = exactly the target)",
-            "legg til `{key} = …` (1 = akkurat målet)"
+            "add `{key} = …` (1 = exactly the expected effect)",
+            "legg til `{key} = …` (1 = akkurat forventet effekt)"
         ),
         Problem::ListForStart => tr!(
             lang,

@@ -93,8 +93,8 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
             let v = n(value);
             tr!(
                 lang,
-                "{v} is outside 0 to 10 (1 = exactly the target)",
-                "{v} er utenfor 0 til 10 (1 = akkurat målet)"
+                "{v} is outside 0 to 10 (1 = exactly the expected effect)",
+                "{v} er utenfor 0 til 10 (1 = akkurat forventet effekt)"
             )
         }
         Rule::RateRange { value } => {
@@ -117,8 +117,8 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
             let v = n(value);
             tr!(
                 lang,
-                "{v} is outside 0 to 10 (0.25 = a quarter of the target)",
-                "{v} er utenfor 0 til 10 (0,25 = en firedel av målet)"
+                "{v} is outside 0 to 10 (0.25 = a quarter of the expected effect)",
+                "{v} er utenfor 0 til 10 (0,25 = en firedel av forventet effekt)"
             )
         }
         Rule::TriangularOrder { min, max } => {
