@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use effekt::catalog;
 use effekt::format::Lang;
 use effekt::tui::event::{Key, KeyCode};
-use effekt::tui::{self, Action, App, Event, Session, ThemeKind, update};
+use effekt::tui::{self, Action, App, Event, Session, ThemeKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -25,11 +25,11 @@ fn app(id: &str) -> App {
 /// Select the lever with this id.
 fn select(app: &mut App, id: &str) {
     if let Some(i) = app
-        .workshop
+        .doc
         .as_ref()
-        .and_then(|w| w.levers.iter().position(|l| l.id == id))
+        .and_then(|d| d.levers.iter().position(|l| l.id == id))
     {
-        update(app, Action::Select(i));
+        app.update(Action::Select(i));
     }
 }
 
@@ -43,14 +43,15 @@ fn step_and_draw(c: &mut Criterion) {
         let mut app = app(id);
         select(&mut app, lever);
         let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
-        tui::draw(&mut terminal, &app).expect("draw");
+        tui::draw(&mut terminal, app.doc.as_ref(), &app.view).expect("draw");
         let mut up = true;
         c.bench_function(&format!("step+draw 160x45 {id} {lever}"), |b| {
             b.iter(|| {
                 // Up and down in turn, so the lever stays in its range.
-                update(&mut app, Action::Step(if up { 1 } else { -1 }));
+                app.update(Action::Step(if up { 1 } else { -1 }));
                 up = !up;
-                tui::draw(&mut terminal, black_box(&app)).expect("draw");
+                let app = black_box(&app);
+                tui::draw(&mut terminal, app.doc.as_ref(), &app.view).expect("draw");
             })
         });
     }
@@ -79,14 +80,18 @@ fn bytes() {
         let mut a = app(id);
         select(&mut a, lever);
         let count = Count::default();
-        let mut session = Session::new(count.clone(), a).expect("session");
-        session.present().expect("first frame");
+        let mut session = Session::new(count.clone(), a.view.size).expect("session");
+        session
+            .present(a.doc.as_ref(), &a.view)
+            .expect("first frame");
         let first = count.0.replace(0);
         session
-            .handle(Event::Key(Key::plain(KeyCode::Right)))
+            .handle(&mut a, Event::Key(Key::plain(KeyCode::Right)))
             .expect("step");
         let step = count.0.replace(0);
-        session.handle(Event::Key(Key::ch('z'))).expect("no-op");
+        session
+            .handle(&mut a, Event::Key(Key::ch('z')))
+            .expect("no-op");
         let idle = count.0.replace(0);
         println!("bytes 160x45 {id} {lever}: first frame {first}, one step {step}, idle {idle}");
     }

@@ -276,8 +276,7 @@ pub enum ReportFormat {
     Json,
 }
 
-/// The most variants a report or comparison shows beside the base.
-pub const MAX_VARIANTS: usize = 4;
+pub use crate::report::MAX_VARIANTS;
 
 /// `effekt report FILE [--variant A]... [--format md|csv|json] [-o PATH]`
 pub fn report(

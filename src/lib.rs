@@ -15,5 +15,6 @@ pub mod model;
 pub mod report;
 pub mod risk;
 pub mod scenario;
+pub mod serve;
 pub mod store;
 pub mod tui;

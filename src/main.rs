@@ -151,6 +151,8 @@ enum Command {
         /// Scenario file (or bundled id).
         file: String,
     },
+    /// Serve the workshop over SSH: `ssh -t -p 2222 HOST` opens one (see docs/ssh.md).
+    Serve(effekt::serve::ServeArgs),
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -200,6 +202,7 @@ fn main() -> ExitCode {
         }) => cli_risk::solve(lang, &scenario, &lever, &for_, at.as_deref(), json),
         Some(Command::List) => cli::list(lang),
         Some(Command::Levers { file }) => cli::levers(lang, &file),
+        Some(Command::Serve(serve)) => effekt::serve::run(lang, &serve),
         None => cli::workshop(args.lang, args.file.as_deref()),
     };
     ExitCode::from(code)

@@ -11,3 +11,6 @@ pub use document::{Column, columns, csv, json, markdown};
 pub use json::calc_json;
 pub use summary::{party_name, summary, table, table_left};
 pub use sweep::{SweepRow, sweep, sweep_csv};
+
+/// The most variants a report or comparison shows beside the base.
+pub const MAX_VARIANTS: usize = 4;

@@ -1,8 +1,8 @@
 //! Everything a user can ask the app to do. Keys map to actions through the
 //! key map ([`super::keymap`]); mouse events and modal input are turned into
-//! actions by [`super::update::handle_event`].
+//! actions by [`super::update::handle_event`], by the view's mode.
 
-use super::app::Screen;
+use super::view::Screen;
 
 /// One thing to do; [`super::update::update`] applies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,15 +2,15 @@
 //! generated from it, so a key is documented exactly where it is bound.
 
 use super::action::Action;
-use super::app::Screen;
 use super::event::{Key, KeyCode};
+use super::view::Screen;
 use crate::i18n::TuiTexts;
 
 /// A text of the TUI in the current language.
 pub type Text = fn(&'static TuiTexts) -> &'static str;
 
 /// Where a binding applies. Several contexts are active at once (see
-/// [`super::app::App::contexts`]); the first match wins.
+/// [`super::view::View::contexts`]); the first match wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     /// The scenario picker.

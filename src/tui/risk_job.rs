@@ -1,28 +1,25 @@
-//! The uncertainty screen's state and the work behind it, as plain data.
+//! The uncertainty figures of a document and the work behind them, as
+//! plain data.
 //!
-//! The app never runs a Monte Carlo itself: it *describes* the work it
-//! wants as a [`RiskRequest`] numbered by a generation, and the run loop
-//! ([`super::worker`]) runs it on another thread and feeds progress and
-//! results back as [`super::Event::RiskProgress`] and
-//! [`super::Event::RiskDone`]. Update accepts them only while their
-//! generation is still wanted, so the result of a cancelled or superseded
-//! run is dropped. Tests run the same work in-thread
-//! ([`super::risk_update::complete`]).
+//! Update never runs a Monte Carlo itself: it *describes* the work it
+//! wants as a [`RiskRequest`] numbered by a generation and returns
+//! [`super::Effect::StartRisk`]; the host runs it (the terminal's run loop
+//! on a [`super::worker`] thread, tests in-thread with
+//! [`super::App::complete`]) and feeds progress and results back as
+//! [`super::Event::RiskProgress`] and [`super::Event::RiskDone`]. Update
+//! accepts them only while their generation is still wanted, so the result
+//! of a cancelled or superseded run is dropped.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rust_decimal::Decimal;
-
-use crate::risk::{
-    self, Figure, Goal, Miss, Settings, Simulation, Solution, SolveError, Tornado, TornadoFigure,
-};
+use crate::risk::{self, Goal, Settings, Simulation, Solution, SolveError, Tornado, TornadoFigure};
 use crate::scenario::Scenario;
 
 /// Work for the background worker, numbered so that stale answers can be
 /// told apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RiskRequest {
-    /// Unique within an app; a newer request has a larger number.
+    /// Unique within a document; a newer request has a larger number.
     pub generation: u64,
     pub work: RiskWork,
 }
@@ -100,133 +97,61 @@ pub struct Finished {
     pub simulation: Simulation,
 }
 
-/// Which distribution the histogram shows (`d` switches).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum HistogramKind {
-    #[default]
-    OutcomePayments,
-    InvestorNet,
-    InvestorIrr,
+/// Each shown lever one step down and up, in both orders the screen can
+/// show (each view picks one with `f`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tornadoes {
+    pub by_payer_npv: Tornado,
+    pub by_investor_irr: Tornado,
 }
 
-impl HistogramKind {
-    pub fn next(self) -> HistogramKind {
-        match self {
-            HistogramKind::OutcomePayments => HistogramKind::InvestorNet,
-            HistogramKind::InvestorNet => HistogramKind::InvestorIrr,
-            HistogramKind::InvestorIrr => HistogramKind::OutcomePayments,
+impl Tornadoes {
+    /// The tornado of `s`, sorted both ways.
+    pub fn of(s: &Scenario) -> Tornadoes {
+        let mut by_payer_npv = risk::tornado(s);
+        let mut by_investor_irr = by_payer_npv.clone();
+        by_payer_npv.sort_by(TornadoFigure::PayerNpv);
+        by_investor_irr.sort_by(TornadoFigure::InvestorIrr);
+        Tornadoes {
+            by_payer_npv,
+            by_investor_irr,
+        }
+    }
+
+    /// The tornado sorted by `figure`.
+    pub fn sorted_by(&self, figure: TornadoFigure) -> &Tornado {
+        match figure {
+            TornadoFigure::PayerNpv => &self.by_payer_npv,
+            TornadoFigure::InvestorIrr => &self.by_investor_irr,
         }
     }
 }
 
-/// The field of the goal-seek dialog that takes typing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GoalField {
-    Figure,
-    Target,
-    Achievement,
-}
-
-/// Where the goal-seek dialog is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum GoalState {
-    /// Filling in the fields; `error` says why the last try was refused.
-    Editing { error: Option<String> },
-    /// Searching in the background (the Monte Carlo figure).
-    Searching(RiskRequest),
-    /// A value hits the target; Enter or `y` applies it.
-    Found(Box<Solution>),
-    /// No value of the lever's range hits the target.
-    Missed(Box<Miss>),
-}
-
-/// The goal-seek dialog (`g`): which figure should reach which target, at
-/// which achievement, by moving the selected lever.
-#[derive(Debug, Clone, PartialEq)]
-pub struct GoalDialog {
-    /// The lever to move, by its index in the workshop's levers.
-    pub lever: usize,
-    pub figure: Figure,
-    pub field: GoalField,
-    /// The target as typed (`6 %`, `0,06`, `5 mill.`).
-    pub target: String,
-    /// The achievement to evaluate at as typed; empty: the current one.
-    pub achievement: String,
-    /// The figure now, where the workshop has it (not for the Monte Carlo
-    /// figure), to show next to the target.
-    pub now: Option<Decimal>,
-    pub state: GoalState,
-}
-
-impl GoalDialog {
-    /// Whether the achievement field applies: not when the lever is the
-    /// achievement itself, nor for the probability of paying for noise
-    /// (computed at zero effect).
-    pub fn asks_achievement(&self, lever_id: &str) -> bool {
-        lever_id != "achievement" && self.figure != Figure::PNoisePayment
-    }
-}
-
-/// The uncertainty screen's state: the run wanted now, the last finished
-/// run, the tornado of the current levers, and the goal-seek dialog.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RiskView {
-    /// The last generation handed out.
-    pub generation: u64,
-    /// The generation of the newest Monte Carlo request.
+/// The document's uncertainty figures: the Monte Carlo run wanted now, the
+/// last finished run and the tornado of the current levers. Shared by every
+/// view; how a view shows them (histogram, sort) is the view's.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RiskResults {
+    /// The last request number handed out (Monte Carlo runs and goal
+    /// searches of every view of the document share the numbering).
+    pub last_request: u64,
+    /// The number of the newest Monte Carlo request.
     pub run_generation: u64,
-    /// The Monte Carlo run wanted now (the worker runs it).
+    /// The Monte Carlo run wanted now (the host's worker runs it).
     pub running: Option<Running>,
     /// The newest finished run; current when its generation is
     /// `run_generation` and nothing runs.
     pub result: Option<Finished>,
     /// The levers the tornado and the newest request are for.
     pub shown_for: Option<Box<Scenario>>,
-    /// Each shown lever one step down and up, sorted by `sort`.
-    pub tornado: Option<Tornado>,
-    pub histogram: HistogramKind,
-    /// The figure the tornado is sorted by (and shows when narrow).
-    pub sort: TornadoFigure,
-    pub goal: Option<GoalDialog>,
+    pub tornado: Option<Tornadoes>,
 }
 
-impl Default for RiskView {
-    fn default() -> Self {
-        RiskView {
-            generation: 0,
-            run_generation: 0,
-            running: None,
-            result: None,
-            shown_for: None,
-            tornado: None,
-            histogram: HistogramKind::default(),
-            sort: TornadoFigure::PayerNpv,
-            goal: None,
-        }
-    }
-}
-
-impl RiskView {
-    /// A new generation number.
+impl RiskResults {
+    /// A new request number.
     pub fn next_generation(&mut self) -> u64 {
-        self.generation += 1;
-        self.generation
-    }
-
-    /// The work wanted now: the Monte Carlo run and a goal-seek search.
-    pub fn requests(&self) -> Vec<&RiskRequest> {
-        let mut out = Vec::new();
-        if let Some(r) = &self.running {
-            out.push(&r.request);
-        }
-        if let Some(GoalDialog {
-            state: GoalState::Searching(r),
-            ..
-        }) = &self.goal
-        {
-            out.push(r);
-        }
-        out
+        self.last_request += 1;
+        self.last_request
     }
 
     /// The finished run, if it is for `current` and nothing newer runs.

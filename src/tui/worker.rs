@@ -1,13 +1,15 @@
-//! The background worker of the run loop: runs the app's
-//! [`RiskRequest`]s on threads of their own and sends progress and results
-//! back through a channel as app [`Event`]s. The app stays plain data; only
-//! the run loop owns threads.
+//! The background worker of the run loop: runs the [`RiskRequest`]s that
+//! update asked for ([`super::Effect::StartRisk`], kept by the host as
+//! [`super::App::jobs`]) on threads of their own and sends progress and
+//! results back through a channel as app [`Event`]s. The app stays plain
+//! data; only the run loop owns threads.
 //!
-//! [`Worker::sync`] reconciles what runs with what the app wants: a
-//! request whose generation is new starts a thread; a running one the app
-//! no longer wants is cancelled (its flag is set, and the simulation stops
-//! within one chunk of draws). Whatever a cancelled thread still sends is
-//! ignored by update, which only accepts the generations it wants.
+//! [`Worker::sync`] reconciles what runs with the jobs wanted: a request
+//! whose generation is new starts a thread; a running one no longer wanted
+//! (cancelled by [`super::Effect::CancelRisk`]) has its flag set, and the
+//! simulation stops within one chunk of draws. Whatever a cancelled thread
+//! still sends is ignored by update, which only accepts the generations it
+//! wants.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;

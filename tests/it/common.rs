@@ -7,20 +7,30 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use effekt::tui::{self, App};
+use effekt::tui::{self, App, Document, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 /// The app drawn into a `TestBackend` of its size.
 pub fn buffer(app: &App) -> ratatui::buffer::Buffer {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    tui::draw(&mut t, app).expect("draw");
+    view_buffer(app.doc.as_ref(), &app.view)
+}
+
+/// A view of a document drawn into a `TestBackend` of the view's size.
+pub fn view_buffer(doc: Option<&Document>, view: &View) -> ratatui::buffer::Buffer {
+    let mut t = Terminal::new(TestBackend::new(view.size.0, view.size.1)).expect("terminal");
+    tui::draw(&mut t, doc, view).expect("draw");
     t.backend().buffer().clone()
 }
 
 /// The screen as text, one line per row, trailing spaces cut.
 pub fn screen(app: &App) -> String {
-    let buf = buffer(app);
+    view_screen(app.doc.as_ref(), &app.view)
+}
+
+/// A view of a document as text, one line per row, trailing spaces cut.
+pub fn view_screen(doc: Option<&Document>, view: &View) -> String {
+    let buf = view_buffer(doc, view);
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
@@ -38,6 +48,14 @@ pub fn screen(app: &App) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The first line of a screen with `label` in it.
+pub fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
 }
 
 /// A fresh, empty folder named for this process and `name`.

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::str::FromStr;
 use std::time::Duration;
 
-use crate::common::{BIN, Tmux, tmux_or_skip};
+use crate::common::{BIN, Tmux, line_with, tmux_or_skip};
 use effekt::format::{self, Lang};
 use rust_decimal::Decimal;
 
@@ -36,12 +36,14 @@ fn dec(v: &serde_json::Value) -> Decimal {
     Decimal::from_str(v.as_str().expect("a decimal string")).expect("a decimal")
 }
 
-/// The first line of the screen with `label` in it.
-fn line_with<'a>(screen: &'a str, label: &str) -> &'a str {
+/// Whether the first line of the screen with `label` in it also has
+/// `text`; false (not a panic) for a screen caught before that line is
+/// drawn, so it can be polled.
+fn first_line_has(screen: &str, label: &str, text: &str) -> bool {
     screen
         .lines()
         .find(|l| l.contains(label))
-        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{screen}"))
+        .is_some_and(|l| l.contains(text))
 }
 
 #[test]
@@ -68,7 +70,7 @@ fn workshop_in_a_real_terminal() {
     for _ in 0..3 {
         tmux.keys(&["Right"]);
     }
-    let screen = tmux.wait_for("115 %", LONG, |s| line_with(s, "▶").contains("115.0%"));
+    let screen = tmux.wait_for("115 %", LONG, |s| first_line_has(s, "▶", "115.0%"));
 
     let json = calc("1.15");
     let total = dec(&json["totals"]["outcome_payments"]);
@@ -177,7 +179,7 @@ fn a_variant_saved_in_the_workshop_is_found_by_report() {
     for _ in 0..4 {
         tmux.keys(&["Left"]);
     }
-    tmux.wait_for("80 %", LONG, |s| line_with(s, "▶").contains("80.0%"));
+    tmux.wait_for("80 %", LONG, |s| first_line_has(s, "▶", "80.0%"));
     tmux.keys(&["s"]);
     tmux.wait_for("the name prompt", LONG, |s| s.contains("Save variant as"));
     tmux.keys(&["-l", "Workshop 80"]);

@@ -7,6 +7,7 @@ mod common;
 
 mod cli;
 mod e2e_risk;
+mod e2e_ssh;
 mod e2e_tmux;
 mod expected_and_budget;
 mod extremes;
@@ -24,4 +25,5 @@ mod tui_sizes;
 mod tui_snapshots;
 mod tui_update;
 mod tui_variants;
+mod tui_views;
 mod variants;

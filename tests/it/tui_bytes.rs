@@ -32,13 +32,15 @@ impl Tape {
     }
 }
 
-fn session(id: &str, theme: ThemeKind) -> (Session<Tape>, Tape) {
+fn session(id: &str, theme: ThemeKind) -> (Session<Tape>, App, Tape) {
     let s = catalog::open(id).expect("bundled").scenario;
     let app = App::open(s, Lang::Nb, theme, (160, 45));
     let tape = Tape::default();
-    let mut session = Session::new(tape.clone(), app).expect("session");
-    session.present().expect("first frame");
-    (session, tape)
+    let mut session = Session::new(tape.clone(), app.view.size).expect("session");
+    session
+        .present(app.doc.as_ref(), &app.view)
+        .expect("first frame");
+    (session, app, tape)
 }
 
 const BUDGET: usize = 4096;
@@ -47,13 +49,13 @@ const BUDGET: usize = 4096;
 fn a_lever_step_sends_little_and_idle_sends_nothing() {
     for theme in [ThemeKind::Default, ThemeKind::Mono] {
         for id in ["sykefravaer", "rekruttering"] {
-            let (mut session, tape) = session(id, theme);
+            let (mut session, mut app, tape) = session(id, theme);
             let first = tape.take();
             assert!(first.len() > BUDGET, "the first frame draws everything");
 
             assert!(
                 session
-                    .handle(Event::Key(Key::plain(KeyCode::Right)))
+                    .handle(&mut app, Event::Key(Key::plain(KeyCode::Right)))
                     .unwrap()
             );
             let step = tape.take();
@@ -75,13 +77,13 @@ fn a_lever_step_sends_little_and_idle_sends_nothing() {
 
             // Idle: no event, no bytes. Events that change nothing: no bytes.
             assert!(tape.take().is_empty());
-            assert!(!session.handle(Event::Key(Key::ch('z'))).unwrap());
+            assert!(!session.handle(&mut app, Event::Key(Key::ch('z'))).unwrap());
             let nowhere = Event::Mouse(Mouse {
                 kind: MouseKind::Click,
                 column: 150,
                 row: 40,
             });
-            assert!(!session.handle(nowhere).unwrap());
+            assert!(!session.handle(&mut app, nowhere).unwrap());
             assert_eq!(tape.take().len(), 0, "{id}: idle wrote bytes");
         }
     }
@@ -89,17 +91,17 @@ fn a_lever_step_sends_little_and_idle_sends_nothing() {
 
 #[test]
 fn stepping_other_levers_also_fits() {
-    let (mut session, tape) = session("sykefravaer", ThemeKind::Default);
+    let (mut session, mut app, tape) = session("sykefravaer", ThemeKind::Default);
     tape.take();
     // Price changes every chart and the risk table, not just one marker.
     for _ in 0..3 {
         session
-            .handle(Event::Key(Key::plain(KeyCode::Down)))
+            .handle(&mut app, Event::Key(Key::plain(KeyCode::Down)))
             .unwrap();
     }
     tape.take();
     session
-        .handle(Event::Key(Key::plain(KeyCode::Right)))
+        .handle(&mut app, Event::Key(Key::plain(KeyCode::Right)))
         .unwrap();
     let n = tape.take().len();
     println!("price step: {n} bytes");

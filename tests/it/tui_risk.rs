@@ -16,11 +16,11 @@ use effekt::format::Lang;
 use effekt::levers;
 use effekt::risk::{self, Figure, Goal, Settings, TornadoFigure};
 use effekt::scenario::Scenario;
-use effekt::tui::app::MessageKind;
 use effekt::tui::event::{Key, KeyCode, Mouse, MouseKind};
-use effekt::tui::risk_job::{self, GoalField, GoalState, HistogramKind, RiskOutput, RiskWork};
-use effekt::tui::risk_update::{self, complete, parse_target, requests};
-use effekt::tui::{self, Action, App, Event, Screen, ThemeKind, handle_event, update};
+use effekt::tui::risk_job::{self, RiskOutput, RiskResults, RiskWork};
+use effekt::tui::update::parse_target;
+use effekt::tui::view::{GoalDialog, GoalField, GoalState, HistogramKind, MessageKind};
+use effekt::tui::{self, Action, App, Event, Screen, ThemeKind};
 use rust_decimal::Decimal;
 
 const SMALL: (u16, u16) = (80, 24);
@@ -44,55 +44,61 @@ fn open(id: &str, lang: Lang, size: (u16, u16), draws: u32) -> App {
 
 fn run(app: &mut App, actions: &[Action]) {
     for a in actions {
-        update(app, *a);
+        app.update(*a);
     }
 }
 
 fn keys(app: &mut App, text: &str) {
     for c in text.chars() {
-        handle_event(app, Event::Key(Key::ch(c)));
+        app.handle(Event::Key(Key::ch(c)));
     }
 }
 
 fn press(app: &mut App, code: KeyCode) -> bool {
-    handle_event(app, Event::Key(Key::plain(code)))
+    app.handle(Event::Key(Key::plain(code)))
 }
 
 fn select(app: &mut App, id: &str) {
     let i = app
-        .workshop
+        .doc
         .as_ref()
         .unwrap()
         .levers
         .iter()
         .position(|l| l.id == id)
         .expect("shown lever");
-    update(app, Action::Select(i));
+    app.update(Action::Select(i));
 }
 
 fn value(app: &App, id: &str) -> Decimal {
-    let ws = app.workshop.as_ref().expect("open");
+    let ws = app.doc.as_ref().expect("open");
     let lever = levers::find(&ws.current, id).expect("lever");
     levers::get(&ws.current, lever.target)
 }
 
-fn view(app: &App) -> &risk_job::RiskView {
-    &app.workshop.as_ref().expect("open").risk
+fn risk(app: &App) -> &RiskResults {
+    &app.doc.as_ref().expect("open").risk
+}
+
+fn goal(app: &App) -> &GoalDialog {
+    app.view.goal().expect("dialog open")
 }
 
 fn goal_state(app: &App) -> &GoalState {
-    &view(app).goal.as_ref().expect("dialog open").state
+    &goal(app).state
 }
 
-/// The generations of the work the app wants now.
+/// The generations of the work the app wants now (started by update's
+/// effects and neither answered nor cancelled).
 fn wanted(app: &App) -> Vec<u64> {
-    requests(app).iter().map(|r| r.generation).collect()
+    app.jobs().iter().map(|r| r.generation).collect()
 }
 
 /// Runs a request in this thread, as the worker would.
 fn output_of(app: &App, generation: u64) -> RiskOutput {
-    let r = requests(app)
-        .into_iter()
+    let r = app
+        .jobs()
+        .iter()
         .find(|r| r.generation == generation)
         .expect("wanted")
         .clone();
@@ -112,14 +118,14 @@ fn done(generation: u64, output: RiskOutput) -> Event {
 fn the_screen_is_key_6_and_in_the_tab_cycle() {
     let mut app = open("sykefravaer", Lang::Nb, LARGE, DRAWS);
     keys(&mut app, "6");
-    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Uncertainty);
+    assert_eq!(app.view.screen, Screen::Uncertainty);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Workshop);
+    assert_eq!(app.view.screen, Screen::Workshop);
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Uncertainty);
+    assert_eq!(app.view.screen, Screen::Uncertainty);
     assert_eq!(Screen::Uncertainty.number(), 6);
     // The help, generated from the key map, names the new keys.
-    let help = tui::ui::help::entries(&app);
+    let help = tui::ui::help::entries(true, &app.view);
     let has = |k: &str| help.iter().any(|(keys, _, _)| keys == k);
     assert!(has("g") && has("d") && has("f") && has("1–6"), "{help:?}");
 }
@@ -129,44 +135,41 @@ fn the_run_starts_only_on_the_screen_and_never_in_the_step_path() {
     let mut app = open("sykefravaer", Lang::Nb, LARGE, DRAWS);
     run(&mut app, &[Action::Step(1), Action::Step(-2)]);
     assert!(wanted(&app).is_empty(), "nothing runs off the screen");
-    assert!(view(&app).tornado.is_none(), "nor is the tornado computed");
+    assert!(risk(&app).tornado.is_none(), "nor is the tornado computed");
 
-    update(&mut app, Action::GoTo(Screen::Uncertainty));
-    let v = view(&app);
+    app.update(Action::GoTo(Screen::Uncertainty));
+    let v = risk(&app);
     assert_eq!(wanted(&app), vec![1]);
     let running = v.running.as_ref().expect("a run");
     assert_eq!((running.done, running.total), (0, DRAWS));
     let RiskWork::Simulate { scenario, settings } = &running.request.work else {
         panic!("a simulation");
     };
-    assert_eq!(**scenario, app.workshop.as_ref().unwrap().current);
+    assert_eq!(**scenario, app.doc.as_ref().unwrap().current);
     assert_eq!(settings.draws, DRAWS);
     assert_eq!(settings.seed, 2026);
     let tornado = v.tornado.as_ref().expect("tornado computed on the screen");
     assert_eq!(
-        tornado.bars.len(),
-        app.workshop.as_ref().unwrap().levers.len()
+        tornado.by_payer_npv.bars.len(),
+        app.doc.as_ref().unwrap().levers.len()
     );
     assert!(
-        v.current_result(&app.workshop.as_ref().unwrap().current)
+        v.current_result(&app.doc.as_ref().unwrap().current)
             .is_none()
     );
     assert!(screen(&app).contains("Beregner … "), "progress shown");
 
     // Progress is taken and shown.
-    assert!(handle_event(
-        &mut app,
-        Event::RiskProgress {
-            generation: 1,
-            done: 250,
-            total: DRAWS
-        }
-    ));
-    assert_eq!(view(&app).running.as_ref().unwrap().done, 250);
+    assert!(app.handle(Event::RiskProgress {
+        generation: 1,
+        done: 250,
+        total: DRAWS
+    }));
+    assert_eq!(risk(&app).running.as_ref().unwrap().done, 250);
     assert!(screen(&app).contains("250 av 1 000 trekk"));
 
-    complete(&mut app);
-    let ws = app.workshop.as_ref().unwrap();
+    app.complete();
+    let ws = app.doc.as_ref().unwrap();
     let result = ws.risk.current_result(&ws.current).expect("current");
     let expected = risk::simulate_quiet(&ws.current, &Settings::from_scenario(&ws.current));
     assert_eq!(result.simulation, expected, "the same run as the library's");
@@ -181,18 +184,18 @@ fn the_run_starts_only_on_the_screen_and_never_in_the_step_path() {
         ],
     );
     assert!(wanted(&app).is_empty());
-    assert_eq!(view(&app).generation, 1);
+    assert_eq!(risk(&app).last_request, 1);
 }
 
 #[test]
 fn a_lever_change_supersedes_the_run_and_stale_results_are_dropped() {
     let mut app = open("sykefravaer", Lang::Nb, LARGE, 300);
-    update(&mut app, Action::GoTo(Screen::Uncertainty));
+    app.update(Action::GoTo(Screen::Uncertainty));
     assert_eq!(wanted(&app), vec![1]);
     let first = output_of(&app, 1);
 
     // Stepping the lever on the screen asks for a new run at once.
-    update(&mut app, Action::Step(1));
+    app.update(Action::Step(1));
     assert_eq!(wanted(&app), vec![2], "generation 1 is no longer wanted");
     let second = output_of(&app, 2);
 
@@ -202,19 +205,16 @@ fn a_lever_change_supersedes_the_run_and_stale_results_are_dropped() {
         done: 300,
         total: 300,
     };
-    assert!(!handle_event(&mut app, late_progress));
-    assert!(!handle_event(&mut app, done(1, first)));
-    assert!(view(&app).result.is_none(), "a stale result is never kept");
+    assert!(!app.handle(late_progress));
+    assert!(!app.handle(done(1, first)));
+    assert!(risk(&app).result.is_none(), "a stale result is never kept");
     assert_eq!(wanted(&app), vec![2]);
     // A result no one asked for at all is ignored too.
-    assert!(!handle_event(
-        &mut app,
-        done(99, RiskOutput::Failed("x".into()))
-    ));
-    assert!(app.message.is_none());
+    assert!(!app.handle(done(99, RiskOutput::Failed("x".into()))));
+    assert!(app.view.message.is_none());
 
-    assert!(handle_event(&mut app, done(2, second)));
-    let ws = app.workshop.as_ref().unwrap();
+    assert!(app.handle(done(2, second)));
+    let ws = app.doc.as_ref().unwrap();
     let result = ws.risk.current_result(&ws.current).expect("current");
     assert_eq!(result.generation, 2);
     assert_eq!(
@@ -225,9 +225,9 @@ fn a_lever_change_supersedes_the_run_and_stale_results_are_dropped() {
 
     // Another step: the finished result stays, shown as from before the
     // change, while the new run is in flight.
-    update(&mut app, Action::Step(1));
+    app.update(Action::Step(1));
     assert_eq!(wanted(&app), vec![3]);
-    let ws = app.workshop.as_ref().unwrap();
+    let ws = app.doc.as_ref().unwrap();
     assert!(ws.risk.current_result(&ws.current).is_none());
     assert_eq!(ws.risk.result.as_ref().unwrap().generation, 2);
     let text = screen(&app);
@@ -238,24 +238,24 @@ fn a_lever_change_supersedes_the_run_and_stale_results_are_dropped() {
 #[test]
 fn leaving_the_screen_drops_a_run_whose_levers_moved() {
     let mut app = open("sykefravaer", Lang::Nb, LARGE, 300);
-    update(&mut app, Action::GoTo(Screen::Uncertainty));
+    app.update(Action::GoTo(Screen::Uncertainty));
     assert_eq!(wanted(&app), vec![1]);
     // Only switching away: the run goes on (its levers are still current).
-    update(&mut app, Action::GoTo(Screen::Workshop));
+    app.update(Action::GoTo(Screen::Workshop));
     assert_eq!(wanted(&app), vec![1]);
     // A step elsewhere makes it useless: cancelled, nothing new started.
-    update(&mut app, Action::Step(1));
+    app.update(Action::Step(1));
     assert!(wanted(&app).is_empty());
-    update(&mut app, Action::Step(-1));
+    app.update(Action::Step(-1));
     assert!(wanted(&app).is_empty());
     // Back on the screen (the levers are as they were): a new run.
-    update(&mut app, Action::GoTo(Screen::Uncertainty));
+    app.update(Action::GoTo(Screen::Uncertainty));
     assert_eq!(wanted(&app), vec![2]);
     // Presentation mode covers the screen: the same rule.
-    update(&mut app, Action::TogglePresentation);
-    update(&mut app, Action::Step(1));
+    app.update(Action::TogglePresentation);
+    app.update(Action::Step(1));
     assert!(wanted(&app).is_empty());
-    update(&mut app, Action::TogglePresentation);
+    app.update(Action::TogglePresentation);
     assert_eq!(wanted(&app), vec![3]);
 }
 
@@ -263,28 +263,28 @@ fn leaving_the_screen_drops_a_run_whose_levers_moved() {
 fn the_levers_stay_steerable_and_keys_switch_the_views() {
     let mut app = open("sykefravaer", Lang::Nb, SMALL, 200);
     keys(&mut app, "6");
-    complete(&mut app);
+    app.complete();
     press(&mut app, KeyCode::Right);
     assert_eq!(value(&app, "achievement"), d("1.05"));
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.workshop.as_ref().unwrap().selected, 1);
+    assert_eq!(app.view.selected, 1);
     press(&mut app, KeyCode::Left);
     assert_eq!(wanted(&app), vec![3], "each change a new run");
 
-    assert_eq!(view(&app).histogram, HistogramKind::OutcomePayments);
+    assert_eq!(app.view.histogram, HistogramKind::OutcomePayments);
     keys(&mut app, "d");
-    assert_eq!(view(&app).histogram, HistogramKind::InvestorNet);
+    assert_eq!(app.view.histogram, HistogramKind::InvestorNet);
     keys(&mut app, "dd");
-    assert_eq!(view(&app).histogram, HistogramKind::OutcomePayments);
+    assert_eq!(app.view.histogram, HistogramKind::OutcomePayments);
 
-    assert_eq!(view(&app).sort, TornadoFigure::PayerNpv);
+    assert_eq!(app.view.tornado_sort, TornadoFigure::PayerNpv);
     keys(&mut app, "f");
-    let v = view(&app);
-    assert_eq!(v.sort, TornadoFigure::InvestorIrr);
-    let swings: Vec<Decimal> = v
+    assert_eq!(app.view.tornado_sort, TornadoFigure::InvestorIrr);
+    let swings: Vec<Decimal> = risk(&app)
         .tornado
         .as_ref()
         .unwrap()
+        .sorted_by(app.view.tornado_sort)
         .bars
         .iter()
         .map(|b| b.swing(TornadoFigure::InvestorIrr))
@@ -292,14 +292,14 @@ fn the_levers_stay_steerable_and_keys_switch_the_views() {
     assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
     // `d` and `f` mean nothing elsewhere.
     keys(&mut app, "1");
-    assert!(!handle_event(&mut app, Event::Key(Key::ch('d'))));
+    assert!(!app.handle(Event::Key(Key::ch('d'))));
 }
 
 #[test]
 fn clicking_a_tornado_row_selects_its_lever() {
     let mut app = open("sykefravaer", Lang::Nb, LARGE, 200);
-    update(&mut app, Action::GoTo(Screen::Uncertainty));
-    complete(&mut app);
+    app.update(Action::GoTo(Screen::Uncertainty));
+    app.complete();
     let text = screen(&app);
     let (row, line) = text
         .lines()
@@ -307,26 +307,20 @@ fn clicking_a_tornado_row_selects_its_lever() {
         .find(|(_, l)| l.contains("Diskonteringsrente") && l.contains('│'))
         .expect("the tornado row");
     let column = line.chars().position(|c| c == 'D').expect("label") as u16;
-    handle_event(
-        &mut app,
-        Event::Mouse(Mouse {
-            kind: MouseKind::Click,
-            column,
-            row: row as u16,
-        }),
-    );
-    let ws = app.workshop.as_ref().unwrap();
-    assert_eq!(ws.lever().unwrap().id, "discount_rate");
+    app.handle(Event::Mouse(Mouse {
+        kind: MouseKind::Click,
+        column,
+        row: row as u16,
+    }));
+    let ws = app.doc.as_ref().unwrap();
+    assert_eq!(ws.lever(app.view.selected).unwrap().id, "discount_rate");
     // The wheel steps the selected lever here, as on the workshop.
     let before = value(&app, "discount_rate");
-    handle_event(
-        &mut app,
-        Event::Mouse(Mouse {
-            kind: MouseKind::ScrollUp,
-            column,
-            row: row as u16,
-        }),
-    );
+    app.handle(Event::Mouse(Mouse {
+        kind: MouseKind::ScrollUp,
+        column,
+        row: row as u16,
+    }));
     assert!(value(&app, "discount_rate") > before);
 }
 
@@ -359,17 +353,12 @@ fn goal_seek_finds_a_value_and_applies_it_as_one_undoable_change() {
     let mut app = open("sykefravaer", Lang::Nb, SMALL, 200);
     select(&mut app, "price.absence");
     keys(&mut app, "g");
-    let dialog = view(&app).goal.as_ref().expect("open");
+    let dialog = goal(&app);
     assert_eq!(dialog.figure, Figure::InvestorIrr);
     assert_eq!(dialog.field, GoalField::Target);
     assert_eq!(
         dialog.now,
-        app.workshop
-            .as_ref()
-            .unwrap()
-            .computed
-            .headline
-            .investor_irr
+        app.doc.as_ref().unwrap().computed.headline.investor_irr
     );
     // Keys go to the dialog, not to the levers.
     keys(&mut app, "6 %");
@@ -391,17 +380,17 @@ fn goal_seek_finds_a_value_and_applies_it_as_one_undoable_change() {
     assert!((found.figure_value - d("0.06")).abs() <= found.tolerance);
 
     // `y` applies it: one step, undone by one `u`.
-    let undo_before = app.workshop.as_ref().unwrap().undo.len();
+    let undo_before = app.doc.as_ref().unwrap().undo.len();
     keys(&mut app, "y");
-    assert!(view(&app).goal.is_none());
+    assert!(app.view.goal().is_none());
     assert_eq!(value(&app, "price.absence"), expected.value);
-    let ws = app.workshop.as_ref().unwrap();
+    let ws = app.doc.as_ref().unwrap();
     assert_eq!(ws.undo.len(), undo_before + 1);
     assert_eq!(
         ws.computed.headline.investor_irr,
         Some(expected.figure_value)
     );
-    let message = app.message.as_ref().expect("said");
+    let message = app.view.message.as_ref().expect("said");
     assert_eq!(message.kind, MessageKind::Info);
     assert!(message.text.contains("875,45 kr"), "{}", message.text);
     keys(&mut app, "u");
@@ -412,15 +401,12 @@ fn goal_seek_finds_a_value_and_applies_it_as_one_undoable_change() {
 fn goal_seek_at_another_achievement_moves_only_the_lever() {
     let mut app = open("sykefravaer", Lang::En, SMALL, 200);
     select(&mut app, "cap");
-    update(&mut app, Action::GoalSeek);
+    app.update(Action::GoalSeek);
     // ↓ to the payer's NPV; type the target; Tab to the achievement.
     press(&mut app, KeyCode::Down);
     keys(&mut app, "0");
     press(&mut app, KeyCode::Tab);
-    assert_eq!(
-        view(&app).goal.as_ref().unwrap().field,
-        GoalField::Achievement
-    );
+    assert_eq!(goal(&app).field, GoalField::Achievement);
     keys(&mut app, "50 %");
     press(&mut app, KeyCode::Enter);
     let goal = Goal {
@@ -473,16 +459,16 @@ fn goal_seek_out_of_reach_says_so_with_the_range_and_closest_value() {
     assert!(matches!(goal_state(&app), GoalState::Editing { .. }));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
-    assert!(view(&app).goal.is_none());
+    assert!(app.view.goal().is_none());
     assert_eq!(value(&app, "price.absence"), d("1100"));
-    assert!(app.workshop.as_ref().unwrap().undo.is_empty());
+    assert!(app.doc.as_ref().unwrap().undo.is_empty());
 }
 
 #[test]
 fn goal_seek_refuses_bad_input_and_keeps_the_dialog() {
     let mut app = open("sykefravaer", Lang::En, SMALL, 200);
     select(&mut app, "price.absence");
-    update(&mut app, Action::GoalSeek);
+    app.update(Action::GoalSeek);
     press(&mut app, KeyCode::Enter);
     assert!(
         matches!(goal_state(&app), GoalState::Editing { error: Some(e) } if e.contains("Type a target")),
@@ -500,10 +486,10 @@ fn goal_seek_refuses_bad_input_and_keeps_the_dialog() {
         press(&mut app, KeyCode::Backspace);
     }
     keys(&mut app, "6");
-    update(&mut app, Action::GoalField(1));
+    app.update(Action::GoalField(1));
     keys(&mut app, "500 %");
     press(&mut app, KeyCode::Enter);
-    let d_ = view(&app).goal.as_ref().unwrap();
+    let d_ = goal(&app);
     assert_eq!(d_.field, GoalField::Achievement);
     assert!(
         matches!(&d_.state, GoalState::Editing { error: Some(e) } if e.contains("200")),
@@ -511,29 +497,23 @@ fn goal_seek_refuses_bad_input_and_keeps_the_dialog() {
         d_.state
     );
     // The mouse does nothing while the dialog is open.
-    assert!(!handle_event(
-        &mut app,
-        Event::Mouse(Mouse {
-            kind: MouseKind::ScrollUp,
-            column: 5,
-            row: 5,
-        })
-    ));
+    assert!(!app.handle(Event::Mouse(Mouse {
+        kind: MouseKind::ScrollUp,
+        column: 5,
+        row: 5,
+    })));
     press(&mut app, KeyCode::Esc);
-    assert!(view(&app).goal.is_none());
+    assert!(app.view.goal().is_none());
 }
 
 #[test]
 fn the_noise_figure_is_searched_in_the_background() {
     let mut app = open("sykefravaer", Lang::En, SMALL, 200);
     select(&mut app, "threshold.absence");
-    update(&mut app, Action::GoalSeek);
+    app.update(Action::GoalSeek);
     // The last figure: ↑ from the first wraps around.
     press(&mut app, KeyCode::Up);
-    assert_eq!(
-        view(&app).goal.as_ref().unwrap().figure,
-        Figure::PNoisePayment
-    );
+    assert_eq!(goal(&app).figure, Figure::PNoisePayment);
     keys(&mut app, "10%");
     press(&mut app, KeyCode::Enter);
     let GoalState::Searching(request) = goal_state(&app) else {
@@ -546,13 +526,13 @@ fn the_noise_figure_is_searched_in_the_background() {
     let output = output_of(&app, generation);
     press(&mut app, KeyCode::Esc);
     assert!(wanted(&app).is_empty());
-    assert!(!handle_event(&mut app, done(generation, output)));
+    assert!(!app.handle(done(generation, output)));
     // Again, to the end.
-    update(&mut app, Action::GoalSeek);
+    app.update(Action::GoalSeek);
     press(&mut app, KeyCode::Up);
     keys(&mut app, "10%");
     press(&mut app, KeyCode::Enter);
-    complete(&mut app);
+    app.complete();
     match goal_state(&app).clone() {
         GoalState::Found(f) => {
             assert!((f.figure_value - d("0.1")).abs() <= f.tolerance);
@@ -568,8 +548,8 @@ fn the_noise_figure_is_searched_in_the_background() {
 
 fn completed(id: &str, lang: Lang, size: (u16, u16)) -> App {
     let mut app = open(id, lang, size, DRAWS);
-    update(&mut app, Action::GoTo(Screen::Uncertainty));
-    complete(&mut app);
+    app.update(Action::GoTo(Screen::Uncertainty));
+    app.complete();
     app
 }
 
@@ -600,16 +580,13 @@ fn snapshots_of_the_screen() {
 #[test]
 fn snapshot_while_recomputing() {
     let mut app = completed("sykefravaer", Lang::Nb, SMALL);
-    update(&mut app, Action::Step(-1));
+    app.update(Action::Step(-1));
     let generation = wanted(&app)[0];
-    handle_event(
-        &mut app,
-        Event::RiskProgress {
-            generation,
-            done: 400,
-            total: DRAWS,
-        },
-    );
+    app.handle(Event::RiskProgress {
+        generation,
+        done: 400,
+        total: DRAWS,
+    });
     insta::assert_snapshot!("sykefravaer_80x24_uncertainty_recomputing", screen(&app));
 }
 
@@ -632,8 +609,10 @@ fn sync_is_idempotent() {
     // `sync` is what update runs after each action; running it again with
     // nothing changed asks for nothing new.
     let mut app = open("sykefravaer", Lang::Nb, SMALL, 200);
-    update(&mut app, Action::GoTo(Screen::Uncertainty));
-    let before = view(&app).clone();
-    risk_update::sync(&mut app);
-    assert_eq!(*view(&app), before);
+    app.update(Action::GoTo(Screen::Uncertainty));
+    let before = risk(&app).clone();
+    let wants = app.view.wants();
+    let effects = tui::update::sync(app.doc.as_mut().unwrap(), wants);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(*risk(&app), before);
 }

@@ -4,13 +4,14 @@
 
 use effekt::catalog;
 use effekt::format::{self, Lang};
-use effekt::tui::{self, Action, App, Screen, ThemeKind, update};
+use effekt::tui::{self, Action, App, Screen, ThemeKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn text(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
-    tui::draw(&mut t, app).expect("draw");
+    let (w, h) = app.view.size;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    tui::draw(&mut t, app.doc.as_ref(), &app.view).expect("draw");
     let buf = t.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
@@ -31,18 +32,18 @@ fn every_screen_at_every_size() {
         let s = catalog::load_bundled(&b).scenario;
         for lang in [Lang::Nb, Lang::En] {
             let mut app = App::open(s.clone(), lang, ThemeKind::Default, (80, 24));
-            update(&mut app, Action::Step(-3));
+            app.update(Action::Step(-3));
             for &w in &WIDTHS {
                 for &h in &HEIGHTS {
-                    app.size = (w, h);
+                    app.view.size = (w, h);
                     for screen in Screen::ALL {
-                        update(&mut app, Action::GoTo(screen));
+                        app.update(Action::GoTo(screen));
                         text(&app);
                     }
-                    update(&mut app, Action::GoTo(Screen::Workshop));
+                    app.update(Action::GoTo(Screen::Workshop));
                     let screen = text(&app);
                     if w >= 80 && h >= 24 {
-                        let ws = app.workshop.as_ref().unwrap();
+                        let ws = app.doc.as_ref().unwrap();
                         let npv = ws.computed.headline.payer_npv;
                         let full = format::money_short(lang, &s.info.currency, npv);
                         let bare = format::money_short_bare(lang, npv);
@@ -52,12 +53,12 @@ fn every_screen_at_every_size() {
                             s.info.id
                         );
                     }
-                    update(&mut app, Action::TogglePresentation);
+                    app.update(Action::TogglePresentation);
                     text(&app);
-                    update(&mut app, Action::TogglePresentation);
-                    update(&mut app, Action::ToggleHelp);
+                    app.update(Action::TogglePresentation);
+                    app.update(Action::ToggleHelp);
                     text(&app);
-                    update(&mut app, Action::ToggleHelp);
+                    app.update(Action::ToggleHelp);
                 }
             }
         }
@@ -102,7 +103,7 @@ fn the_picker_at_every_size() {
             );
             for _ in 0..entries.len() {
                 text(&app);
-                update(&mut app, Action::SelectNext);
+                app.update(Action::SelectNext);
             }
         }
     }
@@ -118,9 +119,9 @@ fn the_uncertainty_screen_at_every_size() {
         s.uncertainty.draws = 200;
         for lang in [Lang::Nb, Lang::En] {
             let mut app = App::open(s.clone(), lang, ThemeKind::Default, (80, 24));
-            update(&mut app, Action::GoTo(Screen::Uncertainty));
-            tui::risk_update::complete(&mut app);
-            let ws = app.workshop.as_ref().unwrap();
+            app.update(Action::GoTo(Screen::Uncertainty));
+            app.complete();
+            let ws = app.doc.as_ref().unwrap();
             let result = ws.risk.current_result(&ws.current).expect("a finished run");
             let p50 = result.simulation.payer_npv.p50;
             let full = format::money_short(lang, &s.info.currency, p50);
@@ -128,7 +129,7 @@ fn the_uncertainty_screen_at_every_size() {
             let loss = format::percent(lang, result.simulation.investor_loss.value(), 1);
             for &w in &WIDTHS {
                 for &h in &HEIGHTS {
-                    app.size = (w, h);
+                    app.view.size = (w, h);
                     let screen = text(&app);
                     if w >= 80 && h >= 24 {
                         assert!(
@@ -142,17 +143,17 @@ fn the_uncertainty_screen_at_every_size() {
                             s.info.id
                         );
                     }
-                    update(&mut app, Action::GoalSeek);
+                    app.update(Action::GoalSeek);
                     for c in "6%".chars() {
-                        update(&mut app, Action::GoalChar(c));
+                        app.update(Action::GoalChar(c));
                     }
                     text(&app);
-                    update(&mut app, Action::GoalAccept);
+                    app.update(Action::GoalAccept);
                     text(&app);
-                    update(&mut app, Action::GoalCancel);
-                    update(&mut app, Action::ToggleHelp);
+                    app.update(Action::GoalCancel);
+                    app.update(Action::ToggleHelp);
                     text(&app);
-                    update(&mut app, Action::ToggleHelp);
+                    app.update(Action::ToggleHelp);
                 }
             }
         }

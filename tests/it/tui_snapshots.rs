@@ -7,7 +7,7 @@ use crate::common::{buffer, screen};
 use effekt::catalog::{self, Entry, Origin};
 use effekt::format::Lang;
 use effekt::scenario;
-use effekt::tui::{Action, App, PickerEntry, Screen, ThemeKind, update};
+use effekt::tui::{Action, App, PickerEntry, Screen, ThemeKind};
 use ratatui::style::Modifier;
 
 const SMALL: (u16, u16) = (80, 24);
@@ -24,7 +24,7 @@ fn nb(id: &str, size: (u16, u16)) -> App {
 
 fn run(app: &mut App, actions: &[Action]) {
     for a in actions {
-        update(app, *a);
+        app.update(*a);
     }
 }
 

@@ -1,4 +1,4 @@
-//! Behaviour of `update(app, action)` and of input events: stepping,
+//! Behaviour of `app.update(action)` and of input events: stepping,
 //! limits, refused and exact values, undo/redo, resets, quitting.
 
 use std::str::FromStr;
@@ -6,9 +6,9 @@ use std::str::FromStr;
 use effekt::catalog;
 use effekt::format::Lang;
 use effekt::levers;
-use effekt::tui::app::{Confirm, MessageKind};
 use effekt::tui::event::{Key, KeyCode, Mouse, MouseKind};
-use effekt::tui::{Action, App, Event, Screen, ThemeKind, handle_event, update};
+use effekt::tui::view::{Confirm, MessageKind, Mode};
+use effekt::tui::{Action, App, Event, Screen, ThemeKind};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -21,33 +21,34 @@ fn app(id: &str) -> App {
 }
 
 fn value(app: &App, id: &str) -> Decimal {
-    let ws = app.workshop.as_ref().expect("open");
+    let ws = app.doc.as_ref().expect("open");
     let lever = levers::find(&ws.current, id).expect("lever");
     levers::get(&ws.current, lever.target)
 }
 
 fn select(app: &mut App, id: &str) {
     let i = app
-        .workshop
+        .doc
         .as_ref()
         .unwrap()
         .levers
         .iter()
         .position(|l| l.id == id)
         .expect("shown lever");
-    update(app, Action::Select(i));
+    app.update(Action::Select(i));
 }
 
 fn type_value(app: &mut App, text: &str) {
-    update(app, Action::Edit);
+    app.update(Action::Edit);
     for c in text.chars() {
-        update(app, Action::PromptChar(c));
+        app.update(Action::PromptChar(c));
     }
-    update(app, Action::PromptAccept);
+    app.update(Action::PromptAccept);
 }
 
 fn message(app: &App) -> String {
-    app.message
+    app.view
+        .message
         .as_ref()
         .map(|m| m.text.clone())
         .unwrap_or_default()
@@ -57,7 +58,7 @@ fn message(app: &App) -> String {
 fn levers_are_grouped_in_scenario_order() {
     let app = app("rekruttering");
     let ids: Vec<&str> = app
-        .workshop
+        .doc
         .as_ref()
         .unwrap()
         .levers
@@ -79,10 +80,10 @@ fn levers_are_grouped_in_scenario_order() {
 #[test]
 fn a_step_moves_the_lever_and_the_figures() {
     let mut app = app("sykefravaer");
-    let before = app.workshop.as_ref().unwrap().computed.headline;
-    update(&mut app, Action::Step(-1));
+    let before = app.doc.as_ref().unwrap().computed.headline;
+    app.update(Action::Step(-1));
     assert_eq!(value(&app, "achievement"), d("0.95"));
-    let ws = app.workshop.as_ref().unwrap();
+    let ws = app.doc.as_ref().unwrap();
     let after = ws.computed.headline;
     assert!(after.outcome_payments < before.outcome_payments);
     assert_eq!(
@@ -99,22 +100,22 @@ fn a_step_moves_the_lever_and_the_figures() {
 #[test]
 fn shift_steps_ten_and_limits_hold() {
     let mut app = app("sykefravaer");
-    update(&mut app, Action::Step(10));
+    app.update(Action::Step(10));
     assert_eq!(value(&app, "achievement"), d("1.5"));
-    update(&mut app, Action::Step(10));
+    app.update(Action::Step(10));
     assert_eq!(value(&app, "achievement"), d("2"), "clamped to the max");
-    update(&mut app, Action::Step(1));
+    app.update(Action::Step(1));
     assert_eq!(value(&app, "achievement"), d("2"), "stays at the max");
-    let m = app.message.clone().expect("says so");
+    let m = app.view.message.clone().expect("says so");
     assert_eq!(m.kind, MessageKind::Warning);
     assert!(
         m.text.contains("maksimum") && m.text.contains("200,0 %"),
         "{}",
         m.text
     );
-    update(&mut app, Action::Step(-100));
+    app.update(Action::Step(-100));
     assert_eq!(value(&app, "achievement"), Decimal::ZERO);
-    update(&mut app, Action::Step(-1));
+    app.update(Action::Step(-1));
     assert!(message(&app).contains("minimum"), "{}", message(&app));
 }
 
@@ -123,13 +124,14 @@ fn a_value_outside_the_range_is_refused_with_the_reason() {
     let mut app = app("sykefravaer");
     type_value(&mut app, "250 %");
     assert_eq!(value(&app, "achievement"), d("1"));
-    let ws = app.workshop.as_ref().unwrap();
-    let prompt = ws.prompt.as_ref().expect("prompt stays open");
+    let Mode::Prompt(prompt) = &app.view.mode else {
+        panic!("prompt stays open");
+    };
     let err = prompt.error.as_deref().unwrap();
     assert_eq!(err, "Avvist: 250,0 % er utenfor området 0,0 % til 200,0 %");
-    assert_eq!(app.message.as_ref().unwrap().kind, MessageKind::Error);
-    update(&mut app, Action::PromptCancel);
-    assert!(app.workshop.as_ref().unwrap().prompt.is_none());
+    assert_eq!(app.view.message.as_ref().unwrap().kind, MessageKind::Error);
+    app.update(Action::PromptCancel);
+    assert!(!matches!(app.view.mode, Mode::Prompt(_)));
 }
 
 #[test]
@@ -148,8 +150,8 @@ fn a_value_breaking_a_rule_is_refused_with_the_rule() {
         text.contains("terskelen 8,8 må ligge mellom utgangsnivået 9,6 og målet 9"),
         "the validation's reason: {text}"
     );
-    update(&mut app, Action::PromptCancel);
-    update(&mut app, Action::ToggleLanguage);
+    app.update(Action::PromptCancel);
+    app.update(Action::ToggleLanguage);
     type_value(&mut app, "8.8");
     let text = message(&app);
     assert!(
@@ -169,7 +171,7 @@ fn exact_values_in_every_spelling() {
     ] {
         type_value(&mut app, typed);
         assert_eq!(value(&app, "achievement"), d(want), "{typed}");
-        assert!(app.workshop.as_ref().unwrap().prompt.is_none());
+        assert!(!matches!(app.view.mode, Mode::Prompt(_)));
     }
     select(&mut app, "cap");
     type_value(&mut app, "10 000 000");
@@ -184,23 +186,23 @@ fn exact_values_in_every_spelling() {
 #[test]
 fn undo_and_redo() {
     let mut app = app("sykefravaer");
-    update(&mut app, Action::Step(1));
-    update(&mut app, Action::Step(1));
+    app.update(Action::Step(1));
+    app.update(Action::Step(1));
     assert_eq!(value(&app, "achievement"), d("1.1"));
-    update(&mut app, Action::Undo);
+    app.update(Action::Undo);
     assert_eq!(value(&app, "achievement"), d("1.05"));
-    update(&mut app, Action::Undo);
+    app.update(Action::Undo);
     assert_eq!(value(&app, "achievement"), d("1"));
-    update(&mut app, Action::Undo);
+    app.update(Action::Undo);
     assert_eq!(message(&app), "Ingenting å angre");
-    update(&mut app, Action::Redo);
+    app.update(Action::Redo);
     assert_eq!(value(&app, "achievement"), d("1.05"));
     // The change shown is the one the redo made.
-    let ws = app.workshop.as_ref().unwrap();
+    let ws = app.doc.as_ref().unwrap();
     assert!(ws.computed.deltas.outcome_payments > Decimal::ZERO);
     // A new change drops what could be redone.
-    update(&mut app, Action::Step(-1));
-    update(&mut app, Action::Redo);
+    app.update(Action::Step(-1));
+    app.update(Action::Redo);
     assert_eq!(message(&app), "Ingenting å gjøre om");
     assert_eq!(value(&app, "achievement"), d("1"));
 }
@@ -208,20 +210,20 @@ fn undo_and_redo() {
 #[test]
 fn reset_one_lever_and_all() {
     let mut app = app("sykefravaer");
-    update(&mut app, Action::Step(3));
+    app.update(Action::Step(3));
     select(&mut app, "cofunder_share");
-    update(&mut app, Action::Step(1));
+    app.update(Action::Step(1));
     assert_eq!(value(&app, "cofunder_share"), d("0.3"));
-    update(&mut app, Action::ResetLever);
+    app.update(Action::ResetLever);
     assert_eq!(value(&app, "cofunder_share"), d("0.25"));
     assert_eq!(value(&app, "achievement"), d("1.15"), "others untouched");
-    update(&mut app, Action::ResetAll);
-    let ws = app.workshop.as_ref().unwrap();
+    app.update(Action::ResetAll);
+    let ws = app.doc.as_ref().unwrap();
     assert_eq!(ws.current, ws.base);
     assert_eq!(ws.changed_count(), 0);
-    update(&mut app, Action::ResetAll);
+    app.update(Action::ResetAll);
     assert_eq!(message(&app), "Ingen spaker er endret");
-    update(&mut app, Action::Undo);
+    app.update(Action::Undo);
     assert_eq!(
         value(&app, "achievement"),
         d("1.15"),
@@ -232,38 +234,38 @@ fn reset_one_lever_and_all() {
 #[test]
 fn quitting_asks_before_losing_changes() {
     let mut app = app("sykefravaer");
-    update(&mut app, Action::Back);
+    app.update(Action::Back);
     assert!(app.quit, "nothing to lose: quits at once");
 
     let mut app = self::app("sykefravaer");
-    update(&mut app, Action::Step(1));
-    update(&mut app, Action::Back);
-    assert_eq!(app.confirm, Some(Confirm::Quit));
+    app.update(Action::Step(1));
+    app.update(Action::Back);
+    assert_eq!(app.view.mode, Mode::Confirm(Confirm::Quit));
     assert!(!app.quit);
-    update(&mut app, Action::Confirm(false));
-    assert!(!app.quit && app.confirm.is_none());
-    update(&mut app, Action::Back);
-    update(&mut app, Action::Confirm(true));
+    app.update(Action::Confirm(false));
+    assert!(!app.quit && app.view.mode == Mode::Normal);
+    app.update(Action::Back);
+    app.update(Action::Confirm(true));
     assert!(app.quit);
 }
 
 #[test]
 fn back_leaves_screens_and_modes_first() {
     let mut app = app("sykefravaer");
-    update(&mut app, Action::GoTo(Screen::Flows));
-    update(&mut app, Action::Back);
-    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Workshop);
-    update(&mut app, Action::TogglePresentation);
-    update(&mut app, Action::Back);
-    assert!(!app.workshop.as_ref().unwrap().presentation);
+    app.update(Action::GoTo(Screen::Flows));
+    app.update(Action::Back);
+    assert_eq!(app.view.screen, Screen::Workshop);
+    app.update(Action::TogglePresentation);
+    app.update(Action::Back);
+    assert!(!app.view.presentation);
     assert!(!app.quit);
-    update(&mut app, Action::NextScreen);
-    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Risk);
-    update(&mut app, Action::PrevScreen);
-    update(&mut app, Action::PrevScreen);
-    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Uncertainty);
-    update(&mut app, Action::PrevScreen);
-    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Scenario);
+    app.update(Action::NextScreen);
+    assert_eq!(app.view.screen, Screen::Risk);
+    app.update(Action::PrevScreen);
+    app.update(Action::PrevScreen);
+    assert_eq!(app.view.screen, Screen::Uncertainty);
+    app.update(Action::PrevScreen);
+    assert_eq!(app.view.screen, Screen::Scenario);
 }
 
 fn key(c: char) -> Event {
@@ -273,40 +275,31 @@ fn key(c: char) -> Event {
 #[test]
 fn keys_go_through_the_key_map() {
     let mut app = app("sykefravaer");
-    assert!(handle_event(
-        &mut app,
-        Event::Key(Key::shift(KeyCode::Right))
-    ));
+    assert!(app.handle(Event::Key(Key::shift(KeyCode::Right))));
     assert_eq!(value(&app, "achievement"), d("1.5"));
-    assert!(handle_event(
-        &mut app,
-        Event::Key(Key::ctrl(KeyCode::Char('r')))
-    ));
-    assert!(
-        !handle_event(&mut app, key('z')),
-        "unbound: nothing to draw"
-    );
+    assert!(app.handle(Event::Key(Key::ctrl(KeyCode::Char('r')))));
+    assert!(!app.handle(key('z')), "unbound: nothing to draw");
     // `s` asks for a variant name; Esc closes the prompt again.
-    assert!(handle_event(&mut app, key('s')));
-    assert!(app.input.is_some());
-    assert!(handle_event(&mut app, Event::Key(Key::plain(KeyCode::Esc))));
-    assert!(app.input.is_none());
-    assert!(handle_event(&mut app, key('q')));
-    assert_eq!(app.confirm, Some(Confirm::Quit));
-    assert!(!handle_event(&mut app, key('x')), "only y/n answer");
-    assert!(handle_event(&mut app, key('y')));
+    assert!(app.handle(key('s')));
+    assert!(matches!(app.view.mode, Mode::Input(_)));
+    assert!(app.handle(Event::Key(Key::plain(KeyCode::Esc))));
+    assert!(!matches!(app.view.mode, Mode::Input(_)));
+    assert!(app.handle(key('q')));
+    assert_eq!(app.view.mode, Mode::Confirm(Confirm::Quit));
+    assert!(!app.handle(key('x')), "only y/n answer");
+    assert!(app.handle(key('y')));
     assert!(app.quit);
 }
 
 #[test]
 fn the_prompt_takes_keys_as_text() {
     let mut app = app("sykefravaer");
-    handle_event(&mut app, key('='));
+    app.handle(key('='));
     for c in "0,5q".chars() {
-        handle_event(&mut app, key(c));
+        app.handle(key(c));
     }
-    handle_event(&mut app, Event::Key(Key::plain(KeyCode::Backspace)));
-    handle_event(&mut app, Event::Key(Key::plain(KeyCode::Enter)));
+    app.handle(Event::Key(Key::plain(KeyCode::Backspace)));
+    app.handle(Event::Key(Key::plain(KeyCode::Enter)));
     assert_eq!(value(&app, "achievement"), d("0.5"));
     assert!(!app.quit);
 }
@@ -323,36 +316,30 @@ fn mouse_selects_and_steps_levers() {
             row,
         })
     };
-    assert!(handle_event(&mut app, click(4)));
-    assert_eq!(app.workshop.as_ref().unwrap().selected, 1);
-    assert!(
-        !handle_event(&mut app, click(2)),
-        "a heading is not a lever"
-    );
+    assert!(app.handle(click(4)));
+    assert_eq!(app.view.selected, 1);
+    assert!(!app.handle(click(2)), "a heading is not a lever");
     let wheel = Event::Mouse(Mouse {
         kind: MouseKind::ScrollUp,
         column: 6,
         row: 3,
     });
-    handle_event(&mut app, wheel);
-    assert_eq!(app.workshop.as_ref().unwrap().selected, 0);
+    app.handle(wheel);
+    assert_eq!(app.view.selected, 0);
     assert_eq!(value(&app, "achievement"), d("1.05"));
     // The tabs switch screens.
-    let tabs = effekt::tui::ui::header::tabs(&app, ratatui::layout::Rect::new(0, 0, 160, 1));
+    let tabs = effekt::tui::ui::header::tabs(&app.view, ratatui::layout::Rect::new(0, 0, 160, 1));
     let (_, r) = tabs
         .iter()
         .find(|(s, _)| *s == Screen::Flows)
         .copied()
         .unwrap();
-    handle_event(
-        &mut app,
-        Event::Mouse(Mouse {
-            kind: MouseKind::Click,
-            column: r.x + 1,
-            row: 0,
-        }),
-    );
-    assert_eq!(app.workshop.as_ref().unwrap().screen, Screen::Flows);
+    app.handle(Event::Mouse(Mouse {
+        kind: MouseKind::Click,
+        column: r.x + 1,
+        row: 0,
+    }));
+    assert_eq!(app.view.screen, Screen::Flows);
 }
 
 #[test]
@@ -363,61 +350,58 @@ fn picker_opens_and_returns() {
         .map(effekt::tui::PickerEntry::from_catalog)
         .collect();
     let mut app = App::pick(entries, None, Lang::En, ThemeKind::Default, (80, 24));
-    update(&mut app, Action::SelectNext);
-    update(&mut app, Action::Open);
-    let ws = app.workshop.as_ref().expect("opened");
+    app.update(Action::SelectNext);
+    app.update(Action::Open);
+    let ws = app.doc.as_ref().expect("opened");
     assert_eq!(ws.current.info.id, "rekruttering");
-    update(&mut app, Action::Step(1));
-    update(&mut app, Action::Back);
-    assert_eq!(app.confirm, Some(Confirm::ToPicker));
-    update(&mut app, Action::Confirm(true));
-    assert!(app.workshop.is_none() && !app.quit);
-    update(&mut app, Action::Back);
+    app.update(Action::Step(1));
+    app.update(Action::Back);
+    assert_eq!(app.view.mode, Mode::Confirm(Confirm::ToPicker));
+    app.update(Action::Confirm(true));
+    assert!(app.doc.is_none() && !app.quit);
+    app.update(Action::Back);
     assert!(app.quit);
 }
 
 #[test]
 fn language_and_theme() {
     let mut app = app("sykefravaer");
-    update(&mut app, Action::ToggleLanguage);
-    assert_eq!(app.lang, Lang::En);
+    app.update(Action::ToggleLanguage);
+    assert_eq!(app.view.lang, Lang::En);
     assert_eq!(message(&app), "Language: English");
-    update(&mut app, Action::ToggleTheme);
-    assert_eq!(app.theme, ThemeKind::HighContrast);
-    app.no_color = true;
-    app.theme = ThemeKind::Mono;
-    update(&mut app, Action::ToggleTheme);
-    assert_eq!(app.theme, ThemeKind::Mono, "NO_COLOR keeps monochrome");
+    app.update(Action::ToggleTheme);
+    assert_eq!(app.view.theme, ThemeKind::HighContrast);
+    app.view.no_color = true;
+    app.view.theme = ThemeKind::Mono;
+    app.update(Action::ToggleTheme);
+    assert_eq!(app.view.theme, ThemeKind::Mono, "NO_COLOR keeps monochrome");
 }
 
 #[test]
 fn resize_is_tracked_and_scrolling_clamped() {
     let mut app = app("sykefravaer");
-    update(&mut app, Action::GoTo(Screen::Scenario));
-    update(&mut app, Action::ScrollBottom);
-    let bottom = app.workshop.as_ref().unwrap().scroll.scenario;
+    app.update(Action::GoTo(Screen::Scenario));
+    app.update(Action::ScrollBottom);
+    let bottom = app.view.scroll.scenario;
     assert!(bottom > 0 && bottom < 1000, "clamped to the text: {bottom}");
-    assert!(handle_event(&mut app, Event::Resize(80, 24)));
-    assert_eq!(app.size, (80, 24));
-    update(&mut app, Action::ScrollBottom);
-    assert!(
-        app.workshop.as_ref().unwrap().scroll.scenario > bottom,
-        "narrower: longer text"
-    );
-    update(&mut app, Action::ScrollTop);
-    assert_eq!(app.workshop.as_ref().unwrap().scroll.scenario, 0);
+    assert!(app.handle(Event::Resize(80, 24)));
+    assert_eq!(app.view.size, (80, 24));
+    app.update(Action::ScrollBottom);
+    assert!(app.view.scroll.scenario > bottom, "narrower: longer text");
+    app.update(Action::ScrollTop);
+    assert_eq!(app.view.scroll.scenario, 0);
 }
 
 #[test]
 fn pages_scroll_by_the_visible_height() {
     let mut app = app("sykefravaer");
-    app.size = (80, 24);
-    update(&mut app, Action::GoTo(Screen::Scenario));
-    update(&mut app, Action::Page(1));
-    let page = app.workshop.as_ref().unwrap().scroll.scenario;
+    app.view.size = (80, 24);
+    app.update(Action::GoTo(Screen::Scenario));
+    app.update(Action::Page(1));
+    let page = app.view.scroll.scenario;
     assert_eq!(page, 24 - 8);
-    update(&mut app, Action::Page(-1));
-    assert_eq!(app.workshop.as_ref().unwrap().scroll.scenario, 0);
-    handle_event(&mut app, Event::Key(Key::plain(KeyCode::PageDown)));
-    assert_eq!(app.workshop.as_ref().unwrap().scroll.scenario, page);
+    app.update(Action::Page(-1));
+    assert_eq!(app.view.scroll.scenario, 0);
+    app.handle(Event::Key(Key::plain(KeyCode::PageDown)));
+    assert_eq!(app.view.scroll.scenario, page);
 }

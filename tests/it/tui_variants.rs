@@ -10,8 +10,8 @@ use effekt::catalog;
 use effekt::format::Lang;
 use effekt::levers;
 use effekt::store::{self, Note, Store, Variant};
-use effekt::tui::app::{Confirm, MessageKind};
-use effekt::tui::{Action, App, Screen, ThemeKind, update};
+use effekt::tui::view::{Confirm, MessageKind, Mode, TextInput};
+use effekt::tui::{Action, App, Screen, ThemeKind};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -21,39 +21,50 @@ fn d(s: &str) -> Decimal {
 /// A pilot open in the workshop with its variants in `dir`.
 fn app(id: &str, dir: &Path, size: (u16, u16), lang: Lang) -> App {
     let loaded = catalog::open(id).unwrap();
-    let mut app = App::open(loaded.scenario, lang, ThemeKind::Default, size);
-    app.store = Some(Store::at(dir.join("variants")));
-    app.workshop.as_deref_mut().unwrap().variants.source_text = loaded.text;
-    app
+    App::open(loaded.scenario, lang, ThemeKind::Default, size)
+        .with_store(Store::at(dir.join("variants")))
+        .with_source(loaded.text)
 }
 
 fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
-        update(app, Action::PromptChar(c));
+        app.update(Action::PromptChar(c));
     }
-    update(app, Action::PromptAccept);
+    app.update(Action::PromptAccept);
 }
 
 fn select(app: &mut App, id: &str) {
     let i = app
-        .workshop
+        .doc
         .as_ref()
         .unwrap()
         .levers
         .iter()
         .position(|l| l.id == id)
         .unwrap();
-    update(app, Action::Select(i));
+    app.update(Action::Select(i));
 }
 
 fn value(app: &App, id: &str) -> Decimal {
-    let ws = app.workshop.as_ref().unwrap();
+    let ws = app.doc.as_ref().unwrap();
     levers::get(&ws.current, levers::find(&ws.current, id).unwrap().target)
 }
 
+fn shelf(app: &App) -> &effekt::tui::variants::Shelf {
+    &app.doc.as_ref().unwrap().variants
+}
+
 fn message(app: &App) -> (MessageKind, String) {
-    let m = app.message.as_ref().expect("a message");
+    let m = app.view.message.as_ref().expect("a message");
     (m.kind, m.text.clone())
+}
+
+/// The open name or note prompt.
+fn input(app: &App) -> &TextInput {
+    match &app.view.mode {
+        Mode::Input(input) => input,
+        other => panic!("no text prompt: {other:?}"),
+    }
 }
 
 fn saved(dir: &Path, id: &str) -> Vec<Variant> {
@@ -70,14 +81,14 @@ fn save_asks_for_a_name_and_writes_the_changed_levers() {
     let dir = temp_dir("save");
     let mut app = app("sykefravaer", &dir, (160, 45), Lang::Nb);
     select(&mut app, "achievement");
-    update(&mut app, Action::Step(-4));
-    update(&mut app, Action::SaveVariant);
-    assert!(app.input.is_some());
+    app.update(Action::Step(-4));
+    app.update(Action::SaveVariant);
+    assert!(matches!(app.view.mode, Mode::Input(_)));
     // An empty name is refused and the prompt stays open.
-    update(&mut app, Action::PromptAccept);
-    assert!(app.input.as_ref().unwrap().error.is_some());
+    app.update(Action::PromptAccept);
+    assert!(input(&app).error.is_some());
     typed(&mut app, "Lav effekt");
-    assert!(app.input.is_none());
+    assert!(!matches!(app.view.mode, Mode::Input(_)));
     let (kind, text) = message(&app);
     assert_eq!(kind, MessageKind::Info);
     assert!(text.contains("Lagret «Lav effekt»"), "{text}");
@@ -92,20 +103,23 @@ fn save_asks_for_a_name_and_writes_the_changed_levers() {
 fn saving_over_a_name_asks_first() {
     let dir = temp_dir("overwrite");
     let mut app = app("sykefravaer", &dir, (160, 45), Lang::En);
-    update(&mut app, Action::SaveVariant);
+    app.update(Action::SaveVariant);
     typed(&mut app, "A");
     select(&mut app, "cofunder_share");
-    update(&mut app, Action::Step(1));
-    update(&mut app, Action::SaveVariant);
+    app.update(Action::Step(1));
+    app.update(Action::SaveVariant);
     // The prompt offers the open variant's name.
-    assert_eq!(app.input.as_ref().unwrap().text, "A");
-    update(&mut app, Action::PromptAccept);
-    assert_eq!(app.confirm, Some(Confirm::OverwriteVariant("A".into())));
-    update(&mut app, Action::Confirm(false));
+    assert_eq!(input(&app).text, "A");
+    app.update(Action::PromptAccept);
+    assert_eq!(
+        app.view.mode,
+        Mode::Confirm(Confirm::OverwriteVariant("A".into()))
+    );
+    app.update(Action::Confirm(false));
     assert!(saved(&dir, "sykefravaer")[0].levers.is_empty());
-    update(&mut app, Action::SaveVariant);
-    update(&mut app, Action::PromptAccept);
-    update(&mut app, Action::Confirm(true));
+    app.update(Action::SaveVariant);
+    app.update(Action::PromptAccept);
+    app.update(Action::Confirm(true));
     let v = saved(&dir, "sykefravaer");
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].levers.get("cofunder_share"), Some(&d("0.3")));
@@ -116,60 +130,61 @@ fn the_list_opens_renames_copies_and_deletes() {
     let dir = temp_dir("list");
     let mut app = app("rekruttering", &dir, (160, 45), Lang::Nb);
     select(&mut app, "achievement");
-    update(&mut app, Action::Step(-10));
-    update(&mut app, Action::SaveVariant);
+    app.update(Action::Step(-10));
+    app.update(Action::SaveVariant);
     typed(&mut app, "Halv effekt");
-    update(&mut app, Action::ResetAll);
+    app.update(Action::ResetAll);
     assert_eq!(value(&app, "achievement"), d("1"));
 
-    update(&mut app, Action::OpenVariants);
-    let list = app.variant_list.as_ref().unwrap();
-    assert_eq!(list.listing.len(), 1);
-    update(&mut app, Action::ListOpen);
-    assert!(app.variant_list.is_none());
+    app.update(Action::OpenVariants);
+    assert_eq!(app.view.variant_list, Some(0));
+    assert_eq!(shelf(&app).listing.len(), 1);
+    app.update(Action::ListOpen);
+    assert!(app.view.variant_list.is_none());
     assert_eq!(value(&app, "achievement"), d("0.5"));
-    update(&mut app, Action::Undo);
+    app.update(Action::Undo);
     assert_eq!(value(&app, "achievement"), d("1"));
 
-    update(&mut app, Action::OpenVariants);
-    update(&mut app, Action::ListRename);
-    assert_eq!(app.input.as_ref().unwrap().text, "Halv effekt");
+    app.update(Action::OpenVariants);
+    app.update(Action::ListRename);
+    assert_eq!(input(&app).text, "Halv effekt");
     for _ in 0.."effekt".len() {
-        update(&mut app, Action::PromptBackspace);
+        app.update(Action::PromptBackspace);
     }
     typed(&mut app, "innsats");
-    update(&mut app, Action::ListDuplicate);
+    app.update(Action::ListDuplicate);
     typed(&mut app, "");
     let names: Vec<String> = saved(&dir, "rekruttering")
         .into_iter()
         .map(|v| v.name)
         .collect();
     assert_eq!(names, ["Halv innsats", "Halv innsats (kopi)"]);
-    assert_eq!(app.variant_list.as_ref().unwrap().listing.len(), 2);
+    assert_eq!(shelf(&app).listing.len(), 2);
 
-    update(&mut app, Action::ListNext);
-    update(&mut app, Action::ListDelete);
+    app.update(Action::ListNext);
+    app.update(Action::ListDelete);
     assert_eq!(
-        app.confirm,
-        Some(Confirm::DeleteVariant("Halv innsats (kopi)".into()))
+        app.view.mode,
+        Mode::Confirm(Confirm::DeleteVariant("Halv innsats (kopi)".into()))
     );
-    update(&mut app, Action::Confirm(true));
+    app.update(Action::Confirm(true));
     assert_eq!(saved(&dir, "rekruttering").len(), 1);
-    assert_eq!(app.variant_list.as_ref().unwrap().listing.len(), 1);
-    update(&mut app, Action::ListClose);
-    assert!(app.variant_list.is_none());
+    assert!(app.view.variant_list.is_some(), "the list stays open");
+    assert_eq!(shelf(&app).listing.len(), 1);
+    app.update(Action::ListClose);
+    assert!(app.view.variant_list.is_none());
 }
 
 #[test]
 fn notes_belong_to_a_variant() {
     let dir = temp_dir("notes");
     let mut app = app("sykefravaer", &dir, (160, 45), Lang::Nb);
-    update(&mut app, Action::AddNote);
-    assert!(app.input.is_none());
+    app.update(Action::AddNote);
+    assert!(!matches!(app.view.mode, Mode::Input(_)));
     assert_eq!(message(&app).0, MessageKind::Warning);
-    update(&mut app, Action::SaveVariant);
+    app.update(Action::SaveVariant);
     typed(&mut app, "Grunnlag");
-    update(&mut app, Action::AddNote);
+    app.update(Action::AddNote);
     typed(&mut app, "KS sjekker budsjettet før neste møte");
     let v = &saved(&dir, "sykefravaer")[0];
     assert_eq!(v.notes.len(), 1);
@@ -186,22 +201,14 @@ fn compare_shows_the_base_and_the_picked_variants() {
         ("C", "return_cap", -2),
     ] {
         select(&mut app, lever);
-        update(&mut app, Action::Step(steps));
-        update(&mut app, Action::SaveVariant);
-        update(&mut app, Action::PromptBackspace);
+        app.update(Action::Step(steps));
+        app.update(Action::SaveVariant);
+        app.update(Action::PromptBackspace);
         typed(&mut app, name);
-        update(&mut app, Action::ResetAll);
+        app.update(Action::ResetAll);
     }
-    update(&mut app, Action::GoTo(Screen::Compare));
-    let cols = app
-        .workshop
-        .as_ref()
-        .unwrap()
-        .variants
-        .compare
-        .columns
-        .clone()
-        .unwrap();
+    app.update(Action::GoTo(Screen::Compare));
+    let cols = shelf(&app).columns.clone().unwrap();
     assert_eq!(cols.len(), 4);
     assert_eq!(cols[0].name, None);
     let names: Vec<_> = cols[1..].iter().map(|c| c.name.clone().unwrap()).collect();
@@ -211,20 +218,12 @@ fn compare_shows_the_base_and_the_picked_variants() {
     assert_eq!(cols[2].figures, effekt::model::figures(&b));
 
     // Pick only C in the list: the comparison shows base and C.
-    update(&mut app, Action::OpenVariants);
-    update(&mut app, Action::ListNext);
-    update(&mut app, Action::ListNext);
-    update(&mut app, Action::ListToggleCompare);
-    update(&mut app, Action::ListClose);
-    let cols = app
-        .workshop
-        .as_ref()
-        .unwrap()
-        .variants
-        .compare
-        .columns
-        .clone()
-        .unwrap();
+    app.update(Action::OpenVariants);
+    app.update(Action::ListNext);
+    app.update(Action::ListNext);
+    app.update(Action::ListToggleCompare);
+    app.update(Action::ListClose);
+    let cols = shelf(&app).columns.clone().unwrap();
     assert_eq!(cols.len(), 2);
     assert_eq!(cols[1].name.as_deref(), Some("C"));
 }
@@ -234,45 +233,39 @@ fn compare_scrolling_stops_at_the_last_row_and_column() {
     let dir = temp_dir("compare-scroll");
     let mut app = app("sykefravaer", &dir, (80, 24), Lang::Nb);
     for name in ["A", "B", "C", "D"] {
-        update(&mut app, Action::SaveVariant);
-        update(&mut app, Action::PromptBackspace);
+        app.update(Action::SaveVariant);
+        app.update(Action::PromptBackspace);
         typed(&mut app, name);
         select(&mut app, "achievement");
-        update(&mut app, Action::Step(-1));
+        app.update(Action::Step(-1));
     }
-    update(&mut app, Action::GoTo(Screen::Compare));
-    let ws = app.workshop.as_ref().unwrap();
-    let (rows, cols) = effekt::tui::ui::compare::max_scroll(&app, ws);
+    app.update(Action::GoTo(Screen::Compare));
+    let ws = app.doc.as_ref().unwrap();
+    let (rows, cols) = effekt::tui::ui::compare::max_scroll(ws, &app.view);
     assert!(rows > 20, "{rows}");
     // Base + 4 variants do not fit 80 columns: some scroll sideways.
     assert!(cols >= 1, "{cols}");
-    update(&mut app, Action::ScrollBottom);
-    assert_eq!(app.workshop.as_ref().unwrap().variants.compare.row, rows);
-    update(&mut app, Action::Scroll(-1));
-    assert_eq!(
-        app.workshop.as_ref().unwrap().variants.compare.row,
-        rows - 1
-    );
+    app.update(Action::ScrollBottom);
+    assert_eq!(app.view.scroll.compare_row, rows);
+    app.update(Action::Scroll(-1));
+    assert_eq!(app.view.scroll.compare_row, rows - 1);
     for _ in 0..10 {
-        update(&mut app, Action::ScrollColumns(1));
+        app.update(Action::ScrollColumns(1));
     }
-    assert_eq!(app.workshop.as_ref().unwrap().variants.compare.col, cols);
-    update(&mut app, Action::ScrollColumns(-1));
-    assert_eq!(
-        app.workshop.as_ref().unwrap().variants.compare.col,
-        cols - 1
-    );
+    assert_eq!(app.view.scroll.compare_col, cols);
+    app.update(Action::ScrollColumns(-1));
+    assert_eq!(app.view.scroll.compare_col, cols - 1);
 }
 
 #[test]
 fn export_writes_a_report_and_says_where() {
     let dir = temp_dir("export");
     let mut app = app("sykefravaer", &dir, (160, 45), Lang::En);
-    update(&mut app, Action::SaveVariant);
+    app.update(Action::SaveVariant);
     typed(&mut app, "Saved one");
     select(&mut app, "achievement");
-    update(&mut app, Action::Step(-2));
-    update(&mut app, Action::ExportReport);
+    app.update(Action::Step(-2));
+    app.update(Action::ExportReport);
     let (kind, text) = message(&app);
     assert_eq!(kind, MessageKind::Info, "{text}");
     let path = text.strip_prefix("Report written: ").expect(&text);
@@ -294,7 +287,7 @@ fn an_unwritable_folder_is_reported_and_the_app_goes_on() {
     std::fs::write(dir.join("blocker"), "x").unwrap();
     let mut app = app("sykefravaer", &dir, (80, 24), Lang::Nb);
     app.store = Some(Store::at(dir.join("blocker").join("variants")));
-    update(&mut app, Action::SaveVariant);
+    app.update(Action::SaveVariant);
     typed(&mut app, "Umulig");
     let (kind, text) = message(&app);
     assert_eq!(kind, MessageKind::Error);
@@ -303,9 +296,9 @@ fn an_unwritable_folder_is_reported_and_the_app_goes_on() {
         "{text}"
     );
     // The prompt stays open with the reason; Esc closes it; levers still move.
-    assert!(app.input.as_ref().unwrap().error.is_some());
-    update(&mut app, Action::PromptCancel);
-    update(&mut app, Action::Step(1));
+    assert!(input(&app).error.is_some());
+    app.update(Action::PromptCancel);
+    app.update(Action::Step(1));
     assert!(!app.quit);
     assert_eq!(value(&app, "achievement"), d("1.05"));
 }
@@ -343,12 +336,13 @@ fn corrupt_and_changed_variants_are_shown_not_fatal() {
     old.scenario_id = "sykefravaer".into();
     store.save(&old, false).unwrap();
     std::fs::write(dir.join("variants/sykefravaer/broken.toml"), "name = [").unwrap();
-    update(&mut app, Action::OpenVariants);
-    let list = app.variant_list.as_ref().unwrap();
+    app.update(Action::OpenVariants);
+    assert_eq!(app.view.variant_list, Some(0));
+    let list = shelf(&app);
     assert_eq!(list.listing.len(), 1);
     assert!(list.listing[0].scenario_changed);
     assert_eq!(list.problems.len(), 1);
-    update(&mut app, Action::ListOpen);
+    app.update(Action::ListOpen);
     let (kind, text) = message(&app);
     assert_eq!(kind, MessageKind::Warning);
     assert!(
@@ -394,12 +388,12 @@ fn snapshots_of_compare_list_and_prompt() {
     for id in ["sykefravaer", "rekruttering"] {
         for (size, tag) in [((80, 24), "80x24"), ((160, 45), "160x45")] {
             let mut app = with_variants(id, &format!("snap-{id}-{tag}"), size, Lang::Nb);
-            update(&mut app, Action::GoTo(Screen::Compare));
+            app.update(Action::GoTo(Screen::Compare));
             insta::assert_snapshot!(format!("{id}_{tag}_compare"), screen(&app));
             if size.0 == 80 {
-                update(&mut app, Action::Page(1));
+                app.update(Action::Page(1));
                 insta::assert_snapshot!(format!("{id}_{tag}_compare_scrolled"), screen(&app));
-                update(&mut app, Action::CompareMetric);
+                app.update(Action::CompareMetric);
                 insta::assert_snapshot!(format!("{id}_{tag}_compare_chart"), screen(&app));
             }
         }
@@ -419,16 +413,16 @@ fn snapshots_of_compare_list_and_prompt() {
             .join("\n")
     };
     let mut app = with_variants("sykefravaer", "snap-list", (80, 24), Lang::Nb);
-    update(&mut app, Action::OpenVariants);
-    update(&mut app, Action::ListNext);
+    app.update(Action::OpenVariants);
+    app.update(Action::ListNext);
     insta::assert_snapshot!("sykefravaer_80x24_variant_list", redacted(&app));
     let mut app = with_variants("sykefravaer", "snap-list-en", (160, 45), Lang::En);
-    update(&mut app, Action::OpenVariants);
+    app.update(Action::OpenVariants);
     insta::assert_snapshot!("sykefravaer_160x45_variant_list_en", redacted(&app));
-    update(&mut app, Action::ListClose);
-    update(&mut app, Action::SaveVariant);
+    app.update(Action::ListClose);
+    app.update(Action::SaveVariant);
     for c in "Terskel".chars() {
-        update(&mut app, Action::PromptChar(c));
+        app.update(Action::PromptChar(c));
     }
     insta::assert_snapshot!("sykefravaer_160x45_save_prompt_en", screen(&app));
 }

@@ -16,8 +16,10 @@ use super::figures::MoneyText;
 use super::text::{right, width, wrap_items};
 use crate::format;
 use crate::i18n::{self, tui_text};
-use crate::tui::app::{App, PAYOFF_MAX, Workshop};
+use crate::tui::computed::PAYOFF_MAX;
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 fn f(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(0.0)
@@ -60,36 +62,36 @@ fn legend(items: &[(String, Style, String)], area: Rect, buf: &mut Buffer, theme
 
 /// Outcome payments per period, stacked by payer and cofunder.
 pub fn payments(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     area: Rect,
     compact: bool,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let u = i18n::tui(app.lang);
+    let u = i18n::tui(view.lang);
     let block = super::panel(u.chart_payments, compact, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    draw_payments(app, ws, inner, compact, buf, theme);
+    draw_payments(doc, view, inner, compact, buf, theme);
 }
 
 /// The stacked bars into `inner` (no block).
 pub fn draw_payments(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     inner: Rect,
     compact: bool,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let t = i18n::texts(app.lang);
-    let periods = &ws.computed.periods;
+    let t = i18n::texts(view.lang);
+    let periods = &doc.computed.periods;
     if inner.height < 5 || inner.width < 16 || periods.is_empty() {
         return;
     }
     let has_cofunder =
-        periods.iter().any(|p| !p.cofunder.is_zero()) || ws.current.parties.cofunder.is_some();
+        periods.iter().any(|p| !p.cofunder.is_zero()) || doc.current.parties.cofunder.is_some();
     let mut items = vec![(PAYER_GLYPH.to_string(), theme.payer, t.payer.to_string())];
     if has_cofunder {
         items.push((
@@ -110,8 +112,8 @@ pub fn draw_payments(
         .map(|p| (f(p.payer), f(p.cofunder)))
         .collect();
     let money = MoneyText {
-        lang: app.lang,
-        currency: &ws.current.info.currency,
+        lang: view.lang,
+        currency: &doc.current.info.currency,
         bare: compact,
     };
     // Axis: the largest bar's amount on top, zero at the bottom.
@@ -124,7 +126,7 @@ pub fn draw_payments(
         .map(|c| c.iter().fold((0.0, 0.0), |a, v| (a.0 + v.0, a.1 + v.1)))
         .collect();
     let max = buckets.iter().map(|b| b.0 + b.1).fold(0.0, f64::max);
-    let top_label = ws
+    let top_label = doc
         .computed
         .periods
         .chunks(per_bar)
@@ -175,7 +177,7 @@ pub fn draw_payments(
         }
     }
     if per_bar > 1 {
-        let note = tui_text::periods_per_bar(app.lang, per_bar);
+        let note = tui_text::periods_per_bar(view.lang, per_bar);
         let nx = inner.right().saturating_sub(width(&note) as u16);
         buf.set_string(nx, inner.y, note, theme.muted);
     }
@@ -183,18 +185,18 @@ pub fn draw_payments(
 
 /// The payoff chart in a panel.
 pub fn payoff(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     area: Rect,
     compact: bool,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let u = i18n::tui(app.lang);
+    let u = i18n::tui(view.lang);
     let block = super::panel(u.chart_payoff, compact, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    draw_payoff(app, ws, inner, compact, buf, theme);
+    draw_payoff(doc, view, inner, compact, buf, theme);
 }
 
 /// Points of a vertical dotted line: every other of `n` steps from `y0` to `y1`.
@@ -208,8 +210,8 @@ fn dotted(x: f64, y0: f64, y1: f64, n: usize) -> Vec<(f64, f64)> {
 /// Outcome payments, investor net and payer NPV against achievement
 /// 0–150 %, with the current achievement and the target marked.
 pub fn draw_payoff(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     inner: Rect,
     compact: bool,
     buf: &mut Buffer,
@@ -218,15 +220,15 @@ pub fn draw_payoff(
     if inner.height < 6 || inner.width < 30 {
         return;
     }
-    let lang = app.lang;
+    let lang = view.lang;
     let u = i18n::tui(lang);
-    let p = &ws.computed.payoff;
+    let p = &doc.computed.payoff;
     let money = MoneyText {
         lang,
-        currency: &ws.current.info.currency,
+        currency: &doc.current.info.currency,
         bare: compact,
     };
-    let now = ws.current.assumptions.achievement;
+    let now = doc.current.assumptions.achievement;
     let pct0 = |d: Decimal| format::percent(lang, d, 0);
     let items = vec![
         (

@@ -19,9 +19,11 @@ use crate::format::{self, Lang};
 use crate::i18n;
 use crate::levers;
 use crate::model::{self, RiskRow};
-use crate::tui::app::{App, PAYOFF_MAX, Workshop};
+use crate::tui::computed::PAYOFF_MAX;
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
-use crate::tui::variants::{CompareColumn, CompareMetric, CompareView, metric_value};
+use crate::tui::variants::{CompareColumn, metric_value};
+use crate::tui::view::{CompareMetric, CompareView, View};
 
 /// Width of the label column (narrow, wide) and of each value column.
 const LABEL_W: usize = 24;
@@ -56,13 +58,13 @@ fn heading(label: &str) -> Row {
 }
 
 /// The rows of the comparison table.
-pub fn rows(app: &App, ws: &Workshop, cols: &[CompareColumn]) -> Vec<Row> {
-    let lang = app.lang;
+pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
+    let lang = view.lang;
     let v = i18n::variant(lang);
     let t = i18n::texts(lang);
     let u = i18n::tui(lang);
     let mut out = vec![heading(v.compare_terms)];
-    for l in levers::shown(&ws.base) {
+    for l in levers::shown(&doc.base) {
         let cells = cols
             .iter()
             .map(|c| {
@@ -77,13 +79,13 @@ pub fn rows(app: &App, ws: &Workshop, cols: &[CompareColumn]) -> Vec<Row> {
             })
             .collect();
         out.push(Row {
-            label: i18n::lever_label(lang, &ws.base, &l),
+            label: i18n::lever_label(lang, &doc.base, &l),
             cells,
             heading: false,
         });
     }
 
-    let currency = crate::i18n::currency_label(lang, &ws.base.info.currency);
+    let currency = crate::i18n::currency_label(lang, &doc.base.info.currency);
     out.push(heading(&format!("{}, {currency}", v.compare_figures)));
     type Figure = fn(&CompareColumn) -> Option<Decimal>;
     let figures: [(&str, Figure, bool); 10] = [
@@ -227,32 +229,32 @@ fn cell_value(lang: Lang, s: &crate::scenario::Scenario, l: &levers::Lever, v: D
     }
 }
 
-fn column_title(app: &App, i: usize, c: &CompareColumn) -> String {
-    let v = i18n::variant(app.lang);
+fn column_title(view: &View, i: usize, c: &CompareColumn) -> String {
+    let v = i18n::variant(view.lang);
     let name = c.name.as_deref().unwrap_or(v.base);
     format!("{} {name}", LETTERS.get(i).unwrap_or(&"?"))
 }
 
-/// How far the table scrolls at the app's size: rows, and value columns
+/// How far the table scrolls at the view's size: rows, and value columns
 /// past the ones that fit (the same geometry as [`render`]).
-pub fn max_scroll(app: &App, ws: &Workshop) -> (usize, usize) {
-    let cols = match &ws.variants.compare.columns {
+pub fn max_scroll(doc: &Document, view: &View) -> (usize, usize) {
+    let cols = match &doc.variants.columns {
         Some(cols) if cols.len() > 1 => cols,
         _ => return (0, 0),
     };
-    let area = table_area(inner_of(app), cols.len());
+    let area = table_area(inner_of(view), cols.len());
     let visible = (area.height as usize).saturating_sub(1);
     let (_, fit) = table_fit(area.width, cols.len());
     (
-        rows(app, ws, cols).len().saturating_sub(visible),
+        rows(doc, view, cols).len().saturating_sub(visible),
         cols.len().saturating_sub(fit),
     )
 }
 
-/// The screen's panel interior at the app's size (below the header and
+/// The screen's panel interior at the view's size (below the header and
 /// the panel's top rule, above the status line).
-fn inner_of(app: &App) -> Rect {
-    Rect::new(0, 0, app.size.0, app.size.1.saturating_sub(3))
+fn inner_of(view: &View) -> Rect {
+    Rect::new(0, 0, view.size.0, view.size.1.saturating_sub(3))
 }
 
 /// Where the table goes in the panel: beside the chart when wide.
@@ -282,19 +284,19 @@ fn layout(inner: Rect, columns: usize) -> (bool, u16) {
     (inner.width >= table_w + 50 && inner.height >= 20, table_w)
 }
 
-/// The compare screen shows table and chart together at the app's size.
-pub fn is_wide(app: &App, ws: &Workshop) -> bool {
-    let columns = ws.variants.compare.columns.as_ref().map_or(1, Vec::len);
-    layout(inner_of(app), columns).0
+/// The compare screen shows table and chart together at the view's size.
+pub fn is_wide(doc: &Document, view: &View) -> bool {
+    let columns = doc.variants.columns.as_ref().map_or(1, Vec::len);
+    layout(inner_of(view), columns).0
 }
 
-pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
-    let v = i18n::variant(app.lang);
-    let u = i18n::tui(app.lang);
+pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let v = i18n::variant(view.lang);
+    let u = i18n::tui(view.lang);
     let block = super::panel(v.compare_title, true, theme);
     let inner = block.inner(body);
     block.render(body, buf);
-    let cols = match &ws.variants.compare.columns {
+    let cols = match &doc.variants.columns {
         Some(cols) if cols.len() > 1 => cols,
         _ => {
             let w = inner.width.saturating_sub(4).min(70);
@@ -311,7 +313,7 @@ pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Th
         }
     };
     let (wide, _) = layout(inner, cols.len());
-    let c = &ws.variants.compare;
+    let metric = view.compare_metric;
     if wide {
         let table = table_area(inner, cols.len());
         let chart = Rect {
@@ -319,39 +321,39 @@ pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Th
             width: inner.right().saturating_sub(table.right() + 1),
             ..inner
         };
-        draw_table(app, ws, cols, table, buf, theme);
-        draw_chart(app, cols, c.metric, chart, buf, theme);
-    } else if c.view == CompareView::Chart {
-        draw_chart(app, cols, c.metric, inner, buf, theme);
+        draw_table(doc, view, cols, table, buf, theme);
+        draw_chart(view, cols, metric, chart, buf, theme);
+    } else if view.compare_view == CompareView::Chart {
+        draw_chart(view, cols, metric, inner, buf, theme);
     } else {
-        draw_table(app, ws, cols, inner, buf, theme);
+        draw_table(doc, view, cols, inner, buf, theme);
     }
 }
 
 fn draw_table(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     cols: &[CompareColumn],
     area: Rect,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let v = i18n::variant(app.lang);
+    let v = i18n::variant(view.lang);
     if area.height < 3 {
         return;
     }
-    let all = rows(app, ws, cols);
-    let c = &ws.variants.compare;
+    let all = rows(doc, view, cols);
+    let scroll = &view.scroll;
     // Columns that fit after the label; scroll sideways past the base.
     let (label_w, fit) = table_fit(area.width, cols.len());
-    let first_extra = c.col.min(cols.len().saturating_sub(fit));
+    let first_extra = scroll.compare_col.min(cols.len().saturating_sub(fit));
     let shown: Vec<usize> = std::iter::once(0)
         .chain((1 + first_extra..cols.len()).take(fit.saturating_sub(1)))
         .collect();
     // Header: column titles, and a note line.
     let mut x = area.x + label_w as u16 + 1;
     for &i in &shown {
-        let title = truncate(&column_title(app, i, &cols[i]), COL_W);
+        let title = truncate(&column_title(view, i, &cols[i]), COL_W);
         buf.set_string(x, area.y, right(&title, COL_W), theme.table_header);
         x += COL_W as u16 + 1;
     }
@@ -367,7 +369,7 @@ fn draw_table(
         theme.muted,
     );
     let visible = area.height as usize - 1;
-    let skip = c.row.min(all.len().saturating_sub(visible));
+    let skip = scroll.compare_row.min(all.len().saturating_sub(visible));
     for (k, row) in all.iter().skip(skip).take(visible).enumerate() {
         let y = area.y + 1 + k as u16;
         if row.heading {
@@ -428,7 +430,7 @@ fn f(d: Decimal) -> f64 {
 
 /// One payoff curve per column, overlaid, with a legend by letter and marker.
 fn draw_chart(
-    app: &App,
+    view: &View,
     cols: &[CompareColumn],
     metric: CompareMetric,
     area: Rect,
@@ -438,7 +440,7 @@ fn draw_chart(
     if area.height < 8 || area.width < 30 {
         return;
     }
-    let lang = app.lang;
+    let lang = view.lang;
     let v = i18n::variant(lang);
     let metric_name = match metric {
         CompareMetric::Payments => v.metric_payments,
@@ -493,7 +495,7 @@ fn draw_chart(
     let legend: Vec<String> = cols
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("{} {}", glyphs[i.min(4)], column_title(app, i, c)))
+        .map(|(i, c)| format!("{} {}", glyphs[i.min(4)], column_title(view, i, c)))
         .collect();
     let legend_lines = super::text::wrap_items(&legend, area.width as usize);
     let chart = Rect {

@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 use super::text::{right, truncate, width, wrap};
 use crate::format::{self, Lang};
 use crate::i18n::{self, tui_text};
-use crate::tui::app::{App, Workshop};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 /// One line of the key figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,15 +78,15 @@ pub fn change(text_of_abs: impl Fn(Decimal) -> String, change: Decimal) -> Strin
 
 /// The key figures as text. `compact`: money without currency (the panel
 /// title names it) and no investor NPV line.
-pub fn rows(app: &App, ws: &Workshop, compact: bool) -> Vec<FigureRow> {
-    let lang = app.lang;
+pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
+    let lang = view.lang;
     let t = i18n::texts(lang);
     let u = i18n::tui(lang);
-    let h = &ws.computed.headline;
-    let d = &ws.computed.deltas;
+    let h = &doc.computed.headline;
+    let d = &doc.computed.deltas;
     let m = MoneyText {
         lang,
-        currency: &ws.current.info.currency,
+        currency: &doc.current.info.currency,
         bare: compact,
     };
     let money = |v: Decimal, dv: Decimal, label: &str, short: &str| {
@@ -112,8 +113,8 @@ pub fn rows(app: &App, ws: &Workshop, compact: bool) -> Vec<FigureRow> {
         t.outcome_payments,
         u.c_outcome_payments,
     )];
-    let has_cofunder =
-        ws.current.payment.cofunder_share > Decimal::ZERO || ws.current.parties.cofunder.is_some();
+    let has_cofunder = doc.current.payment.cofunder_share > Decimal::ZERO
+        || doc.current.parties.cofunder.is_some();
     if has_cofunder {
         out.push(sub(money(
             h.payer_part,
@@ -129,7 +130,7 @@ pub fn rows(app: &App, ws: &Workshop, compact: bool) -> Vec<FigureRow> {
         )));
     }
     out.push(money(h.payer_npv, d.payer_npv, u.payer_npv, u.c_payer_npv));
-    let irr = &ws.computed.figures.evaluation.investor.irr;
+    let irr = &doc.computed.figures.evaluation.investor.irr;
     // Narrow: the headline only; the model's warning says when there are
     // several IRRs.
     let irr_text = match irr.headline {
@@ -223,8 +224,8 @@ fn columns(rows: &[FigureRow], w: usize, compact: bool) -> (usize, usize, usize)
 }
 
 /// Columns the panel would like (borders included).
-pub fn wanted_width(app: &App, ws: &Workshop) -> u16 {
-    let rows = rows(app, ws, false);
+pub fn wanted_width(doc: &Document, view: &View) -> u16 {
+    let rows = rows(doc, view, false);
     let label = rows
         .iter()
         .map(|r| width(&r.label) + 2 * usize::from(r.sub))
@@ -235,14 +236,14 @@ pub fn wanted_width(app: &App, ws: &Workshop) -> u16 {
 }
 
 /// The warnings, each as wrapped lines.
-pub fn warnings(app: &App, ws: &Workshop, w: usize) -> Vec<Vec<String>> {
-    ws.computed
+pub fn warnings(doc: &Document, view: &View, w: usize) -> Vec<Vec<String>> {
+    doc.computed
         .figures
         .evaluation
         .warnings
         .iter()
         .map(|warning| {
-            let text = i18n::warning(app.lang, &ws.current, warning);
+            let text = i18n::warning(view.lang, &doc.current, warning);
             wrap(&text, w.saturating_sub(2))
                 .into_iter()
                 .enumerate()
@@ -259,19 +260,25 @@ pub fn warnings(app: &App, ws: &Workshop, w: usize) -> Vec<Vec<String>> {
 }
 
 /// The warnings as wrapped lines.
-pub fn warning_lines(app: &App, ws: &Workshop, w: usize) -> Vec<String> {
-    warnings(app, ws, w).into_iter().flatten().collect()
+pub fn warning_lines(doc: &Document, view: &View, w: usize) -> Vec<String> {
+    warnings(doc, view, w).into_iter().flatten().collect()
 }
 
 /// Draws whole warnings from the top of `area` (a count first when not
 /// all fit); returns rows used.
-pub fn draw_warnings(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, theme: &Theme) -> u16 {
+pub fn draw_warnings(
+    doc: &Document,
+    view: &View,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> u16 {
     let w = area.width as usize;
-    let all = warnings(app, ws, w);
+    let all = warnings(doc, view, w);
     let total: usize = all.iter().map(Vec::len).sum();
     let mut y = area.y;
     if total > area.height as usize && area.height > 0 {
-        let text = format!("⚠ {}: {}", i18n::texts(app.lang).warnings, all.len());
+        let text = format!("⚠ {}: {}", i18n::texts(view.lang).warnings, all.len());
         buf.set_stringn(area.x, y, text, w, theme.warning);
         y += 1;
     }
@@ -289,14 +296,14 @@ pub fn draw_warnings(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, the
 
 /// Draws the key figures into `inner` (no block); returns rows used.
 pub fn draw_rows(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     inner: Rect,
     compact: bool,
     buf: &mut Buffer,
     theme: &Theme,
 ) -> u16 {
-    let rows = rows(app, ws, compact);
+    let rows = rows(doc, view, compact);
     let w = inner.width.saturating_sub(1) as usize;
     let (label_w, value_w, delta_w) = columns(&rows, w, compact);
     let x = inner.x + 1;
@@ -358,16 +365,16 @@ pub fn draw_rows(
 }
 
 /// Rows the figures take (without warnings).
-pub fn rows_needed(app: &App, ws: &Workshop, compact: bool) -> u16 {
-    rows(app, ws, compact).len() as u16
+pub fn rows_needed(doc: &Document, view: &View, compact: bool) -> u16 {
+    rows(doc, view, compact).len() as u16
 }
 
 /// The key-figures panel: figures, then warnings (unless another panel
 /// shows them), then `hint` if room.
 #[allow(clippy::too_many_arguments)]
 pub fn render(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     area: Rect,
     compact: bool,
     with_warnings: bool,
@@ -375,18 +382,18 @@ pub fn render(
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let u = i18n::tui(app.lang);
+    let u = i18n::tui(view.lang);
     let title = if compact {
-        tui_text::in_currency(app.lang, u.key_figures_in, &ws.current.info.currency)
+        tui_text::in_currency(view.lang, u.key_figures_in, &doc.current.info.currency)
     } else {
         u.key_figures_in.to_string()
     };
     let block = super::panel(&title, compact, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    let used = draw_rows(app, ws, inner, compact, buf, theme);
+    let used = draw_rows(doc, view, inner, compact, buf, theme);
     let mut y = inner.y + used;
-    if with_warnings && !ws.computed.figures.evaluation.warnings.is_empty() {
+    if with_warnings && !doc.computed.figures.evaluation.warnings.is_empty() {
         y += 1;
         let r = Rect {
             x: inner.x + 1,
@@ -394,7 +401,7 @@ pub fn render(
             width: inner.width.saturating_sub(1),
             height: inner.bottom().saturating_sub(y),
         };
-        y += draw_warnings(app, ws, r, buf, theme);
+        y += draw_warnings(doc, view, r, buf, theme);
     }
     if let Some(hint) = hint
         && y + 1 < inner.bottom()

@@ -10,8 +10,9 @@ use rust_decimal::Decimal;
 use super::text::{right, truncate, width};
 use crate::format;
 use crate::i18n::{self, tui_text};
-use crate::tui::app::{App, Workshop};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 struct Table {
     header: Vec<String>,
@@ -23,10 +24,10 @@ struct Table {
     first_w: usize,
 }
 
-fn table(app: &App, ws: &Workshop) -> Table {
-    let lang = app.lang;
+fn table(doc: &Document, view: &View) -> Table {
+    let lang = view.lang;
     let t = i18n::texts(lang);
-    let e = &ws.computed.figures.evaluation;
+    let e = &doc.computed.figures.evaluation;
     let f = &e.run.flows;
     let parties: [(&str, &[Decimal]); 6] = [
         (t.payer, &f.payer),
@@ -38,7 +39,7 @@ fn table(app: &App, ws: &Workshop) -> Table {
     ];
     let mut header = vec![t.outcome_payments.to_string()];
     header.extend(parties.iter().map(|(n, _)| n.to_string()));
-    let periods = ws.current.timeline.periods;
+    let periods = doc.current.timeline.periods;
     let rows: Vec<(String, Vec<Decimal>)> = (0..=periods)
         .map(|tau| {
             let payment = match tau {
@@ -96,10 +97,10 @@ fn table(app: &App, ws: &Workshop) -> Table {
 }
 
 /// The run's totals as (label, amount) lines.
-fn totals_list(app: &App, ws: &Workshop) -> Vec<(String, String)> {
-    let t = i18n::texts(app.lang);
-    let tot = &ws.computed.figures.evaluation.run.totals;
-    let money = |d| format::money(app.lang, &ws.current.info.currency, d);
+fn totals_list(doc: &Document, view: &View) -> Vec<(String, String)> {
+    let t = i18n::texts(view.lang);
+    let tot = &doc.computed.figures.evaluation.run.totals;
+    let money = |d| format::money(view.lang, &doc.current.info.currency, d);
     vec![
         (t.outcome_payments.into(), money(tot.outcome_payments)),
         (t.guaranteed_payments.into(), money(tot.guaranteed_payments)),
@@ -140,9 +141,9 @@ struct Layout {
     max_col: usize,
 }
 
-fn layout(app: &App, ws: &Workshop, body: Rect) -> Layout {
-    let tb = table(app, ws);
-    let list = totals_list(app, ws);
+fn layout(doc: &Document, view: &View, body: Rect) -> Layout {
+    let tb = table(doc, view);
+    let list = totals_list(doc, view);
     let table_w: usize = tb.first_w + tb.widths.iter().map(|w| w + 2).sum::<usize>() + 4;
     let side_w = totals_width(&list) + 4;
     let compact = body.width < 100 || body.height < 28;
@@ -193,38 +194,35 @@ fn layout(app: &App, ws: &Workshop, body: Rect) -> Layout {
     }
 }
 
-fn body_of(app: &App) -> Rect {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+fn body_of(view: &View) -> Rect {
+    let area = Rect::new(0, 0, view.size.0, view.size.1);
     super::frame_areas(area).1
 }
 
-/// Largest row and column scroll positions at the app's size.
-pub fn max_scroll(app: &App) -> (usize, usize) {
-    let Some(ws) = &app.workshop else {
-        return (0, 0);
-    };
-    let l = layout(app, ws, body_of(app));
-    let rows = (ws.current.timeline.periods + 1).saturating_sub(l.visible_rows);
+/// Largest row and column scroll positions at the view's size.
+pub fn max_scroll(doc: &Document, view: &View) -> (usize, usize) {
+    let l = layout(doc, view, body_of(view));
+    let rows = (doc.current.timeline.periods + 1).saturating_sub(l.visible_rows);
     (rows, l.max_col)
 }
 
-pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
-    let lang = app.lang;
+pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lang = view.lang;
     let u = i18n::tui(lang);
     let t = i18n::texts(lang);
-    let l = layout(app, ws, body);
-    let tb = table(app, ws);
+    let l = layout(doc, view, body);
+    let tb = table(doc, view);
     let title = format!(
         "{} ({})",
-        tui_text::in_currency(lang, t.flows, &ws.current.info.currency),
+        tui_text::in_currency(lang, t.flows, &doc.current.info.currency),
         u.flows_note
     );
     let block = super::panel(&title, l.compact, theme);
     let inner = block.inner(l.table);
     block.render(l.table, buf);
-    let (max_rows, _) = max_scroll(app);
-    let row0 = ws.scroll.flows_row.min(max_rows);
-    let col0 = ws.scroll.flows_col.min(l.max_col);
+    let (max_rows, _) = max_scroll(doc, view);
+    let row0 = view.scroll.flows_row.min(max_rows);
+    let col0 = view.scroll.flows_col.min(l.max_col);
     let num = |d: Decimal| format::number(lang, d, 0);
     let x0 = inner.x + 1;
     // Columns that fit from col0.
@@ -297,7 +295,7 @@ pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Th
         let block = super::panel(u.totals, l.compact, theme);
         let inner = block.inner(r);
         block.render(r, buf);
-        let list = totals_list(app, ws);
+        let list = totals_list(doc, view);
         let lw = list.iter().map(|(a, _)| width(a)).max().unwrap_or(0);
         let vw = list.iter().map(|(_, b)| width(b)).max().unwrap_or(0);
         let col_w = lw + 2 + vw;

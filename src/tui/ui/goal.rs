@@ -12,54 +12,54 @@ use super::text::{truncate, width, wrap};
 use crate::format;
 use crate::i18n;
 use crate::risk::{Figure, Miss, Solution};
-use crate::tui::app::{App, Workshop};
-use crate::tui::risk_job::{GoalDialog, GoalField, GoalState};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::{GoalDialog, GoalField, GoalState, View};
 
 /// `ved måloppnåelse 90 %`, or `når den sanne effekten er null`.
-fn at(app: &App, figure: Figure, achievement: rust_decimal::Decimal) -> String {
+fn at(view: &View, figure: Figure, achievement: rust_decimal::Decimal) -> String {
     match figure {
-        Figure::PNoisePayment => i18n::texts(app.lang).at_zero_effect.to_string(),
-        _ => i18n::at_achievement(app.lang, &format::percent(app.lang, achievement, 0)),
+        Figure::PNoisePayment => i18n::texts(view.lang).at_zero_effect.to_string(),
+        _ => i18n::at_achievement(view.lang, &format::percent(view.lang, achievement, 0)),
     }
 }
 
-fn found_lines(app: &App, ws: &Workshop, figure: Figure, s: &Solution) -> Vec<String> {
-    let lang = app.lang;
-    let cur = &ws.current.info.currency;
+fn found_lines(doc: &Document, view: &View, figure: Figure, s: &Solution) -> Vec<String> {
+    let lang = view.lang;
+    let cur = &doc.current.info.currency;
     let fig = |v| i18n::figure_text(lang, cur, figure, v);
     let t = i18n::texts(lang);
     vec![
         i18n::solve_found(
             lang,
-            &i18n::lever_label(lang, &ws.current, &s.lever),
-            &i18n::lever_value_precise(lang, &ws.current, &s.lever, s.value),
+            &i18n::lever_label(lang, &doc.current, &s.lever),
+            &i18n::lever_value_precise(lang, &doc.current, &s.lever, s.value),
             i18n::figure_name(lang, figure),
             &fig(s.figure_value),
             &fig(s.target),
-            &at(app, figure, s.achievement),
+            &at(view, figure, s.achievement),
         ),
         format!(
             "{} {}: {}",
             t.lever,
             t.now,
-            i18n::lever_value(lang, &ws.current, &s.lever, s.lever.value)
+            i18n::lever_value(lang, &doc.current, &s.lever, s.lever.value)
         ),
     ]
 }
 
-fn missed_lines(app: &App, ws: &Workshop, m: &Miss) -> Vec<String> {
-    let lang = app.lang;
-    let cur = &ws.current.info.currency;
+fn missed_lines(doc: &Document, view: &View, m: &Miss) -> Vec<String> {
+    let lang = view.lang;
+    let cur = &doc.current.info.currency;
     let fig = |v| i18n::figure_text(lang, cur, m.figure, v);
-    let value = |v| i18n::lever_value_precise(lang, &ws.current, &m.lever, v);
+    let value = |v| i18n::lever_value_precise(lang, &doc.current, &m.lever, v);
     let mut out = vec![i18n::solve_missed(
         lang,
-        &i18n::lever_label(lang, &ws.current, &m.lever),
+        &i18n::lever_label(lang, &doc.current, &m.lever),
         (&value(m.lever.min), &value(m.lever.max)),
         i18n::figure_name(lang, m.figure),
         &fig(m.target),
-        &at(app, m.figure, m.achievement),
+        &at(view, m.figure, m.achievement),
     )];
     let range = m.range.map(|(lo, hi)| (fig(lo), fig(hi)));
     let best = m.best.map(|(v, f)| (value(v), fig(f)));
@@ -75,19 +75,19 @@ fn missed_lines(app: &App, ws: &Workshop, m: &Miss) -> Vec<String> {
 
 /// The lines of the dialog: (text, style, indent of a typed field's cursor).
 fn lines(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     d: &GoalDialog,
     w: usize,
     theme: &Theme,
 ) -> Vec<(String, Style)> {
-    let lang = app.lang;
+    let lang = view.lang;
     let t = i18n::texts(lang);
     let u = i18n::tui(lang);
-    let Some(lever) = ws.levers.get(d.lever) else {
+    let Some(lever) = doc.levers.get(d.lever) else {
         return Vec::new();
     };
-    let cur = &ws.current.info.currency;
+    let cur = &doc.current.info.currency;
     let labels = [u.goal_figure, u.goal_target, u.goal_at, t.lever];
     let label_w = labels.iter().map(|l| width(l)).max().unwrap_or(0) + 2;
     let pad = |s: &str| format!("{s:<label_w$}", label_w = label_w);
@@ -146,7 +146,7 @@ fn lines(
             format!(
                 "{} {}",
                 u.now,
-                format::percent(lang, ws.current.assumptions.achievement, 0)
+                format::percent(lang, doc.current.assumptions.achievement, 0)
             )
         } else {
             format!("{}{}", d.achievement, cursor(GoalField::Achievement))
@@ -158,11 +158,11 @@ fn lines(
     }
     let range = format!(
         "{}: {} ({} {}–{})",
-        i18n::lever_label(lang, &ws.current, lever),
-        i18n::lever_value(lang, &ws.current, lever, ws.value(lever)),
+        i18n::lever_label(lang, &doc.current, lever),
+        i18n::lever_value(lang, &doc.current, lever, doc.value(lever)),
         u.range,
-        i18n::lever_value(lang, &ws.current, lever, lever.min),
-        i18n::lever_value(lang, &ws.current, lever, lever.max),
+        i18n::lever_value(lang, &doc.current, lever, lever.min),
+        i18n::lever_value(lang, &doc.current, lever, lever.max),
     );
     let indent = " ".repeat(label_w);
     for (i, line) in wrap(&range, w.saturating_sub(label_w))
@@ -185,11 +185,15 @@ fn lines(
             u.goal_hint_searching,
         ),
         GoalState::Found(s) => (
-            found_lines(app, ws, d.figure, s),
+            found_lines(doc, view, d.figure, s),
             theme.value,
             u.goal_hint_found,
         ),
-        GoalState::Missed(m) => (missed_lines(app, ws, m), theme.warning, u.goal_hint_missed),
+        GoalState::Missed(m) => (
+            missed_lines(doc, view, m),
+            theme.warning,
+            u.goal_hint_missed,
+        ),
     };
     for text in &body {
         for line in wrap(text, w) {
@@ -205,25 +209,26 @@ fn lines(
     out
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(ws) = app.workshop.as_deref() else {
-        return;
-    };
-    let Some(d) = &ws.risk.goal else {
-        return;
-    };
+pub fn render(
+    doc: &Document,
+    view: &View,
+    d: &GoalDialog,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
     let w = area.width.saturating_sub(2).min(78);
     let text_w = w.saturating_sub(4) as usize;
-    let lines = lines(app, ws, d, text_w, theme);
+    let lines = lines(doc, view, d, text_w, theme);
     let h = (lines.len() as u16 + 2).min(area.height);
     let r = super::centered(area, w, h, buf);
-    let title = match ws.levers.get(d.lever) {
+    let title = match doc.levers.get(d.lever) {
         Some(l) => format!(
             " {}: {} ",
-            i18n::texts(app.lang).solve_title,
-            i18n::lever_label(app.lang, &ws.current, l)
+            i18n::texts(view.lang).solve_title,
+            i18n::lever_label(view.lang, &doc.current, l)
         ),
-        None => format!(" {} ", i18n::texts(app.lang).solve_title),
+        None => format!(" {} ", i18n::texts(view.lang).solve_title),
     };
     let block = Block::new()
         .borders(Borders::ALL)

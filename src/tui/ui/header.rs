@@ -4,37 +4,38 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::text::{truncate, width};
-use crate::tui::app::{App, Screen, Workshop};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::{Screen, View};
 
-fn label(app: &App, s: Screen, short: bool, active: bool) -> String {
+fn label(view: &View, s: Screen, short: bool, active: bool) -> String {
     if short && !active {
         format!(" {} ", s.number())
     } else {
-        format!(" {} {} ", s.number(), s.title(app.lang))
+        format!(" {} {} ", s.number(), s.title(view.lang))
     }
 }
 
 /// The tabs and where they are drawn, right-aligned in the header line.
-pub fn tabs(app: &App, head: Rect) -> Vec<(Screen, Rect)> {
-    layout(app, head)
+pub fn tabs(view: &View, head: Rect) -> Vec<(Screen, Rect)> {
+    layout(view, head)
         .into_iter()
         .map(|(s, r, _)| (s, r))
         .collect()
 }
 
-fn layout(app: &App, head: Rect) -> Vec<(Screen, Rect, String)> {
-    let active = app.workshop.as_ref().map(|w| w.screen);
+fn layout(view: &View, head: Rect) -> Vec<(Screen, Rect, String)> {
+    let active = view.screen;
     let full: usize = Screen::ALL
         .iter()
-        .map(|s| width(&label(app, *s, false, false)))
+        .map(|s| width(&label(view, *s, false, false)))
         .sum();
     // Short tabs (numbers, the active one named) when the title would
     // get less than 24 columns.
     let short = full + 24 > head.width as usize;
     let labels: Vec<(Screen, String)> = Screen::ALL
         .iter()
-        .map(|s| (*s, label(app, *s, short, Some(*s) == active)))
+        .map(|s| (*s, label(view, *s, short, *s == active)))
         .collect();
     let total: u16 = labels.iter().map(|(_, l)| width(l) as u16).sum();
     let mut x = head.right().saturating_sub(total);
@@ -49,12 +50,12 @@ fn layout(app: &App, head: Rect) -> Vec<(Screen, Rect, String)> {
         .collect()
 }
 
-pub fn render(app: &App, ws: &Workshop, head: Rect, buf: &mut Buffer, theme: &Theme) {
+pub fn render(doc: &Document, view: &View, head: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(head, theme.header);
-    let tabs = layout(app, head);
+    let tabs = layout(view, head);
     let tabs_x = tabs.first().map(|(_, r, _)| r.x).unwrap_or(head.right());
     for (s, r, text) in &tabs {
-        let style = if *s == ws.screen {
+        let style = if *s == view.screen {
             theme.tab_active
         } else {
             theme.tab
@@ -64,8 +65,8 @@ pub fn render(app: &App, ws: &Workshop, head: Rect, buf: &mut Buffer, theme: &Th
     let room = tabs_x.saturating_sub(head.x + 1) as usize;
     let title = format!(
         " {} │ {}",
-        crate::i18n::tui(app.lang).app_name,
-        ws.current.info.title
+        crate::i18n::tui(view.lang).app_name,
+        doc.current.info.title
     );
     buf.set_stringn(head.x, head.y, truncate(&title, room), room, theme.header);
 }

@@ -8,16 +8,16 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::text::{left, truncate, width};
 use crate::i18n;
-use crate::tui::app::App;
 use crate::tui::keymap::{Context, KEYMAP, keys_text};
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 /// (keys, text, is heading) lines of the help.
-pub fn entries(app: &App) -> Vec<(String, String, bool)> {
-    let t = i18n::tui(app.lang);
+pub fn entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
+    let t = i18n::tui(view.lang);
     // The keys that work now, in the help's order (the variant list shows
     // its own keys).
-    let active = app.contexts();
+    let active = view.contexts(document);
     let order = [
         Context::Levers,
         Context::Uncertainty,
@@ -41,16 +41,16 @@ pub fn entries(app: &App) -> Vec<(String, String, bool)> {
             }
         }
     }
-    if app.workshop.is_some() {
+    if document {
         out.push((String::new(), t.help_mouse.to_string(), true));
         out.push((String::new(), t.changed_mark_note.to_string(), true));
     }
     out
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let t = i18n::tui(app.lang);
-    let entries = entries(app);
+pub fn render(document: bool, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let t = i18n::tui(view.lang);
+    let entries = entries(document, view);
     let keys_w = entries.iter().map(|(k, _, _)| width(k)).max().unwrap_or(0);
     let text_w = entries.iter().map(|(_, s, _)| width(s)).max().unwrap_or(0);
     let col_w = keys_w + 2 + text_w;

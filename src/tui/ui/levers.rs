@@ -13,22 +13,23 @@ use crate::format::{self, Lang};
 use crate::i18n;
 use crate::levers::{Group, Lever, Unit};
 use crate::scenario::Scenario;
-use crate::tui::app::{App, Workshop};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 /// A row of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     Group(Group),
-    /// A lever by its index in [`Workshop::levers`].
+    /// A lever by its index in [`Document::levers`].
     Lever(usize),
 }
 
 /// The list's rows: a heading before each group.
-pub fn rows(ws: &Workshop) -> Vec<Row> {
+pub fn rows(doc: &Document) -> Vec<Row> {
     let mut out = Vec::new();
     let mut last = None;
-    for (i, l) in ws.levers.iter().enumerate() {
+    for (i, l) in doc.levers.iter().enumerate() {
         if last != Some(l.group) {
             out.push(Row::Group(l.group));
             last = Some(l.group);
@@ -64,62 +65,62 @@ pub fn short_value(lang: Lang, s: &Scenario, lever: &Lever, v: Decimal, bare: bo
 
 /// The widest short value a lever can show (at min, max or now), so the
 /// columns do not move while a lever moves.
-fn value_width(app: &App, ws: &Workshop, bare: bool) -> usize {
-    ws.levers
+fn value_width(doc: &Document, view: &View, bare: bool) -> usize {
+    doc.levers
         .iter()
         .flat_map(|l| {
-            [l.min, l.max, ws.value(l)].map(|v| short_value(app.lang, &ws.current, l, v, bare))
+            [l.min, l.max, doc.value(l)].map(|v| short_value(view.lang, &doc.current, l, v, bare))
         })
         .map(|t| width(&t))
         .max()
         .unwrap_or(0)
 }
 
-fn name_width(app: &App, ws: &Workshop) -> usize {
-    ws.levers
+fn name_width(doc: &Document, view: &View) -> usize {
+    doc.levers
         .iter()
-        .map(|l| width(&i18n::lever_label(app.lang, &ws.current, l)))
+        .map(|l| width(&i18n::lever_label(view.lang, &doc.current, l)))
         .max()
         .unwrap_or(0)
 }
 
 /// Columns the list would like: marks, names, values and a bar.
-pub fn wanted_width(app: &App, ws: &Workshop) -> u16 {
-    (3 + name_width(app, ws) + 1 + value_width(app, ws, false) + 1 + 12 + 2) as u16
+pub fn wanted_width(doc: &Document, view: &View) -> u16 {
+    (3 + name_width(doc, view) + 1 + value_width(doc, view, false) + 1 + 12 + 2) as u16
 }
 
 /// Rows the panel would like at `width`, borders included.
-pub fn wanted_height(app: &App, ws: &Workshop, compact: bool, width: u16) -> u16 {
+pub fn wanted_height(doc: &Document, view: &View, compact: bool, width: u16) -> u16 {
     let (borders, side) = if compact { (1, 0) } else { (2, 2) };
     // The tallest details of any lever, changed or not, so the layout
     // does not move when the selection or a value does.
     let w = width.saturating_sub(side + 1) as usize;
-    let detail = (0..ws.levers.len())
-        .map(|i| detail_lines(app, ws, i, w, true).len())
+    let detail = (0..doc.levers.len())
+        .map(|i| detail_lines(doc, view, i, w, true).len())
         .max()
         .unwrap_or(0) as u16;
-    rows(ws).len() as u16 + 1 + detail + borders
+    rows(doc).len() as u16 + 1 + detail + borders
 }
 
 /// The details of lever `i`: value with its full unit, range, step and
 /// the scenario's value (also when unchanged, with `as_changed`).
-fn detail_lines(app: &App, ws: &Workshop, i: usize, w: usize, as_changed: bool) -> Vec<String> {
-    let Some(lever) = ws.levers.get(i) else {
+fn detail_lines(doc: &Document, view: &View, i: usize, w: usize, as_changed: bool) -> Vec<String> {
+    let Some(lever) = doc.levers.get(i) else {
         return Vec::new();
     };
-    let t = i18n::tui(app.lang);
-    let s = &ws.current;
-    let short = |d| short_value(app.lang, s, lever, d, false);
+    let t = i18n::tui(view.lang);
+    let s = &doc.current;
+    let short = |d| short_value(view.lang, s, lever, d, false);
     let now = format!(
         "{}: {}",
-        i18n::lever_label(app.lang, s, lever),
-        i18n::lever_value(app.lang, s, lever, ws.value(lever))
+        i18n::lever_label(view.lang, s, lever),
+        i18n::lever_value(view.lang, s, lever, doc.value(lever))
     );
     let mut items = vec![
         format!("{} {}–{}", t.range, short(lever.min), short(lever.max)),
         format!("{} {}", t.step, short(lever.step)),
     ];
-    if as_changed || ws.is_changed(lever) {
+    if as_changed || doc.is_changed(lever) {
         items.push(format!("{} {}", t.scenario_value, short(lever.value)));
     }
     // The value with its full unit first, then range, step and the
@@ -143,15 +144,15 @@ struct Layout {
     offset: usize,
 }
 
-fn layout(app: &App, ws: &Workshop, inner: Rect) -> (Layout, Vec<String>) {
+fn layout(doc: &Document, view: &View, inner: Rect) -> (Layout, Vec<String>) {
     let detail = detail_lines(
-        app,
-        ws,
-        ws.selected,
+        doc,
+        view,
+        view.selected,
         inner.width.saturating_sub(1) as usize,
         false,
     );
-    let rows = rows(ws);
+    let rows = rows(doc);
     let dh = (detail.len() as u16).min(inner.height.saturating_sub(3));
     let gap = u16::from(inner.height > rows.len() as u16 + dh);
     let list_h = inner.height.saturating_sub(dh + gap);
@@ -166,7 +167,7 @@ fn layout(app: &App, ws: &Workshop, inner: Rect) -> (Layout, Vec<String>) {
     };
     let selected_row = rows
         .iter()
-        .position(|r| *r == Row::Lever(ws.selected))
+        .position(|r| *r == Row::Lever(view.selected))
         .unwrap_or(0);
     let offset = (selected_row + 1).saturating_sub(list_h as usize);
     (
@@ -198,14 +199,14 @@ fn inner_of(area: Rect, compact: bool) -> Rect {
 }
 
 /// Which lever is at a position of the panel.
-pub fn hit(app: &App, ws: &Workshop, area: Rect, compact: bool, pos: Position) -> Hit {
+pub fn hit(doc: &Document, view: &View, area: Rect, compact: bool, pos: Position) -> Hit {
     let inner = inner_of(area, compact);
-    let (l, _) = layout(app, ws, inner);
+    let (l, _) = layout(doc, view, inner);
     if !l.list.contains(pos) {
         return Hit::Other;
     }
     let i = l.offset + (pos.y - l.list.y) as usize;
-    match rows(ws).get(i) {
+    match rows(doc).get(i) {
         Some(Row::Lever(k)) => Hit::Lever(*k),
         _ => Hit::Other,
     }
@@ -226,26 +227,26 @@ pub fn bar(position: f64, w: usize) -> (String, String) {
 }
 
 pub fn render(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     area: Rect,
     compact: bool,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let t = i18n::tui(app.lang);
+    let t = i18n::tui(view.lang);
     super::panel(t.levers, compact, theme).render(area, buf);
     let inner = inner_of(area, compact);
     if inner.width < 10 || inner.height == 0 {
         return;
     }
-    let (l, detail) = layout(app, ws, inner);
+    let (l, detail) = layout(doc, view, inner);
     let w = inner.width as usize;
-    let value_w = value_width(app, ws, compact);
-    let max_name = name_width(app, ws);
+    let value_w = value_width(doc, view, compact);
+    let max_name = name_width(doc, view);
     let bar_w = w.saturating_sub(5 + value_w + max_name).clamp(4, 16);
     let name_w = w.saturating_sub(5 + value_w + bar_w).max(4);
-    for (k, row) in rows(ws).iter().skip(l.offset).enumerate() {
+    for (k, row) in rows(doc).iter().skip(l.offset).enumerate() {
         let y = l.list.y + k as u16;
         if y >= l.list.bottom() {
             break;
@@ -253,23 +254,23 @@ pub fn render(
         let x = inner.x;
         match *row {
             Row::Group(g) => {
-                buf.set_string(x + 1, y, i18n::group_name(app.lang, g), theme.group);
+                buf.set_string(x + 1, y, i18n::group_name(view.lang, g), theme.group);
             }
             Row::Lever(i) => {
-                let lever = &ws.levers[i];
-                let value = ws.value(lever);
-                let selected = i == ws.selected;
+                let lever = &doc.levers[i];
+                let value = doc.value(lever);
+                let selected = i == view.selected;
                 let line_style = if selected { theme.selected } else { theme.base };
                 let row_rect = Rect::new(x, y, inner.width, 1);
                 buf.set_style(row_rect, line_style);
                 buf.set_string(x, y, if selected { "▶" } else { " " }, line_style);
-                if ws.is_changed(lever) {
+                if doc.is_changed(lever) {
                     buf.set_string(x + 1, y, "●", theme.changed.patch(line_style));
                 }
-                let name = truncate(&i18n::lever_label(app.lang, &ws.current, lever), name_w);
+                let name = truncate(&i18n::lever_label(view.lang, &doc.current, lever), name_w);
                 buf.set_string(x + 3, y, &name, theme.label.patch(line_style));
                 let text = right(
-                    &short_value(app.lang, &ws.current, lever, value, compact),
+                    &short_value(view.lang, &doc.current, lever, value, compact),
                     value_w,
                 );
                 let vx = x + 3 + name_w as u16 + 1;
@@ -293,14 +294,14 @@ pub fn render(
 
 /// The selected lever on one line, for screens without the list:
 /// `▶ ● Måloppnåelse  100,0 %  ████────  (1/11)`.
-pub fn selected_line(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(lever) = ws.lever() else {
+pub fn selected_line(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(lever) = doc.lever(view.selected) else {
         return;
     };
-    let value = ws.value(lever);
-    let label = i18n::lever_label(app.lang, &ws.current, lever);
-    let text = i18n::lever_value(app.lang, &ws.current, lever, value);
-    let count = format!("({}/{})", ws.selected + 1, ws.levers.len());
+    let value = doc.value(lever);
+    let label = i18n::lever_label(view.lang, &doc.current, lever);
+    let text = i18n::lever_value(view.lang, &doc.current, lever, value);
+    let count = format!("({}/{})", view.selected + 1, doc.levers.len());
     let w = area.width as usize;
     let bar_w = 16.min(w / 5);
     let fixed = 4 + 2 + width(&text) + 2 + bar_w + 2 + width(&count);
@@ -308,7 +309,7 @@ pub fn selected_line(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, the
     let mut x = area.x;
     buf.set_string(x, area.y, "▶ ", theme.selected);
     x += 2;
-    let mark = if ws.is_changed(lever) { "● " } else { "  " };
+    let mark = if doc.is_changed(lever) { "● " } else { "  " };
     buf.set_string(x, area.y, mark, theme.changed);
     x += 2;
     buf.set_string(x, area.y, &label, theme.selected);

@@ -1,7 +1,8 @@
-//! Drawing: one file per screen region. Every function here reads the
-//! [`App`] and writes into a ratatui [`Buffer`]; none changes state or
-//! computes money (figures come from [`super::app::Computed`]), and every
-//! number becomes text through [`crate::format`].
+//! Drawing: one file per screen region. Every function here reads a
+//! [`Document`] through a [`View`] and writes into a ratatui [`Buffer`];
+//! none changes state or computes money (figures come from
+//! [`super::computed::Computed`]), and every number becomes text through
+//! [`crate::format`].
 
 pub mod charts;
 pub mod compare;
@@ -21,13 +22,16 @@ pub mod uncertainty;
 pub mod variants;
 pub mod workshop;
 
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::app::{App, Screen};
+use super::document::Document;
 use super::theme::Theme;
+use super::view::{Mode, Screen, View};
 use crate::i18n::{self, tui_text};
 
 /// The smallest terminal the app draws in.
@@ -43,51 +47,66 @@ pub enum Hit {
     Other,
 }
 
-impl Widget for &App {
+/// One viewer's picture: a document (none while the picker shows) as a
+/// view shows it.
+#[derive(Clone, Copy)]
+pub struct Picture<'a> {
+    pub doc: Option<&'a Document>,
+    pub view: &'a View,
+}
+
+impl Widget for Picture<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        render(self, area, buf);
+        render(self.doc, self.view, area, buf);
     }
 }
 
-/// Draws the whole app.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.styles();
+/// Draws a view of a document into any ratatui backend.
+pub fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    doc: Option<&Document>,
+    view: &View,
+) -> Result<(), B::Error> {
+    terminal.draw(|frame| frame.render_widget(Picture { doc, view }, frame.area()))?;
+    Ok(())
+}
+
+/// Draws the whole screen.
+pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer) {
+    let theme = view.styles();
     buf.set_style(area, theme.base);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(app, area, buf, theme);
+        too_small(view, area, buf, theme);
         return;
     }
-    match &app.workshop {
-        None => picker::render(app, area, buf, theme),
-        Some(ws) if ws.presentation => presentation::render(app, ws, area, buf, theme),
-        Some(ws) => {
+    match doc {
+        None => picker::render(view, area, buf, theme),
+        Some(doc) if view.presentation => presentation::render(doc, view, area, buf, theme),
+        Some(doc) => {
             let (head, body, foot) = frame_areas(area);
-            header::render(app, ws, head, buf, theme);
-            match ws.screen {
-                Screen::Workshop => workshop::render(app, ws, body, buf, theme),
-                Screen::Risk => risk::render_screen(app, ws, body, buf, theme),
-                Screen::Flows => flows::render(app, ws, body, buf, theme),
-                Screen::Compare => compare::render(app, ws, body, buf, theme),
-                Screen::Scenario => scenario::render(app, ws, body, buf, theme),
-                Screen::Uncertainty => uncertainty::render(app, ws, body, buf, theme),
+            header::render(doc, view, head, buf, theme);
+            match view.screen {
+                Screen::Workshop => workshop::render(doc, view, body, buf, theme),
+                Screen::Risk => risk::render_screen(doc, view, body, buf, theme),
+                Screen::Flows => flows::render(doc, view, body, buf, theme),
+                Screen::Compare => compare::render(doc, view, body, buf, theme),
+                Screen::Scenario => scenario::render(doc, view, body, buf, theme),
+                Screen::Uncertainty => uncertainty::render(doc, view, body, buf, theme),
             }
-            status::render(app, foot, buf, theme);
+            status::render(Some(doc), view, foot, buf, theme);
         }
     }
-    if app.variant_list.is_some() {
-        variants::render_list(app, area, buf, theme);
+    if let (Some(doc), Some(selected)) = (doc, view.variant_list) {
+        variants::render_list(doc, view, selected, area, buf, theme);
     }
-    if app.input.is_some() {
-        variants::render_input(app, area, buf, theme);
-    }
-    if app.workshop.as_ref().is_some_and(|w| w.risk.goal.is_some()) {
-        goal::render(app, area, buf, theme);
-    }
-    if app.help {
-        help::render(app, area, buf, theme);
-    }
-    if app.confirm.is_some() {
-        status::render_confirm(app, area, buf, theme);
+    match (&view.mode, doc) {
+        (Mode::Input(input), _) => variants::render_input(view, input, area, buf, theme),
+        (Mode::Goal(dialog), Some(doc)) => goal::render(doc, view, dialog, area, buf, theme),
+        (Mode::Help, _) => help::render(doc.is_some(), view, area, buf, theme),
+        (Mode::Confirm(asked), Some(doc)) => {
+            status::render_confirm(doc, view, asked, area, buf, theme)
+        }
+        _ => {}
     }
 }
 
@@ -107,11 +126,11 @@ pub fn frame_areas(area: Rect) -> (Rect, Rect, Rect) {
     (head, body, foot)
 }
 
-fn too_small(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let t = i18n::tui(app.lang);
+fn too_small(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let t = i18n::tui(view.lang);
     let lines = vec![
         Line::styled(
-            tui_text::too_small(app.lang, area.width, area.height, MIN_WIDTH, MIN_HEIGHT),
+            tui_text::too_small(view.lang, area.width, area.height, MIN_WIDTH, MIN_HEIGHT),
             theme.warning,
         ),
         Line::styled(t.too_small_hint, theme.muted),
@@ -152,30 +171,30 @@ pub fn panel<'a>(title: &'a str, compact: bool, theme: &Theme) -> Block<'a> {
 }
 
 /// What is under the mouse at (column, row).
-pub fn hit(app: &App, column: u16, row: u16) -> Hit {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+pub fn hit(doc: Option<&Document>, view: &View, column: u16, row: u16) -> Hit {
+    let area = Rect::new(0, 0, view.size.0, view.size.1);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Hit::Other;
     }
     let pos = ratatui::layout::Position::new(column, row);
-    match &app.workshop {
-        None => picker::hit(app, area, pos),
-        Some(ws) if ws.presentation => Hit::Other,
-        Some(ws) => {
+    match doc {
+        None => picker::hit(view, area, pos),
+        Some(_) if view.presentation => Hit::Other,
+        Some(doc) => {
             let (head, body, _) = frame_areas(area);
             if head.contains(pos) {
-                return header::tabs(app, head)
+                return header::tabs(view, head)
                     .into_iter()
                     .find(|(_, r)| r.contains(pos))
                     .map(|(s, _)| Hit::Tab(s))
                     .unwrap_or(Hit::Other);
             }
-            match ws.screen {
+            match view.screen {
                 Screen::Workshop => {
-                    let areas = workshop::areas(app, ws, body);
-                    levers::hit(app, ws, areas.levers, areas.compact, pos)
+                    let areas = workshop::areas(doc, view, body);
+                    levers::hit(doc, view, areas.levers, areas.compact, pos)
                 }
-                Screen::Uncertainty => uncertainty::hit(app, ws, body, pos),
+                Screen::Uncertainty => uncertainty::hit(doc, view, body, pos),
                 _ => Hit::Other,
             }
         }

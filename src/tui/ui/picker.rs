@@ -9,8 +9,9 @@ use ratatui::widgets::Widget;
 use super::Hit;
 use super::text::{truncate, width, wrap};
 use crate::i18n::{self, tui_text};
-use crate::tui::app::{App, Picker, PickerEntry};
+use crate::tui::picker::{Picker, PickerEntry};
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 /// Rows per entry, the gap included.
 const ENTRY_H: u16 = 4;
@@ -70,8 +71,8 @@ fn list_inner(list: Rect) -> Rect {
 }
 
 /// Which entry is at a position.
-pub fn hit(app: &App, area: Rect, pos: Position) -> Hit {
-    let Some(p) = &app.picker else {
+pub fn hit(view: &View, area: Rect, pos: Position) -> Hit {
+    let Some(p) = &view.picker else {
         return Hit::Other;
     };
     let l = layout(p, area);
@@ -87,8 +88,8 @@ pub fn hit(app: &App, area: Rect, pos: Position) -> Hit {
     }
 }
 
-fn place(app: &App, e: &PickerEntry) -> String {
-    let u = i18n::tui(app.lang);
+fn place(view: &View, e: &PickerEntry) -> String {
+    let u = i18n::tui(view.lang);
     if e.bundled {
         u.bundled.to_string()
     } else {
@@ -96,8 +97,8 @@ fn place(app: &App, e: &PickerEntry) -> String {
     }
 }
 
-fn entry(app: &App, e: &PickerEntry, selected: bool, r: Rect, buf: &mut Buffer, theme: &Theme) {
-    let u = i18n::tui(app.lang);
+fn entry(view: &View, e: &PickerEntry, selected: bool, r: Rect, buf: &mut Buffer, theme: &Theme) {
+    let u = i18n::tui(view.lang);
     let w = r.width.saturating_sub(3) as usize;
     let x = r.x + 2;
     let title_style = if selected {
@@ -114,8 +115,8 @@ fn entry(app: &App, e: &PickerEntry, selected: bool, r: Rect, buf: &mut Buffer, 
             buf.set_string(x, r.y, truncate(&s.info.title, w), title_style);
             let meta = [
                 s.info.theme.clone(),
-                tui_text::periods(app.lang, s.timeline.periods, s.timeline.period),
-                place(app, e),
+                tui_text::periods(view.lang, s.timeline.periods, s.timeline.period),
+                place(view, e),
             ]
             .join(" · ");
             buf.set_string(x, r.y + 1, truncate(&meta, w), theme.muted);
@@ -132,7 +133,7 @@ fn entry(app: &App, e: &PickerEntry, selected: bool, r: Rect, buf: &mut Buffer, 
         Err(err) => {
             let head = format!("✗ {} ({})", e.file_name, u.invalid);
             buf.set_string(x, r.y, truncate(&head, w), title_style.patch(theme.error));
-            let text = tui_text::load_error(app.lang, err.line, err.col, &err.message, err.more);
+            let text = tui_text::load_error(view.lang, err.line, err.col, &err.message, err.more);
             for (k, line) in wrap(&text, w).iter().take(2).enumerate() {
                 buf.set_string(x, r.y + 1 + k as u16, line, theme.error);
             }
@@ -140,9 +141,9 @@ fn entry(app: &App, e: &PickerEntry, selected: bool, r: Rect, buf: &mut Buffer, 
     }
 }
 
-fn preview(app: &App, e: &PickerEntry, r: Rect, buf: &mut Buffer, theme: &Theme) {
-    let u = i18n::tui(app.lang);
-    let t = i18n::texts(app.lang);
+fn preview(view: &View, e: &PickerEntry, r: Rect, buf: &mut Buffer, theme: &Theme) {
+    let u = i18n::tui(view.lang);
+    let t = i18n::texts(view.lang);
     let block = super::panel(u.picker_preview, false, theme);
     let inner = block.inner(r);
     block.render(r, buf);
@@ -188,11 +189,11 @@ fn preview(app: &App, e: &PickerEntry, r: Rect, buf: &mut Buffer, theme: &Theme)
     }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(p) = &app.picker else {
+pub fn render(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let Some(p) = &view.picker else {
         return;
     };
-    let u = i18n::tui(app.lang);
+    let u = i18n::tui(view.lang);
     let (head, _, foot) = super::frame_areas(area);
     buf.set_style(head, theme.header);
     let title = format!(" {} │ {}", u.app_name, u.picker_title);
@@ -211,10 +212,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
             height: ENTRY_H - 1,
             ..inner
         };
-        entry(app, e, k == p.selected, r, buf, theme);
+        entry(view, e, k == p.selected, r, buf, theme);
     }
     if let (Some(r), Some(e)) = (l.preview, p.entries.get(p.selected)) {
-        preview(app, e, r, buf, theme);
+        preview(view, e, r, buf, theme);
     }
     if let (Some(r), Some(folder)) = (l.folder, &p.folder) {
         let text = format!("{}: {folder}", u.your_folder);
@@ -226,5 +227,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
         };
         buf.set_string(r.x + 1, r.y, text, theme.muted);
     }
-    super::status::render(app, foot, buf, theme);
+    super::status::render(None, view, foot, buf, theme);
 }

@@ -14,8 +14,9 @@ use super::text::{truncate, width, wrap_items};
 use super::{charts, figures, levers};
 use crate::format;
 use crate::i18n;
-use crate::tui::app::{App, Workshop};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 /// Glyph sizes, largest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,13 +62,13 @@ struct Card {
     note: Vec<String>,
 }
 
-fn cards(app: &App, ws: &Workshop) -> Vec<Card> {
-    let lang = app.lang;
+fn cards(doc: &Document, view: &View) -> Vec<Card> {
+    let lang = view.lang;
     let t = i18n::texts(lang);
     let u = i18n::tui(lang);
-    let cur = &ws.current.info.currency;
-    let h = &ws.computed.headline;
-    let d = &ws.computed.deltas;
+    let cur = &doc.current.info.currency;
+    let h = &doc.computed.headline;
+    let d = &doc.computed.deltas;
     let money_card = |label: &str, short: &str, v: Decimal, dv: Decimal, note: Vec<String>| {
         let (big, unit) = format::money_short_parts(lang, cur, v);
         Card {
@@ -114,7 +115,7 @@ fn cards(app: &App, ws: &Workshop) -> Vec<Card> {
             money(h.cofunder_part)
         ));
     }
-    let irr = &ws.computed.figures.evaluation.investor.irr;
+    let irr = &doc.computed.figures.evaluation.investor.irr;
     let mut irr_note = vec![format!(
         "{} {}",
         t.moic.to_lowercase(),
@@ -286,20 +287,20 @@ fn card(c: &Card, size: Size, r: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
-pub fn render(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let u = i18n::tui(app.lang);
-    let title = truncate(&ws.current.info.title, area.width as usize - 2);
+pub fn render(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let u = i18n::tui(view.lang);
+    let title = truncate(&doc.current.info.title, area.width as usize - 2);
     let tx = area.x + area.width.saturating_sub(width(&title) as u16) / 2;
     buf.set_string(tx, area.y, &title, theme.title);
 
     // The selected lever, centred, with a wide bar.
-    if let Some(lever) = ws.lever() {
-        let value = ws.value(lever);
-        let mark = if ws.is_changed(lever) { "● " } else { "" };
+    if let Some(lever) = doc.lever(view.selected) {
+        let value = doc.value(lever);
+        let mark = if doc.is_changed(lever) { "● " } else { "" };
         let text = format!(
             "◀  {mark}{}: {}  ▶",
-            i18n::lever_label(app.lang, &ws.current, lever),
-            i18n::lever_value(app.lang, &ws.current, lever, value)
+            i18n::lever_label(view.lang, &doc.current, lever),
+            i18n::lever_value(view.lang, &doc.current, lever, value)
         );
         let text = truncate(&text, area.width as usize - 2);
         let x = area.x + area.width.saturating_sub(width(&text) as u16) / 2;
@@ -317,7 +318,7 @@ pub fn render(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, theme: &Th
     }
 
     let foot_y = area.bottom() - 1;
-    match &app.message {
+    match &view.message {
         Some(m) => {
             let w = area.width as usize - 2;
             let text = truncate(&m.text, w);
@@ -329,7 +330,7 @@ pub fn render(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, theme: &Th
             buf.set_string(x, foot_y, hint, theme.muted);
         }
     }
-    let warnings = figures::warning_lines(app, ws, area.width.saturating_sub(4) as usize);
+    let warnings = figures::warning_lines(doc, view, area.width.saturating_sub(4) as usize);
     let warn_h = (warnings.len() as u16).min(4);
     for (i, line) in warnings.iter().take(warn_h as usize).enumerate() {
         let y = foot_y - warn_h + i as u16;
@@ -341,7 +342,7 @@ pub fn render(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, theme: &Th
         height: area.height.saturating_sub(5 + 1 + warn_h + 1),
         ..area
     };
-    let cards = cards(app, ws);
+    let cards = cards(doc, view);
     let (size, cols, card_h) = choose(&cards, region);
     let rows = (cards.len() as u16).div_ceil(cols);
     let grid_h = rows * card_h;
@@ -370,6 +371,6 @@ pub fn render(app: &App, ws: &Workshop, area: Rect, buf: &mut Buffer, theme: &Th
         let block = super::panel(u.chart_payoff, false, theme).title_alignment(Alignment::Center);
         let inner = block.inner(r);
         block.render(r, buf);
-        charts::draw_payoff(app, ws, inner, false, buf, theme);
+        charts::draw_payoff(doc, view, inner, false, buf, theme);
     }
 }

@@ -12,8 +12,9 @@ use super::text::{left, right, truncate, width};
 use super::{charts, levers};
 use crate::format;
 use crate::i18n;
-use crate::tui::app::{App, Workshop};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 /// One row: label and a cell per achievement (text, negative).
 struct TableRow {
@@ -22,15 +23,15 @@ struct TableRow {
     total: bool,
 }
 
-fn table(app: &App, ws: &Workshop, compact: bool) -> (Vec<String>, Vec<TableRow>) {
-    let lang = app.lang;
+fn table(doc: &Document, view: &View, compact: bool) -> (Vec<String>, Vec<TableRow>) {
+    let lang = view.lang;
     let t = i18n::texts(lang);
     let money = MoneyText {
         lang,
-        currency: &ws.current.info.currency,
+        currency: &doc.current.info.currency,
         bare: compact,
     };
-    let risk = &ws.computed.risk;
+    let risk = &doc.computed.risk;
     let header: Vec<String> = risk
         .iter()
         .map(|r| format::percent(lang, r.achievement, 0))
@@ -41,7 +42,7 @@ fn table(app: &App, ws: &Workshop, compact: bool) -> (Vec<String>, Vec<TableRow>
         cells: risk.iter().map(|r| cell(r.outcome_payments)).collect(),
         total: true,
     }];
-    let s = &ws.current;
+    let s = &doc.current;
     let has_cofunder = s.payment.cofunder_share > Decimal::ZERO || s.parties.cofunder.is_some();
     let has_guarantor = s.investment.first_loss > Decimal::ZERO || s.parties.guarantor.is_some();
     let mut party = |label: &str, get: fn(&crate::model::RiskRow) -> Decimal| {
@@ -98,34 +99,34 @@ fn widths(header: &[String], rows: &[TableRow], first: &str) -> (usize, usize) {
 }
 
 /// Columns the table would like, borders included.
-pub fn wanted_width(app: &App, ws: &Workshop, compact: bool) -> u16 {
-    let (header, rows) = table(app, ws, compact);
-    let first = i18n::texts(app.lang).achievement;
+pub fn wanted_width(doc: &Document, view: &View, compact: bool) -> u16 {
+    let (header, rows) = table(doc, view, compact);
+    let first = i18n::texts(view.lang).achievement;
     let (label_w, cell_w) = widths(&header, &rows, first);
     (1 + label_w + header.len() * (cell_w + 2) + 1 + 2) as u16
 }
 
 /// Rows the table takes inside its panel.
-pub fn rows_needed(app: &App, ws: &Workshop) -> u16 {
-    table(app, ws, false).1.len() as u16 + 1
+pub fn rows_needed(doc: &Document, view: &View) -> u16 {
+    table(doc, view, false).1.len() as u16 + 1
 }
 
 /// Draws the table into `inner` (no block).
 pub fn draw_table(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     inner: Rect,
     compact: bool,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let (header, rows) = table(app, ws, compact);
-    let first = i18n::texts(app.lang).achievement;
+    let (header, rows) = table(doc, view, compact);
+    let first = i18n::texts(view.lang).achievement;
     let (label_w, cell_w) = widths(&header, &rows, first);
     let avail = inner.width.saturating_sub(1) as usize;
     // Cells keep their full width; the label gives way if it must.
     let label_w = label_w.min(avail.saturating_sub(header.len() * (cell_w + 2)));
-    let now = ws.current.assumptions.achievement;
+    let now = doc.current.assumptions.achievement;
     let x = inner.x + 1;
     let mut y = inner.y;
     if y >= inner.bottom() {
@@ -139,7 +140,7 @@ pub fn draw_table(
     );
     for (i, h) in header.iter().enumerate() {
         let cx = x + (label_w + i * (cell_w + 2) + 2) as u16;
-        let at_now = ws
+        let at_now = doc
             .computed
             .risk
             .get(i)
@@ -169,52 +170,52 @@ pub fn draw_table(
         }
         y += 1;
     }
-    let several = ws
+    let several = doc
         .computed
         .risk
         .iter()
         .any(|r| r.investor_irr.roots.len() > 1);
     if several && y < inner.bottom() {
-        let note = format!("* {}", i18n::texts(app.lang).several_irrs);
+        let note = format!("* {}", i18n::texts(view.lang).several_irrs);
         buf.set_string(x, y, note, theme.muted);
     }
 }
 
 /// The table in its panel.
 pub fn render_table(
-    app: &App,
-    ws: &Workshop,
+    doc: &Document,
+    view: &View,
     area: Rect,
     compact: bool,
     buf: &mut Buffer,
     theme: &Theme,
 ) {
-    let u = i18n::tui(app.lang);
+    let u = i18n::tui(view.lang);
     let title = if compact {
-        i18n::tui_text::in_currency(app.lang, u.risk_title, &ws.current.info.currency)
+        i18n::tui_text::in_currency(view.lang, u.risk_title, &doc.current.info.currency)
     } else {
         u.risk_title.to_string()
     };
     let block = super::panel(&title, compact, theme);
     let inner = block.inner(area);
     block.render(area, buf);
-    draw_table(app, ws, inner, compact, buf, theme);
+    draw_table(doc, view, inner, compact, buf, theme);
 }
 
 /// Screen 2: the selected lever on top, then the charts and the table.
-pub fn render_screen(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
+pub fn render_screen(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: &Theme) {
     let compact = body.width < 120 || body.height < 34;
     let lever_line = Rect { height: 1, ..body };
-    levers::selected_line(app, ws, lever_line, buf, theme);
-    let warnings = figures::warning_lines(app, ws, body.width.saturating_sub(2) as usize);
+    levers::selected_line(doc, view, lever_line, buf, theme);
+    let warnings = figures::warning_lines(doc, view, body.width.saturating_sub(2) as usize);
     let warn_h = (warnings.len() as u16).min(body.height / 4);
-    let table_h = rows_needed(app, ws) + if compact { 1 } else { 2 };
+    let table_h = rows_needed(doc, view) + if compact { 1 } else { 2 };
     let rest = Rect {
         y: body.y + 1,
         height: body.height.saturating_sub(1 + warn_h),
         ..body
     };
-    let table_w = wanted_width(app, ws, compact).min(rest.width);
+    let table_w = wanted_width(doc, view, compact).min(rest.width);
     let table_r = Rect {
         y: rest.bottom().saturating_sub(table_h),
         height: table_h.min(rest.height),
@@ -225,7 +226,7 @@ pub fn render_screen(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, the
         height: rest.height.saturating_sub(table_h),
         ..rest
     };
-    render_table(app, ws, table_r, compact, buf, theme);
+    render_table(doc, view, table_r, compact, buf, theme);
     if !compact && rest.width > table_w + 30 {
         // Payments per period beside the table.
         let r = Rect {
@@ -233,9 +234,9 @@ pub fn render_screen(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, the
             width: rest.width - table_w,
             ..table_r
         };
-        charts::payments(app, ws, r, compact, buf, theme);
+        charts::payments(doc, view, r, compact, buf, theme);
     }
-    charts::payoff(app, ws, charts_r, compact, buf, theme);
+    charts::payoff(doc, view, charts_r, compact, buf, theme);
     for (i, line) in warnings.iter().take(warn_h as usize).enumerate() {
         let y = rest.bottom() + i as u16;
         buf.set_stringn(body.x + 1, y, line, body.width as usize - 1, theme.warning);

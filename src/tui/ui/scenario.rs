@@ -13,8 +13,9 @@ use super::text::wrap;
 use crate::format::{self, Lang};
 use crate::i18n::{self, tui_text};
 use crate::scenario::{Better, Counterfactual};
-use crate::tui::app::{App, Workshop};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 /// Adds `text` wrapped to `w`, the first line after `lead` (styled
 /// `lead_style`), the rest indented to line up.
@@ -50,11 +51,11 @@ fn number(lang: Lang, d: Decimal) -> String {
 }
 
 /// Every line of the screen at width `w`.
-pub fn content(app: &App, ws: &Workshop, w: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let lang = app.lang;
+pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let lang = view.lang;
     let t = i18n::texts(lang);
     let u = i18n::tui(lang);
-    let s = &ws.current;
+    let s = &doc.current;
     let cur = &s.info.currency;
     let mut out = Vec::new();
     para(&mut out, "", theme.title, &s.info.title, theme.title, w);
@@ -226,25 +227,22 @@ fn inner(body: Rect) -> Rect {
     }
 }
 
-/// Largest scroll position at the app's size.
-pub fn max_scroll(app: &App) -> usize {
-    let Some(ws) = &app.workshop else {
-        return 0;
-    };
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+/// Largest scroll position at the view's size.
+pub fn max_scroll(doc: &Document, view: &View) -> usize {
+    let area = Rect::new(0, 0, view.size.0, view.size.1);
     let r = inner(super::frame_areas(area).1);
-    let lines = content(app, ws, r.width as usize, app.styles()).len();
+    let lines = content(doc, view, r.width as usize, view.styles()).len();
     lines.saturating_sub(r.height as usize)
 }
 
-pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
-    let u = i18n::tui(app.lang);
+pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let u = i18n::tui(view.lang);
     let block = super::panel(u.screen_scenario, true, theme);
     block.render(body, buf);
     let r = inner(body);
-    let lines = content(app, ws, r.width as usize, theme);
+    let lines = content(doc, view, r.width as usize, theme);
     let max = lines.len().saturating_sub(r.height as usize);
-    let top = ws.scroll.scenario.min(max);
+    let top = view.scroll.scenario.min(max);
     for (i, line) in lines.iter().skip(top).take(r.height as usize).enumerate() {
         buf.set_line(r.x, r.y + i as u16, line, r.width);
     }

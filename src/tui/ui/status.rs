@@ -9,18 +9,19 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 use super::text::{width, wrap};
 use crate::i18n::{self, tui_text};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Confirm, MessageKind};
+use crate::tui::document::Document;
 use crate::tui::keymap::KEYMAP;
 use crate::tui::theme::Theme;
+use crate::tui::view::{Confirm, MessageKind, Mode, View};
 
 /// The status-bar entries of the active contexts: (keys, word).
-pub fn hints(app: &App) -> Vec<(&'static str, &'static str)> {
-    let t = i18n::tui(app.lang);
+pub fn hints(document: bool, view: &View) -> Vec<(&'static str, &'static str)> {
+    let t = i18n::tui(view.lang);
     let mut out = Vec::new();
-    for ctx in app.contexts() {
+    for ctx in view.contexts(document) {
         for b in KEYMAP.iter().filter(|b| b.context == *ctx) {
             if let Some((keys, word)) = b.status {
-                let word = if b.action == Action::Back && !app.back_quits() {
+                let word = if b.action == Action::Back && !view.back_quits(document) {
                     t.status_back
                 } else {
                     word(t)
@@ -53,20 +54,20 @@ fn above(lines: &[String], foot: Rect, buf: &mut Buffer, style: Style, theme: &T
     }
 }
 
-pub fn render(app: &App, foot: Rect, buf: &mut Buffer, theme: &Theme) {
+pub fn render(doc: Option<&Document>, view: &View, foot: Rect, buf: &mut Buffer, theme: &Theme) {
     buf.set_style(foot, theme.status);
     let w = foot.width as usize;
-    let t = i18n::tui(app.lang);
+    let t = i18n::tui(view.lang);
     let mut right = String::new();
-    if let Some(ws) = &app.workshop {
-        let n = ws.changed_count();
+    if let Some(doc) = doc {
+        let n = doc.changed_count();
         if n > 0 {
-            right = format!("● {} ", tui_text::changed(app.lang, n));
+            right = format!("● {} ", tui_text::changed(view.lang, n));
         }
-        if let (Some(p), Some(lever)) = (&ws.prompt, ws.lever()) {
-            let label = i18n::lever_label(app.lang, &ws.current, lever);
-            let now = i18n::lever_value(app.lang, &ws.current, lever, ws.value(lever));
-            let ask = tui_text::prompt(app.lang, &label, &now);
+        if let (Mode::Prompt(p), Some(lever)) = (&view.mode, doc.lever(view.selected)) {
+            let label = i18n::lever_label(view.lang, &doc.current, lever);
+            let now = i18n::lever_value(view.lang, &doc.current, lever, doc.value(lever));
+            let ask = tui_text::prompt(view.lang, &label, &now);
             let hint = t.prompt_hint;
             let mut x = foot.x + 1;
             buf.set_stringn(x, foot.y, &ask, w.saturating_sub(1), theme.label);
@@ -93,7 +94,7 @@ pub fn render(app: &App, foot: Rect, buf: &mut Buffer, theme: &Theme) {
         buf.set_string(foot.right() - rw as u16, foot.y, &right, theme.changed);
     }
     let room = w.saturating_sub(rw + 2);
-    if let Some(m) = &app.message {
+    if let Some(m) = &view.message {
         let style = message_style(theme, m.kind);
         if width(&m.text) <= room {
             buf.set_string(foot.x + 1, foot.y, &m.text, style);
@@ -104,7 +105,7 @@ pub fn render(app: &App, foot: Rect, buf: &mut Buffer, theme: &Theme) {
         above(&lines, foot, buf, style, theme);
     }
     // `?` and `q` always show; the other hints fill the room before them.
-    let all = hints(app);
+    let all = hints(doc.is_some(), view);
     let essential = |k: &str| k == "?" || k == "q";
     let hint_w = |(k, w): &(&str, &str)| (width(k) + 1 + width(w) + 2) as u16;
     let tail: u16 = all.iter().filter(|h| essential(h.0)).map(hint_w).sum();
@@ -135,16 +136,20 @@ pub fn render(app: &App, foot: Rect, buf: &mut Buffer, theme: &Theme) {
 
 /// A yes/no question (discard changed levers, replace or delete a
 /// variant), centred.
-pub fn render_confirm(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let (Some(kind), Some(ws)) = (&app.confirm, &app.workshop) else {
-        return;
-    };
-    let t = i18n::tui(app.lang);
-    let v = i18n::variant(app.lang);
+pub fn render_confirm(
+    doc: &Document,
+    view: &View,
+    kind: &Confirm,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let t = i18n::tui(view.lang);
+    let v = i18n::variant(view.lang);
     let question = match kind {
         Confirm::OverwriteVariant(name) => format!("{} «{name}»?", v.confirm_overwrite),
         Confirm::DeleteVariant(name) => format!("{} «{name}»?", v.confirm_delete),
-        _ => tui_text::confirm_discard(app.lang, ws.changed_count(), *kind == Confirm::ToPicker),
+        _ => tui_text::confirm_discard(view.lang, doc.changed_count(), *kind == Confirm::ToPicker),
     };
     let w = area.width.saturating_sub(4).min(60);
     let mut lines = wrap(&question, w.saturating_sub(4) as usize);

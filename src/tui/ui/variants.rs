@@ -7,10 +7,10 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 use super::text::{truncate, width, wrap};
 use crate::i18n;
-use crate::tui::app::App;
+use crate::tui::document::Document;
 use crate::tui::keymap::{Context, KEYMAP, keys_text};
 use crate::tui::theme::Theme;
-use crate::tui::variants::InputKind;
+use crate::tui::view::{InputKind, TextInput, View};
 
 /// A centred box of `w`×`h` cells (clipped to the area), cleared.
 fn overlay(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
@@ -27,12 +27,17 @@ fn overlay(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer, theme: &Th
 }
 
 /// The list of saved variants with what each changes, its notes and marks.
-pub fn render_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(list) = &app.variant_list else {
-        return;
-    };
-    let v = i18n::variant(app.lang);
-    let t = i18n::tui(app.lang);
+pub fn render_list(
+    doc: &Document,
+    view: &View,
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+) {
+    let list = &doc.variants;
+    let v = i18n::variant(view.lang);
+    let t = i18n::tui(view.lang);
     let w = area.width.saturating_sub(4).min(100);
     let iw = w.saturating_sub(4) as usize;
     let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
@@ -43,14 +48,18 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
     }
     let mut selected_line = 0;
     for (i, item) in list.listing.iter().enumerate() {
-        let sel = i == list.selected;
+        let sel = i == selected;
         if sel {
             selected_line = lines.len();
         }
         let marks = format!(
             "{}{} ",
             if sel { "▶" } else { " " },
-            if item.compared { "☑" } else { "☐" }
+            if list.is_picked(&item.variant.name) {
+                "☑"
+            } else {
+                "☐"
+            }
         );
         let mut head = format!(
             "{marks}{}  ({} {} · {} ✎)",
@@ -128,11 +137,8 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 /// The one-line prompt for a name or a note.
-pub fn render_input(app: &App, area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let Some(input) = &app.input else {
-        return;
-    };
-    let v = i18n::variant(app.lang);
+pub fn render_input(view: &View, input: &TextInput, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let v = i18n::variant(view.lang);
     let title = match &input.kind {
         InputKind::SaveName => v.input_save.to_string(),
         InputKind::Rename(old) => format!("{} ({old})", v.input_rename),

@@ -8,8 +8,9 @@ use ratatui::widgets::Widget;
 
 use super::{charts, figures, levers, risk};
 use crate::i18n;
-use crate::tui::app::{App, Workshop};
+use crate::tui::document::Document;
 use crate::tui::theme::Theme;
+use crate::tui::view::View;
 
 /// Where each part of the workshop screen goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,9 +27,9 @@ pub struct Areas {
 }
 
 /// Computes the layout (also used to find what the mouse points at).
-pub fn areas(app: &App, ws: &Workshop, body: Rect) -> Areas {
-    let lw = levers::wanted_width(app, ws);
-    let fw = figures::wanted_width(app, ws);
+pub fn areas(doc: &Document, view: &View, body: Rect) -> Areas {
+    let lw = levers::wanted_width(doc, view);
+    let fw = figures::wanted_width(doc, view);
     let wide = body.width >= lw + fw && body.height >= 28;
     let compact = !wide;
     let (levers_w, figures_w) = if wide {
@@ -39,8 +40,8 @@ pub fn areas(app: &App, ws: &Workshop, body: Rect) -> Areas {
     };
     // Warnings take the room left under the figures (or a panel of their
     // own), so the layout does not move when one appears.
-    let fig_h = figures::rows_needed(app, ws, compact) + if compact { 1 } else { 2 };
-    let top_h = levers::wanted_height(app, ws, compact, levers_w)
+    let fig_h = figures::rows_needed(doc, view, compact) + if compact { 1 } else { 2 };
+    let top_h = levers::wanted_height(doc, view, compact, levers_w)
         .max(fig_h)
         .min(body.height);
     let rest = body.height - top_h;
@@ -80,9 +81,9 @@ pub fn areas(app: &App, ws: &Workshop, body: Rect) -> Areas {
         }
         (None, None)
     } else {
-        let rw = risk::wanted_width(app, ws, !wide);
+        let rw = risk::wanted_width(doc, view, !wide);
         if wide && body.width >= rw + 50 {
-            let table_h = risk::rows_needed(app, ws) + 2;
+            let table_h = risk::rows_needed(doc, view) + 2;
             let column = Rect {
                 x: bottom.x + body.width - rw,
                 width: rw,
@@ -138,8 +139,8 @@ pub fn areas(app: &App, ws: &Workshop, body: Rect) -> Areas {
     }
 }
 
-fn warnings_panel(app: &App, ws: &Workshop, r: Rect, buf: &mut Buffer, theme: &Theme) {
-    let block = super::panel(i18n::texts(app.lang).warnings, false, theme);
+fn warnings_panel(doc: &Document, view: &View, r: Rect, buf: &mut Buffer, theme: &Theme) {
+    let block = super::panel(i18n::texts(view.lang).warnings, false, theme);
     let inner = block.inner(r);
     block.render(r, buf);
     let area = Rect {
@@ -147,22 +148,27 @@ fn warnings_panel(app: &App, ws: &Workshop, r: Rect, buf: &mut Buffer, theme: &T
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    if ws.computed.figures.evaluation.warnings.is_empty() {
-        buf.set_string(area.x, area.y, i18n::tui(app.lang).no_warnings, theme.muted);
+    if doc.computed.figures.evaluation.warnings.is_empty() {
+        buf.set_string(
+            area.x,
+            area.y,
+            i18n::tui(view.lang).no_warnings,
+            theme.muted,
+        );
     } else {
-        figures::draw_warnings(app, ws, area, buf, theme);
+        figures::draw_warnings(doc, view, area, buf, theme);
     }
 }
 
-pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Theme) {
-    let a = areas(app, ws, body);
-    levers::render(app, ws, a.levers, a.compact, buf, theme);
+pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: &Theme) {
+    let a = areas(doc, view, body);
+    levers::render(doc, view, a.levers, a.compact, buf, theme);
     let hint =
-        (a.payoff.is_none() || a.risk.is_none()).then_some(i18n::tui(app.lang).charts_elsewhere);
+        (a.payoff.is_none() || a.risk.is_none()).then_some(i18n::tui(view.lang).charts_elsewhere);
     let with_warnings = a.warnings.is_none();
     figures::render(
-        app,
-        ws,
+        doc,
+        view,
         a.figures,
         a.compact,
         with_warnings,
@@ -171,15 +177,15 @@ pub fn render(app: &App, ws: &Workshop, body: Rect, buf: &mut Buffer, theme: &Th
         theme,
     );
     if let Some(r) = a.payments {
-        charts::payments(app, ws, r, a.compact, buf, theme);
+        charts::payments(doc, view, r, a.compact, buf, theme);
     }
     if let Some(r) = a.payoff {
-        charts::payoff(app, ws, r, a.compact, buf, theme);
+        charts::payoff(doc, view, r, a.compact, buf, theme);
     }
     if let Some(r) = a.risk {
-        risk::render_table(app, ws, r, a.compact, buf, theme);
+        risk::render_table(doc, view, r, a.compact, buf, theme);
     }
     if let Some(r) = a.warnings {
-        warnings_panel(app, ws, r, buf, theme);
+        warnings_panel(doc, view, r, buf, theme);
     }
 }

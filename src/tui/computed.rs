@@ -1,0 +1,218 @@
+//! The figures a document shows, computed once per change of the levers
+//! (never while drawing): the model's evaluation, the headline figures and
+//! their change since the last step, the risk-sharing table, the payoff
+//! curve and the payments per period.
+
+use rust_decimal::Decimal;
+
+use crate::model::{self, BreakEven, Figures, PayoffPoint, RiskRow};
+use crate::scenario::Scenario;
+
+/// The headline figures, in one place so their changes can be shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Headline {
+    pub outcome_payments: Decimal,
+    /// The payer's part of the outcome payments.
+    pub payer_part: Decimal,
+    /// The cofunder's part of the outcome payments.
+    pub cofunder_part: Decimal,
+    pub payer_npv: Decimal,
+    pub investor_irr: Option<Decimal>,
+    pub investor_moic: Option<Decimal>,
+    pub investor_npv: Decimal,
+    pub provider_net: Decimal,
+    pub public_npv: Decimal,
+    pub break_even: BreakEvenFigures,
+}
+
+/// The break-even achievements (copy of [`BreakEven`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct BreakEvenFigures {
+    pub principal: Option<Decimal>,
+    pub return_cap: Option<Decimal>,
+    pub payer: Option<Decimal>,
+}
+
+impl From<&BreakEven> for BreakEvenFigures {
+    fn from(b: &BreakEven) -> Self {
+        BreakEvenFigures {
+            principal: b.principal,
+            return_cap: b.return_cap,
+            payer: b.payer,
+        }
+    }
+}
+
+/// The change of every headline figure caused by the last change of the
+/// levers; zero where there is none or a figure is missing on either side.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Deltas {
+    pub outcome_payments: Decimal,
+    pub payer_part: Decimal,
+    pub cofunder_part: Decimal,
+    pub payer_npv: Decimal,
+    pub investor_irr: Decimal,
+    pub investor_moic: Decimal,
+    pub investor_npv: Decimal,
+    pub provider_net: Decimal,
+    pub public_npv: Decimal,
+    pub be_principal: Decimal,
+    pub be_return_cap: Decimal,
+    pub be_payer: Decimal,
+}
+
+fn opt_delta(old: Option<Decimal>, new: Option<Decimal>) -> Decimal {
+    match (old, new) {
+        (Some(a), Some(b)) => b - a,
+        _ => Decimal::ZERO,
+    }
+}
+
+impl Deltas {
+    /// `new − old`, figure by figure.
+    pub fn between(old: &Headline, new: &Headline) -> Deltas {
+        Deltas {
+            outcome_payments: new.outcome_payments - old.outcome_payments,
+            payer_part: new.payer_part - old.payer_part,
+            cofunder_part: new.cofunder_part - old.cofunder_part,
+            payer_npv: new.payer_npv - old.payer_npv,
+            investor_irr: opt_delta(old.investor_irr, new.investor_irr),
+            investor_moic: opt_delta(old.investor_moic, new.investor_moic),
+            investor_npv: new.investor_npv - old.investor_npv,
+            provider_net: new.provider_net - old.provider_net,
+            public_npv: new.public_npv - old.public_npv,
+            be_principal: opt_delta(old.break_even.principal, new.break_even.principal),
+            be_return_cap: opt_delta(old.break_even.return_cap, new.break_even.return_cap),
+            be_payer: opt_delta(old.break_even.payer, new.break_even.payer),
+        }
+    }
+}
+
+/// Outcome payments of one period, split as the model splits them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PeriodPayments {
+    pub payer: Decimal,
+    pub cofunder: Decimal,
+}
+
+/// The payoff chart's data: the curve, and the same in `f64` for the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payoff {
+    pub points: Vec<PayoffPoint>,
+    /// (achievement in %, amount) per series.
+    pub payments: Vec<(f64, f64)>,
+    pub investor: Vec<(f64, f64)>,
+    pub payer_npv: Vec<(f64, f64)>,
+    /// Bounds of every series and their middle, for the axis labels.
+    pub y_min: Decimal,
+    pub y_mid: Decimal,
+    pub y_max: Decimal,
+}
+
+/// The highest achievement of the payoff chart (150 %).
+pub const PAYOFF_MAX: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
+/// Points of the payoff curve (every 2.5 %).
+pub const PAYOFF_POINTS: usize = 61;
+
+impl Payoff {
+    fn new(s: &Scenario) -> Payoff {
+        use rust_decimal::prelude::ToPrimitive;
+        let points = model::payoff_curve(s, PAYOFF_MAX, PAYOFF_POINTS);
+        let f = |d: Decimal| d.to_f64().unwrap_or(0.0);
+        let x = |p: &PayoffPoint| f(p.achievement * Decimal::ONE_HUNDRED);
+        let series = |g: fn(&PayoffPoint) -> Decimal| -> Vec<(f64, f64)> {
+            points.iter().map(|p| (x(p), f(g(p)))).collect()
+        };
+        let all = points
+            .iter()
+            .flat_map(|p| [p.outcome_payments, p.investor_net, p.payer_npv]);
+        let (mut y_min, mut y_max) = (Decimal::ZERO, Decimal::ZERO);
+        for v in all {
+            y_min = y_min.min(v);
+            y_max = y_max.max(v);
+        }
+        if y_max == y_min {
+            y_max = y_min + Decimal::ONE;
+        }
+        Payoff {
+            payments: series(|p| p.outcome_payments),
+            investor: series(|p| p.investor_net),
+            payer_npv: series(|p| p.payer_npv),
+            points,
+            y_min,
+            y_mid: (y_min + y_max) / Decimal::TWO,
+            y_max,
+        }
+    }
+}
+
+/// Everything the screens show, computed once per change of the levers and
+/// never in a render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Computed {
+    pub figures: Figures,
+    pub headline: Headline,
+    pub deltas: Deltas,
+    pub risk: Vec<RiskRow>,
+    pub payoff: Payoff,
+    pub periods: Vec<PeriodPayments>,
+}
+
+/// `a` and `b` are the same scenario apart from the achievement.
+fn same_but_achievement(a: &Scenario, b: &Scenario) -> bool {
+    let mut a = a.clone();
+    a.assumptions.achievement = b.assumptions.achievement;
+    a == *b
+}
+
+impl Computed {
+    /// Computes every figure of `s`. With the previous scenario and its
+    /// figures, the change is measured against them, and what does not
+    /// depend on the achievement (break-even, risk table, payoff curve) is
+    /// reused when only the achievement moved.
+    pub fn new(s: &Scenario, previous: Option<(&Scenario, &Computed)>) -> Computed {
+        let evaluation = model::evaluate(s);
+        let reuse = previous.filter(|(p, _)| same_but_achievement(p, s));
+        let (break_even, risk, payoff) = match reuse {
+            Some((_, c)) => (c.figures.break_even, c.risk.clone(), c.payoff.clone()),
+            None => (model::break_even(s), model::risk_table(s), Payoff::new(s)),
+        };
+        let run = &evaluation.run;
+        let periods: Vec<PeriodPayments> = run
+            .outcome_payments
+            .iter()
+            .zip(&run.cofunder_payments)
+            .map(|(o, cofunder)| PeriodPayments {
+                payer: o - cofunder,
+                cofunder: *cofunder,
+            })
+            .collect();
+        let e = &evaluation;
+        let headline = Headline {
+            outcome_payments: e.run.totals.outcome_payments,
+            payer_part: periods.iter().map(|p| p.payer).sum(),
+            cofunder_part: periods.iter().map(|p| p.cofunder).sum(),
+            payer_npv: e.payer.npv,
+            investor_irr: e.investor.irr.headline,
+            investor_moic: e.investor.moic,
+            investor_npv: e.investor.npv,
+            provider_net: e.provider.net,
+            public_npv: e.public.npv,
+            break_even: BreakEvenFigures::from(&break_even),
+        };
+        let deltas = previous
+            .map(|(_, p)| Deltas::between(&p.headline, &headline))
+            .unwrap_or_default();
+        Computed {
+            figures: Figures {
+                evaluation,
+                break_even,
+            },
+            headline,
+            deltas,
+            risk,
+            payoff,
+            periods,
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! What update asks the host to do, as data: reads and writes of the
+//! variant store, report files, background work, opening and closing a
+//! document, quitting. Update itself never touches the disk or the
+//! terminal; the host runs each effect and answers with an
+//! [`super::Event`] where there is something to answer.
+
+use std::fmt;
+
+use super::document::Document;
+use super::risk_job::RiskRequest;
+use crate::store::{StoreError, Variant};
+
+/// One thing for the host to do.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Read or write the variant store or a report file; the host replies
+    /// with the event the operation names.
+    Store(StoreOp),
+    /// Start background work; the host replies with
+    /// [`super::Event::RiskProgress`] and [`super::Event::RiskDone`].
+    StartRisk(RiskRequest),
+    /// The work of this generation is no longer wanted: stop it.
+    CancelRisk(u64),
+    /// Show this document, opened from the picker. The host decides where
+    /// it lives (a session's own document; over SSH perhaps a room's).
+    Open(Box<Document>),
+    /// Close the document and show the picker again. For a view in a
+    /// shared room this means leaving it, not closing it for everyone.
+    Close,
+    /// End this view's session.
+    Quit,
+}
+
+/// A request to the variant store (and the report folder beside it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum StoreOp {
+    /// Read a scenario's variants; replied with
+    /// [`super::Event::VariantsListed`].
+    List {
+        scenario_id: String,
+        then: AfterList,
+    },
+    /// Save a variant, replacing one of the same name only with
+    /// `overwrite`; replied with [`super::Event::Saved`].
+    Save {
+        variant: Box<Variant>,
+        overwrite: bool,
+    },
+    /// Change a saved variant; replied with [`super::Event::Edited`].
+    Edit {
+        scenario_id: String,
+        edit: VariantEdit,
+    },
+    /// Write a Markdown report for a scenario to the report folder (the
+    /// host names the file with the time); replied with
+    /// [`super::Event::Exported`].
+    Export {
+        scenario_id: String,
+        markdown: String,
+    },
+}
+
+/// Why the variants are read, so the reply does what was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterList {
+    /// Open the variant list (`v`).
+    ShowList,
+    /// The compare screen was opened: rebuild the comparison.
+    Compare,
+    /// After the app's own write: show what is on disk now.
+    Refresh,
+    /// Export a report of the compared variants (`e`).
+    Export,
+}
+
+/// A change to a saved variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VariantEdit {
+    Rename { from: String, to: String },
+    Duplicate { from: String, to: String },
+    Delete { name: String },
+    Note { name: String, text: String },
+}
+
+/// Why the store said no.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreFailure {
+    /// There is no data folder to keep variants in.
+    NoStore,
+    /// A variant of this name already exists.
+    Exists(String),
+    /// Anything else, with the store's message (it names the path).
+    Failed(String),
+}
+
+impl From<StoreError> for StoreFailure {
+    fn from(e: StoreError) -> StoreFailure {
+        match e {
+            StoreError::NoDataDir => StoreFailure::NoStore,
+            StoreError::Exists { name } => StoreFailure::Exists(name),
+            other => StoreFailure::Failed(other.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for StoreFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreFailure::NoStore => write!(f, "{}", StoreError::NoDataDir),
+            StoreFailure::Exists(name) => {
+                write!(f, "{}", StoreError::Exists { name: name.clone() })
+            }
+            StoreFailure::Failed(message) => f.write_str(message),
+        }
+    }
+}

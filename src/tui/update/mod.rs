@@ -1,0 +1,516 @@
+//! The only place state changes. An input event becomes an [`Action`]
+//! (keys through the key map, by the view's [`Mode`]); [`update`] applies
+//! it to the document and the view in one dispatch and returns the
+//! [`Effect`]s for the host to run; the host's replies come back through
+//! [`handle_event`]. The model runs here (through [`Document::apply`]),
+//! never while drawing; nothing here touches the disk or the terminal.
+//!
+//! The handlers live beside this file: `levers.rs` (steps, typed values,
+//! resets, undo), `variants.rs` (save, list, notes, compare, export, and
+//! the store's replies), `risk.rs` (the uncertainty screen, goal seek and
+//! the background work they want).
+
+mod levers;
+mod risk;
+mod variants;
+
+pub use levers::{refusal, typed_value};
+pub use risk::parse_target;
+
+use super::action::Action;
+use super::document::Document;
+use super::effect::{AfterList, Effect, StoreOp};
+use super::event::{Event, Key, KeyCode, Mouse, MouseKind};
+use super::keymap;
+use super::risk_job::RiskRequest;
+use super::ui::{self, Hit};
+use super::view::{Confirm, Message, MessageKind, Mode, Screen, View};
+use crate::i18n::{self, tui_text};
+
+/// What handling an event did: whether the view may look different (so it
+/// needs drawing; events that do nothing draw nothing), and the effects
+/// for the host to run.
+#[derive(Debug, Default)]
+pub struct Handled {
+    pub redraw: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Handled {
+    fn drawn(effects: Vec<Effect>) -> Handled {
+        Handled {
+            redraw: true,
+            effects,
+        }
+    }
+
+    fn only(redraw: bool) -> Handled {
+        Handled {
+            redraw,
+            effects: Vec::new(),
+        }
+    }
+}
+
+/// Takes an event for a view of a document (none while the picker shows):
+/// input becomes actions; the host's replies are applied.
+pub fn handle_event(mut doc: Option<&mut Document>, view: &mut View, event: Event) -> Handled {
+    match event {
+        Event::Resize(w, h) => {
+            view.size = (w, h);
+            clamp_scroll(doc.as_deref(), view);
+            Handled::only(true)
+        }
+        Event::Key(key) => match action_for_key(doc.as_deref(), view, key) {
+            Some(action) => Handled::drawn(update(doc, view, action)),
+            None => Handled::only(false),
+        },
+        Event::Mouse(m) => {
+            let actions = actions_for_mouse(doc.as_deref(), view, m);
+            let mut effects = Vec::new();
+            for a in &actions {
+                effects.extend(update(doc.as_deref_mut(), view, *a));
+            }
+            Handled {
+                redraw: !actions.is_empty(),
+                effects,
+            }
+        }
+        reply => match doc {
+            Some(doc) => receive(doc, view, reply),
+            // A late answer for a document that is closed.
+            None => Handled::only(false),
+        },
+    }
+}
+
+/// The host's answer to an effect this view's update returned.
+fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
+    let mut fx = Vec::new();
+    let redraw = match reply {
+        Event::VariantsListed {
+            scenario_id,
+            then,
+            result,
+        } => variants::listed(doc, view, &scenario_id, then, result, &mut fx),
+        Event::Saved { name, result } => variants::saved(doc, view, name, result, &mut fx),
+        Event::Edited { edit, result } => variants::edited(doc, view, edit, result, &mut fx),
+        Event::Exported(result) => variants::exported(view, result),
+        Event::RiskProgress {
+            generation,
+            done,
+            total,
+        } => risk::progress(doc, view, generation, done, total),
+        Event::RiskDone { generation, output } => risk::finished(doc, view, generation, *output),
+        Event::Key(_) | Event::Mouse(_) | Event::Resize(..) => false,
+    };
+    Handled {
+        redraw,
+        effects: fx,
+    }
+}
+
+/// The action of a key in the view's current mode.
+pub fn action_for_key(doc: Option<&Document>, view: &View, key: Key) -> Option<Action> {
+    match &view.mode {
+        Mode::Confirm(_) => match key.code {
+            KeyCode::Char('y' | 'Y' | 'j' | 'J') => Some(Action::Confirm(true)),
+            KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Some(Action::Confirm(false)),
+            _ => None,
+        },
+        Mode::Help => Some(Action::ToggleHelp),
+        Mode::Goal(dialog) => risk::goal_key(dialog, key),
+        Mode::Prompt(_) | Mode::Input(_) => match key.code {
+            KeyCode::Enter => Some(Action::PromptAccept),
+            KeyCode::Esc => Some(Action::PromptCancel),
+            KeyCode::Backspace => Some(Action::PromptBackspace),
+            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(Action::PromptChar(c)),
+            _ => None,
+        },
+        Mode::Normal => keymap::lookup(view.contexts(doc.is_some()), key),
+    }
+}
+
+fn actions_for_mouse(doc: Option<&Document>, view: &View, m: Mouse) -> Vec<Action> {
+    if view.mode != Mode::Normal || view.variant_list.is_some() {
+        return Vec::new();
+    }
+    let hit = ui::hit(doc, view, m.column, m.row);
+    let wheel = match m.kind {
+        MouseKind::Click => 0,
+        MouseKind::ScrollUp => 1,
+        MouseKind::ScrollDown => -1,
+    };
+    if doc.is_none() {
+        return match (hit, wheel) {
+            (Hit::Entry(i), 0) => vec![Action::Select(i)],
+            (_, 1) => vec![Action::SelectPrev],
+            (_, -1) => vec![Action::SelectNext],
+            _ => Vec::new(),
+        };
+    }
+    let levers = view.presentation
+        || matches!(
+            view.screen,
+            Screen::Workshop | Screen::Risk | Screen::Uncertainty
+        );
+    match (hit, wheel) {
+        (Hit::Tab(s), 0) => vec![Action::GoTo(s)],
+        (Hit::Lever(i), 0) => vec![Action::Select(i)],
+        (Hit::Lever(i), w) => vec![Action::Select(i), Action::Step(w)],
+        (_, 0) => Vec::new(),
+        (_, w) if levers => vec![Action::Step(w)],
+        (_, w) if matches!(view.screen, Screen::Flows | Screen::Scenario) => {
+            vec![Action::Scroll(-3 * w)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn say(view: &mut View, kind: MessageKind, text: String) {
+    view.message = Some(Message { kind, text });
+}
+
+/// Applies one action to a view of a document (none while the picker
+/// shows) and returns what the host must do.
+pub fn update(mut doc: Option<&mut Document>, view: &mut View, action: Action) -> Vec<Effect> {
+    view.message = None;
+    let mut fx = Vec::new();
+    let before = doc
+        .as_deref()
+        .map(|d| (generations(&jobs(d, view)), view.screen));
+    dispatch(doc.as_deref_mut(), view, action, &mut fx);
+    if let (Some(doc), Some((jobs_before, screen_before))) = (doc, before) {
+        if view.screen == Screen::Compare && screen_before != Screen::Compare {
+            // The variants are read when the comparison is opened (and
+            // after the app's own writes), never after every key.
+            fx.push(Effect::Store(StoreOp::List {
+                scenario_id: doc.base.info.id.clone(),
+                then: AfterList::Compare,
+            }));
+        }
+        risk::keep_in_step(doc, view.wants());
+        fx.extend(job_changes(&jobs_before, &jobs(doc, view)));
+    }
+    fx
+}
+
+/// The one dispatch: every action goes to exactly one handler, by the
+/// action and whether a document is open.
+fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mut Vec<Effect>) {
+    use Action as A;
+    match (action, doc) {
+        (A::ToggleHelp, _) => {
+            view.mode = match view.mode {
+                Mode::Normal => Mode::Help,
+                Mode::Help => Mode::Normal,
+                _ => return,
+            }
+        }
+        (A::ToggleLanguage, _) => {
+            view.lang = view.lang.toggled();
+            let text = i18n::tui(view.lang).language_name.to_string();
+            say(view, MessageKind::Info, text);
+        }
+        (A::ToggleTheme, _) => toggle_theme(view),
+        (A::Confirm(yes), doc) => confirm(doc, view, yes, fx),
+        (A::Back, doc) => back(doc, view, fx),
+        (A::Page(pages), doc) => {
+            let rows = page_rows(view);
+            dispatch(doc, view, A::Scroll(pages.saturating_mul(rows)), fx);
+        }
+        // The picker.
+        (A::SelectPrev | A::SelectNext | A::Select(_), None) => pick(view, action),
+        (A::Open, None) => open_entry(view, fx),
+        (_, None) => {}
+        // Levers.
+        (A::SelectPrev | A::SelectNext | A::Select(_), Some(doc)) => {
+            levers::select(doc, view, action)
+        }
+        (A::Step(steps), Some(doc)) => levers::step(doc, view, steps),
+        (A::Edit, Some(doc)) => levers::edit(doc, view),
+        (A::ResetLever, Some(doc)) => levers::reset(doc, view),
+        (A::ResetAll, Some(doc)) => levers::reset_all(doc, view),
+        (A::Undo, Some(doc)) => levers::undo_or_redo(doc, view, true),
+        (A::Redo, Some(doc)) => levers::undo_or_redo(doc, view, false),
+        // Typing into the open prompt: a lever's value, or a name or note.
+        (A::PromptChar(c), Some(_)) => levers::type_char(view, c),
+        (A::PromptBackspace, Some(_)) => levers::backspace(view),
+        (A::PromptCancel, Some(_)) => {
+            if matches!(view.mode, Mode::Prompt(_) | Mode::Input(_)) {
+                view.mode = Mode::Normal;
+            }
+        }
+        (A::PromptAccept, Some(doc)) => match &view.mode {
+            Mode::Prompt(_) => levers::accept(doc, view),
+            Mode::Input(_) => variants::accept(doc, view, fx),
+            _ => {}
+        },
+        // Screens and scrolling.
+        (A::NextScreen, Some(_)) => view.screen = view.screen.cycled(1),
+        (A::PrevScreen, Some(_)) => view.screen = view.screen.cycled(-1),
+        (A::GoTo(s), Some(_)) => view.screen = s,
+        (A::TogglePresentation, Some(_)) => {
+            view.presentation = !view.presentation;
+            if matches!(view.mode, Mode::Prompt(_)) {
+                view.mode = Mode::Normal;
+            }
+        }
+        (A::Scroll(by), Some(doc)) => {
+            let s = &mut view.scroll;
+            match view.screen {
+                Screen::Compare => s.compare_row = add(s.compare_row, by),
+                Screen::Flows => s.flows_row = add(s.flows_row, by),
+                Screen::Scenario => s.scenario = add(s.scenario, by),
+                _ => {}
+            }
+            clamp_scroll(Some(doc), view);
+        }
+        (A::ScrollColumns(by), Some(doc)) => {
+            let s = &mut view.scroll;
+            match view.screen {
+                Screen::Flows => s.flows_col = add(s.flows_col, by),
+                Screen::Compare => s.compare_col = add(s.compare_col, by),
+                _ => {}
+            }
+            clamp_scroll(Some(doc), view);
+        }
+        (A::ScrollTop, Some(_)) => {
+            let s = &mut view.scroll;
+            match view.screen {
+                Screen::Compare => s.compare_row = 0,
+                Screen::Flows => s.flows_row = 0,
+                Screen::Scenario => s.scenario = 0,
+                _ => {}
+            }
+        }
+        (A::ScrollBottom, Some(doc)) => {
+            let s = &mut view.scroll;
+            match view.screen {
+                Screen::Compare => s.compare_row = usize::MAX,
+                Screen::Flows => s.flows_row = usize::MAX,
+                Screen::Scenario => s.scenario = usize::MAX,
+                _ => {}
+            }
+            clamp_scroll(Some(doc), view);
+        }
+        // The uncertainty screen and goal seek.
+        (A::CycleHistogram, Some(_)) => view.histogram = view.histogram.next(),
+        (A::SortTornado, Some(_)) => view.tornado_sort = risk::other_figure(view.tornado_sort),
+        (A::GoalSeek, Some(doc)) => risk::open_goal(doc, view),
+        (A::GoalField(by), Some(doc)) => risk::goal_field(doc, view, by),
+        (A::GoalFigure(by), Some(doc)) => risk::goal_figure(doc, view, by),
+        (A::GoalChar(c), Some(_)) => risk::goal_char(view, c),
+        (A::GoalBackspace, Some(_)) => risk::goal_backspace(view),
+        (A::GoalAccept, Some(doc)) => risk::goal_accept(doc, view),
+        (A::GoalCancel, Some(_)) => {
+            if matches!(view.mode, Mode::Goal(_)) {
+                view.mode = Mode::Normal;
+            }
+        }
+        // Variants, the comparison and reports.
+        (A::SaveVariant, Some(doc)) => variants::ask_name(doc, view),
+        (A::AddNote, Some(doc)) => variants::ask_note(doc, view),
+        (A::OpenVariants, Some(doc)) => variants::read(doc, AfterList::ShowList, fx),
+        (A::ExportReport, Some(doc)) => variants::read(doc, AfterList::Export, fx),
+        (A::CompareMetric, Some(doc)) => variants::next_metric(doc, view),
+        (A::ListClose, Some(_)) => view.variant_list = None,
+        (A::ListPrev, Some(doc)) => variants::move_in_list(doc, view, -1),
+        (A::ListNext, Some(doc)) => variants::move_in_list(doc, view, 1),
+        (A::ListOpen, Some(doc)) => variants::open_selected(doc, view),
+        (A::ListRename, Some(doc)) => variants::ask_rename(doc, view, false),
+        (A::ListDuplicate, Some(doc)) => variants::ask_rename(doc, view, true),
+        (A::ListDelete, Some(doc)) => variants::ask_delete(doc, view),
+        (A::ListNote, Some(doc)) => variants::note_selected(doc, view),
+        (A::ListToggleCompare, Some(doc)) => variants::toggle_compare(doc, view),
+        (A::Open, Some(_)) => {}
+    }
+}
+
+fn toggle_theme(view: &mut View) {
+    let lang = view.lang;
+    let t = i18n::tui(lang);
+    if view.no_color {
+        say(view, MessageKind::Info, t.no_color_note.to_string());
+        return;
+    }
+    view.theme = view.theme.next(false);
+    let name = match view.theme {
+        super::theme::ThemeKind::Default => t.theme_default,
+        super::theme::ThemeKind::HighContrast => t.theme_high_contrast,
+        super::theme::ThemeKind::Mono => t.theme_mono,
+    };
+    say(view, MessageKind::Info, tui_text::theme_now(lang, name));
+}
+
+fn confirm(doc: Option<&mut Document>, view: &mut View, yes: bool, fx: &mut Vec<Effect>) {
+    let Mode::Confirm(asked) = std::mem::take(&mut view.mode) else {
+        return;
+    };
+    if !yes {
+        return;
+    }
+    match (asked, doc) {
+        (Confirm::Quit, _) => fx.push(Effect::Quit),
+        (Confirm::ToPicker, _) => fx.push(Effect::Close),
+        (Confirm::OverwriteVariant(name), Some(doc)) => variants::save(doc, &name, true, fx),
+        (Confirm::DeleteVariant(name), Some(doc)) => variants::delete(doc, name, fx),
+        (_, None) => {}
+    }
+}
+
+fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
+    if view.variant_list.take().is_some() {
+        return;
+    }
+    let Some(doc) = doc else {
+        fx.push(Effect::Quit);
+        return;
+    };
+    if matches!(view.mode, Mode::Prompt(_)) {
+        view.mode = Mode::Normal;
+        return;
+    }
+    if view.presentation {
+        view.presentation = false;
+        return;
+    }
+    if view.screen != Screen::Workshop {
+        view.screen = Screen::Workshop;
+        return;
+    }
+    let to_picker = view.picker.is_some();
+    if doc.changed_count() > 0 {
+        view.mode = Mode::Confirm(if to_picker {
+            Confirm::ToPicker
+        } else {
+            Confirm::Quit
+        });
+    } else if to_picker {
+        fx.push(Effect::Close);
+    } else {
+        fx.push(Effect::Quit);
+    }
+}
+
+/// A selection among `n` items after [`Action::SelectPrev`],
+/// [`Action::SelectNext`] (both wrapping) or [`Action::Select`].
+fn selection(selected: usize, n: usize, action: Action) -> usize {
+    match action {
+        _ if n == 0 => selected,
+        Action::SelectPrev => (selected + n - 1) % n,
+        Action::SelectNext => (selected + 1) % n,
+        Action::Select(i) if i < n => i,
+        _ => selected,
+    }
+}
+
+/// Moves the picker's selection.
+fn pick(view: &mut View, action: Action) {
+    if let Some(p) = view.picker.as_mut() {
+        p.selected = selection(p.selected, p.entries.len(), action);
+    }
+}
+
+/// Enter in the picker: the selected scenario becomes a document, or its
+/// first error is said.
+fn open_entry(view: &mut View, fx: &mut Vec<Effect>) {
+    let lang = view.lang;
+    let Some(entry) = view.picker.as_ref().and_then(|p| p.entries.get(p.selected)) else {
+        return;
+    };
+    match &entry.scenario {
+        Ok(s) => {
+            let doc = Document::new(s.clone()).with_source(entry.text.clone());
+            view.reset_for_document();
+            fx.push(Effect::Open(Box::new(doc)));
+        }
+        Err(e) => {
+            let text = format!(
+                "{}: {}",
+                i18n::tui(lang).invalid,
+                tui_text::load_error(lang, e.line, e.col, &e.message, e.more)
+            );
+            say(view, MessageKind::Error, text);
+        }
+    }
+}
+
+fn add(v: usize, by: i32) -> usize {
+    if by < 0 {
+        v.saturating_sub(by.unsigned_abs() as usize)
+    } else {
+        v.saturating_add(by as usize)
+    }
+}
+
+/// Keeps scroll positions inside what the view's size can show.
+fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
+    let Some(doc) = doc else {
+        return;
+    };
+    let (rows, cols) = ui::flows::max_scroll(doc, view);
+    let text = ui::scenario::max_scroll(doc, view);
+    let (compare_rows, compare_cols) = ui::compare::max_scroll(doc, view);
+    let s = &mut view.scroll;
+    s.flows_row = s.flows_row.min(rows);
+    s.flows_col = s.flows_col.min(cols);
+    s.scenario = s.scenario.min(text);
+    s.compare_row = s.compare_row.min(compare_rows);
+    s.compare_col = s.compare_col.min(compare_cols);
+}
+
+/// Turns [`Action::Page`] into rows for the view's size.
+pub fn page_rows(view: &View) -> i32 {
+    i32::from(view.size.1.saturating_sub(8).max(1))
+}
+
+/// Keeps a document's background work in step with what its views want
+/// (the tornado and the Monte Carlo of the current levers while the
+/// uncertainty screen shows). [`update`] does this for the acting view; a
+/// host with several views of one document calls it after each update
+/// with [`super::view::Wants::any`] of them.
+pub fn sync(doc: &mut Document, wants: super::view::Wants) -> Vec<Effect> {
+    let before: Vec<u64> = doc
+        .risk
+        .running
+        .iter()
+        .map(|r| r.request.generation)
+        .collect();
+    risk::keep_in_step(doc, wants);
+    let after: Vec<&RiskRequest> = doc.risk.running.iter().map(|r| &r.request).collect();
+    job_changes(&before, &after)
+}
+
+/// The background work a view of a document wants now: the document's
+/// Monte Carlo run and the view's goal-seek search.
+pub fn jobs<'a>(doc: &'a Document, view: &'a View) -> Vec<&'a RiskRequest> {
+    let mut out = Vec::new();
+    if let Some(r) = &doc.risk.running {
+        out.push(&r.request);
+    }
+    if let Some(d) = view.goal()
+        && let super::view::GoalState::Searching(r) = &d.state
+    {
+        out.push(r);
+    }
+    out
+}
+
+fn generations(jobs: &[&RiskRequest]) -> Vec<u64> {
+    jobs.iter().map(|r| r.generation).collect()
+}
+
+/// The effects that take the work wanted from `before` (generations) to
+/// `after`: stop what is no longer wanted, start what is new.
+fn job_changes(before: &[u64], after: &[&RiskRequest]) -> Vec<Effect> {
+    let gone = before
+        .iter()
+        .filter(|b| after.iter().all(|a| a.generation != **b))
+        .map(|b| Effect::CancelRisk(*b));
+    let new = after
+        .iter()
+        .filter(|a| !before.contains(&a.generation))
+        .map(|a| Effect::StartRisk((*a).clone()));
+    gone.chain(new).collect()
+}
