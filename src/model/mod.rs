@@ -116,7 +116,7 @@ pub struct Figures {
 /// let e = model::evaluate(&pilot.scenario);
 /// // Money is conserved: the seven parties' flows sum to value minus cost.
 /// let sum: rust_decimal::Decimal =
-///     e.run.flows.all_parties().iter().flat_map(|(_, f)| f.iter()).sum();
+///     e.run.flows.total();
 /// assert_eq!(sum, e.run.totals.value - e.run.totals.delivery_cost);
 /// ```
 pub fn evaluate(s: &Scenario) -> Evaluation {

@@ -51,6 +51,15 @@ impl Flows {
         let [a, b, c, d, e, f] = self.parties();
         [a, b, c, d, e, f, ("others", &self.others)]
     }
+
+    /// Every flow of the seven parties summed. Money is conserved: this is
+    /// total value minus total delivery cost, to the øre.
+    pub fn total(&self) -> Decimal {
+        self.all_parties()
+            .iter()
+            .flat_map(|(_, flows)| flows.iter())
+            .sum()
+    }
 }
 
 /// Totals over the whole contract.

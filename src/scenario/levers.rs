@@ -222,38 +222,38 @@ fn defaults(s: &Scenario) -> Vec<Lever> {
                 OutcomeKind::Flow => v,
             }
         };
-        let (a, b) = (level(ti / Decimal::TEN), level(ti * Decimal::TWO));
-        push(
-            format!("target.{}", o.id),
-            Target::Target(i),
-            Group::Targets,
-            Unit::Indicator,
-            a.min(b),
-            a.max(b),
-            ti / Decimal::TEN,
-        );
-        if o.threshold.is_some() {
-            let (a, b) = (level(Decimal::ZERO), level(ti * Decimal::TWO));
+        // A lever on an indicator level, ranging over improvements `from..to`.
+        let mut indicator = |name: &str, target: Target, from: Decimal, to: Decimal, step| {
+            let (a, b) = (level(from), level(to));
+            let id = format!("{name}.{}", o.id);
             push(
-                format!("threshold.{}", o.id),
-                Target::Threshold(i),
+                id,
+                target,
                 Group::Targets,
                 Unit::Indicator,
                 a.min(b),
                 a.max(b),
-                ti / Decimal::TEN,
+                step,
+            );
+        };
+        let (two, ten) = (Decimal::TWO, Decimal::TEN);
+        indicator("target", Target::Target(i), ti / ten, ti * two, ti / ten);
+        if o.threshold.is_some() {
+            indicator(
+                "threshold",
+                Target::Threshold(i),
+                Decimal::ZERO,
+                ti * two,
+                ti / ten,
             );
         }
         let ei = o.expected_improvement().abs();
-        let (a, b) = (level(ei / Decimal::TEN), level(ei * Decimal::TWO));
-        push(
-            format!("expected.{}", o.id),
+        indicator(
+            "expected",
             Target::Expected(i),
-            Group::Targets,
-            Unit::Indicator,
-            a.min(b),
-            a.max(b),
-            ei / Decimal::TEN,
+            ei / ten,
+            ei * two,
+            ei / ten,
         );
         if o.kind == OutcomeKind::Flow && o.counterfactual == Counterfactual::HistoricalBaseline {
             push(

@@ -6,34 +6,11 @@
 
 use effekt::levers::{self, LeverError};
 use effekt::model::{self, BudgetYear, Warning};
-use effekt::scenario::{self, Rule, Scenario};
+use effekt::scenario::{self, Rule};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-pub(crate) const WORKED: &str = include_str!("../fixtures/worked_example.toml");
-
-/// The worked example with edits (each `from` must occur once).
-pub(crate) fn worked_with(edits: &[(&str, &str)]) -> Scenario {
-    let mut text = WORKED.to_string();
-    for (from, to) in edits {
-        assert_eq!(text.matches(from).count(), 1, "`{from}` must occur once");
-        text = text.replace(from, to);
-    }
-    scenario::parse(&text, "edited.toml").unwrap_or_else(|e| panic!("{e}"))
-}
-
-pub(crate) fn worked() -> Scenario {
-    worked_with(&[])
-}
-
-/// The seven parties' flows summed.
-pub(crate) fn all_flows(r: &model::Run) -> Decimal {
-    r.flows
-        .all_parties()
-        .iter()
-        .map(|(_, f)| f.iter().sum::<Decimal>())
-        .sum()
-}
+use super::model::{WORKED, event, worked, worked_with};
 
 // ------------------------------------------------- §8.1 the expected effect
 
@@ -285,34 +262,4 @@ fn budget_years_follow_the_calendar() {
             .collect::<Vec<_>>(),
         vec![1, 1, 2, 2]
     );
-}
-
-pub(crate) fn event(intake: &str, lag: u32, outcome: &str, timeline: &str) -> Scenario {
-    let text = format!(
-        r#"
-format = 1
-[scenario]
-id = "events"
-title = "Events"
-[timeline]
-periods = 4
-period = "half_year"
-{timeline}
-[parties]
-[cohort]
-intake = {intake}
-[delivery]
-cost = 100_000
-[[outcomes]]
-id = "job_start"
-kind = "event"
-better = "higher"
-lag = {lag}
-{outcome}
-[payment]
-[investment]
-return_cap = 0
-"#
-    );
-    scenario::parse(&text, "events.toml").unwrap_or_else(|e| panic!("{e}"))
 }

@@ -119,13 +119,7 @@ fn extreme_but_valid_scenarios_compute_without_overflow() {
                             Ok(s) => {
                                 valid += 1;
                                 let e = model::evaluate(&s);
-                                let sum: Decimal = e
-                                    .run
-                                    .flows
-                                    .all_parties()
-                                    .iter()
-                                    .map(|(_, f)| f.iter().sum::<Decimal>())
-                                    .sum();
+                                let sum: Decimal = e.run.flows.total();
                                 assert_eq!(
                                     sum,
                                     e.run.totals.value - e.run.totals.delivery_cost,
@@ -156,14 +150,7 @@ fn the_largest_valid_monthly_scenario_has_every_figure() {
     let s = scenario::parse(&text, "extreme.toml").unwrap_or_else(|e| panic!("{e}"));
     let f = model::figures(&s);
     assert_eq!(f.evaluation.run.flows.payer.len(), 481);
-    let sum: Decimal = f
-        .evaluation
-        .run
-        .flows
-        .all_parties()
-        .iter()
-        .map(|(_, f)| f.iter().sum::<Decimal>())
-        .sum();
+    let sum: Decimal = f.evaluation.run.flows.total();
     assert_eq!(
         sum,
         f.evaluation.run.totals.value - f.evaluation.run.totals.delivery_cost
@@ -217,14 +204,7 @@ fn the_regressions_found_by_fuzzing_stay_fixed() {
     for text in &cases {
         if let Ok(s) = scenario::parse(text, "case.toml") {
             let f = model::figures(&s);
-            let sum: Decimal = f
-                .evaluation
-                .run
-                .flows
-                .all_parties()
-                .iter()
-                .map(|(_, f)| f.iter().sum::<Decimal>())
-                .sum();
+            let sum: Decimal = f.evaluation.run.flows.total();
             assert_eq!(
                 sum,
                 f.evaluation.run.totals.value - f.evaluation.run.totals.delivery_cost
@@ -258,11 +238,6 @@ fn costs_and_the_cap_count_in_whole_ore() {
     let r = model::run(&s, s.assumptions.achievement);
     assert_eq!(r.totals.delivery_cost, Decimal::new(300_003, 2));
     assert_eq!(r.totals.outcome_payments, Decimal::new(100_000, 2));
-    let sum: Decimal = r
-        .flows
-        .all_parties()
-        .iter()
-        .map(|(_, f)| f.iter().sum::<Decimal>())
-        .sum();
+    let sum: Decimal = r.flows.total();
     assert_eq!(sum, r.totals.value - r.totals.delivery_cost);
 }

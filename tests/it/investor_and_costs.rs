@@ -11,7 +11,7 @@ use effekt::scenario::{self, Scenario};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::expected_and_budget::{WORKED, all_flows, event, worked, worked_with};
+use super::model::{WORKED, event, worked, worked_with};
 
 // ----------------------------------------------- §8.3 the investor's terms
 
@@ -56,7 +56,7 @@ fn the_investor_shares_the_surplus_at_the_end() {
     // MOIC 2 805 000 / 2 400 000 = 1.16875; above a 0 % return cap.
     assert_eq!(e.investor.moic, Some(dec!(1.16875)));
     assert!(e.investor.irr.headline.unwrap() > Decimal::ZERO);
-    assert_eq!(all_flows(&r), r.totals.value - r.totals.delivery_cost);
+    assert_eq!(r.flows.total(), r.totals.value - r.totals.delivery_cost);
     // k = 0 is round 1: everything refunded.
     let r0 = model::run(&surplus_case("0"), dec!(1.5));
     assert_eq!(r0.totals.investor_upside, Decimal::ZERO);
@@ -127,7 +127,7 @@ fn early_surplus_repays_later_draws_instead_of_being_refunded() {
         r.flows.payer,
         vec![dec!(0), dec!(600000), dec!(0), dec!(0), dec!(0)]
     );
-    assert_eq!(all_flows(&r), r.totals.value - r.totals.delivery_cost);
+    assert_eq!(r.flows.total(), r.totals.value - r.totals.delivery_cost);
 }
 
 #[test]
@@ -222,7 +222,7 @@ fn costs_are_paid_to_others_by_whoever_the_contract_says() {
     );
     // Seven parties: 4 525 000 − 685 000 + 30 000 − 300 000 + 4 500 000 +
     // 180 000 = 8 250 000 = value 11 250 000 − delivery 3 000 000.
-    assert_eq!(all_flows(r), dec!(8250000));
+    assert_eq!(r.flows.total(), dec!(8250000));
     assert_eq!(e.others.net, dec!(180000));
     // The public NPV is the payer's, the cofunder's and public_other's only.
     assert_eq!(
@@ -258,7 +258,7 @@ fn investor_costs_are_taken_from_cash_when_recycling() {
         vec![dec!(-830000), dec!(-290000), dec!(0), dec!(1130000)]
     );
     assert_eq!(r.totals.drawn, dec!(1120000));
-    assert_eq!(all_flows(&r), r.totals.value - r.totals.delivery_cost);
+    assert_eq!(r.flows.total(), r.totals.value - r.totals.delivery_cost);
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The model against numbers worked out independently: model.md's worked
 //! example, hand-computed threshold rules, counterfactuals, the waterfall's
-//! branches, IRR fixtures, and property tests of the invariants.
+//! branches, IRR fixtures. The worked example and its edited variants here
+//! are the base of the other model tests; the invariants are property
+//! tests in `properties.rs`.
 
 use effekt::levers;
 use effekt::model::{self, Warning};
@@ -8,14 +10,14 @@ use effekt::scenario::{self, Scenario};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-const WORKED: &str = include_str!("../fixtures/worked_example.toml");
+pub(crate) const WORKED: &str = include_str!("../fixtures/worked_example.toml");
 
-fn worked() -> Scenario {
+pub(crate) fn worked() -> Scenario {
     scenario::parse(WORKED, "worked_example.toml").expect("worked example loads")
 }
 
 /// The worked example with some text replaced (`from` must occur once).
-fn worked_with(edits: &[(&str, &str)]) -> Scenario {
+pub(crate) fn worked_with(edits: &[(&str, &str)]) -> Scenario {
     let mut text = WORKED.to_string();
     for (from, to) in edits {
         assert_eq!(
@@ -284,12 +286,7 @@ fn recycling_funds_delivery_from_cash_before_drawing() {
     );
     assert_eq!(r.totals.drawn, dec!(1060000));
     assert_eq!(r.totals.investor_received, dec!(1160000));
-    let sum: Decimal = r
-        .flows
-        .all_parties()
-        .iter()
-        .map(|(_, f)| f.iter().sum::<Decimal>())
-        .sum();
+    let sum: Decimal = r.flows.total();
     assert_eq!(sum, r.totals.value - r.totals.delivery_cost);
 }
 
@@ -307,7 +304,9 @@ fn share_of_savings_prices_at_a_share_of_value() {
     );
 }
 
-fn event_scenario(extra: &str) -> Scenario {
+/// An event scenario of four half-years: 100 participants in each of the
+/// first two, measured one period later; every outcome key in `outcome`.
+pub(crate) fn event(intake: &str, lag: u32, outcome: &str, timeline: &str) -> Scenario {
     let text = format!(
         r#"
 format = 1
@@ -317,27 +316,29 @@ title = "Events"
 [timeline]
 periods = 4
 period = "half_year"
+{timeline}
 [parties]
 [cohort]
-intake = [100, 100, 0, 0]
+intake = {intake}
 [delivery]
 cost = 100_000
 [[outcomes]]
 id = "job_start"
 kind = "event"
 better = "higher"
-baseline = 20
-target = 40
-lag = 1
-price = 10_000
-value = 50_000
-{extra}
+lag = {lag}
+{outcome}
 [payment]
 [investment]
-return_cap = 0.05
+return_cap = 0
 "#
     );
     scenario::parse(&text, "events.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn event_scenario(extra: &str) -> Scenario {
+    let outcome = format!("baseline = 20\ntarget = 40\nprice = 10_000\nvalue = 50_000\n{extra}");
+    event("[100, 100, 0, 0]", 1, &outcome, "")
 }
 
 #[test]

@@ -12,11 +12,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-const WORKED: &str = include_str!("../fixtures/worked_example.toml");
-
-fn worked() -> Scenario {
-    scenario::parse(WORKED, "worked_example.toml").expect("worked example loads")
-}
+use super::model::worked;
 
 /// A random but valid variant of the worked example.
 fn arb_scenario() -> impl Strategy<Value = Scenario> {
@@ -71,7 +67,7 @@ proptest! {
     #[test]
     fn money_is_conserved(s in arb_scenario()) {
         let r = model::run(&s, s.assumptions.achievement);
-        let sum: Decimal = r.flows.all_parties().iter().map(|(_, f)| f.iter().sum::<Decimal>()).sum();
+        let sum: Decimal = r.flows.total();
         prop_assert_eq!(sum, r.totals.value - r.totals.delivery_cost);
     }
 
@@ -181,7 +177,7 @@ proptest! {
     fn money_is_conserved_across_seven_parties(s in arb_round2()) {
         let e = model::evaluate(&s);
         let r = &e.run;
-        let sum: Decimal = r.flows.all_parties().iter().map(|(_, f)| f.iter().sum::<Decimal>()).sum();
+        let sum: Decimal = r.flows.total();
         prop_assert_eq!(sum, r.totals.value - r.totals.delivery_cost);
         prop_assert_eq!(e.others.net, r.totals.other_costs);
         prop_assert_eq!(e.public.npv, e.payer.npv + e.cofunder.npv + e.public_other.npv);

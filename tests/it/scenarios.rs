@@ -150,13 +150,7 @@ fn figures_reproduce_with_evaluate_at() {
         // Conservation (model.md §4): the parties' flows sum to value minus cost.
         for a in [dec!(0), dec!(0.5), dec!(1), dec!(1.5), dec!(2)] {
             let e = evaluate_at(&s, a);
-            let sum: Decimal = e
-                .run
-                .flows
-                .all_parties()
-                .iter()
-                .flat_map(|(_, f)| f.iter())
-                .sum();
+            let sum: Decimal = e.run.flows.total();
             let t = &e.run.totals;
             assert_eq!(sum, t.value - t.delivery_cost, "{} at {a}", path.display());
         }
