@@ -11,6 +11,7 @@ mod e2e_ssh;
 mod e2e_tmux;
 mod expected_and_budget;
 mod extremes;
+mod goal_seek;
 mod investor_and_costs;
 mod loader;
 mod model;
