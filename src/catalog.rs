@@ -1,6 +1,12 @@
 //! Where scenarios come from: the bundled ones (compiled into the binary)
 //! and the user's scenario folder. Also the user's data folder, which the
 //! environment variable `EFFEKT_DATA_DIR` overrides (tests use it).
+//!
+//! A scenario is named by a path or by an id, the one `effekt list` shows:
+//! a regular file at the path wins; then a bundled id; then the id of a
+//! scenario in the user's folder. A folder (or anything else that is not a
+//! regular file) named like an id does not hide the id. An unknown name
+//! gets the nearest id as a suggestion.
 
 use std::path::{Path, PathBuf};
 
@@ -65,6 +71,50 @@ pub struct Entry {
     pub result: Result<Scenario, LoadError>,
 }
 
+/// Why a scenario named on the command line could not be opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OpenError {
+    /// No file of that name and no scenario with that id.
+    Unknown {
+        name: String,
+        /// The nearest id, if one is near.
+        suggestion: Option<String>,
+        /// Every id there is.
+        ids: Vec<String>,
+    },
+    /// The file could not be read, or is not a valid scenario.
+    Invalid(LoadError),
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenError::Unknown {
+                name, suggestion, ..
+            } => {
+                write!(
+                    f,
+                    "no scenario file or id `{}`",
+                    crate::format::excerpt(name)
+                )?;
+                match suggestion {
+                    Some(s) => write!(f, "; did you mean `{s}`?"),
+                    None => write!(f, "; `effekt list` shows the ids"),
+                }
+            }
+            OpenError::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+impl From<LoadError> for OpenError {
+    fn from(e: LoadError) -> Self {
+        OpenError::Invalid(e)
+    }
+}
+
 /// The user's data folder: `$EFFEKT_DATA_DIR`, else the platform's data
 /// folder for effekt (e.g. `~/.local/share/effekt`).
 pub fn data_dir() -> Option<PathBuf> {
@@ -99,15 +149,8 @@ pub fn find_bundled(name: &str) -> Option<&'static Bundled> {
         .find(|b| b.file_name.strip_suffix(".toml") == Some(stem))
 }
 
-/// Opens a scenario named on the command line: a file path, or the id of a
-/// bundled scenario when no such file exists.
-pub fn open(name: &str) -> Result<Loaded, LoadError> {
-    let path = Path::new(name);
-    if !path.exists()
-        && let Some(b) = find_bundled(name)
-    {
-        return Ok(load_bundled(b));
-    }
+/// Reads and checks a scenario file.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let text = scenario::read_text(path)?;
     let scenario = scenario::parse(&text, &path.display().to_string())?;
     Ok(Loaded {
@@ -115,6 +158,60 @@ pub fn open(name: &str) -> Result<Loaded, LoadError> {
         text,
         origin: Origin::File(path.to_path_buf()),
     })
+}
+
+/// Opens a scenario named on the command line: a regular file at that
+/// path, else a bundled id, else the id of a valid scenario in the user's
+/// folder (the id `effekt list` shows). A name that is none of these is a
+/// path that cannot be read (a folder, a FIFO: said so) or unknown (with
+/// the nearest id).
+pub fn open(name: &str) -> Result<Loaded, OpenError> {
+    let path = Path::new(name);
+    if crate::files::is_regular(path) {
+        return Ok(load_path(path)?);
+    }
+    if let Some(b) = find_bundled(name) {
+        return Ok(load_bundled(b));
+    }
+    let users = user_entries();
+    let by_id = users.into_iter().find(|e| {
+        e.result
+            .as_ref()
+            .is_ok_and(|s| s.info.id == name.strip_suffix(".toml").unwrap_or(name))
+    });
+    if let Some(Entry {
+        origin: Origin::File(p),
+        text,
+        result: Ok(scenario),
+    }) = by_id
+    {
+        return Ok(Loaded {
+            scenario,
+            text,
+            origin: Origin::File(p),
+        });
+    }
+    let looks_like_a_path = name.contains(std::path::MAIN_SEPARATOR) || name.ends_with(".toml");
+    if looks_like_a_path || std::fs::symlink_metadata(path).is_ok() {
+        // Something is at the path, or a path was meant: say what is wrong.
+        return Ok(load_path(path)?);
+    }
+    let ids = ids();
+    let candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let suggestion = scenario::suggest(name, &candidates).map(str::to_string);
+    Err(OpenError::Unknown {
+        name: name.to_string(),
+        suggestion,
+        ids,
+    })
+}
+
+/// The ids of every valid scenario, bundled first.
+pub fn ids() -> Vec<String> {
+    entries()
+        .into_iter()
+        .filter_map(|e| e.result.ok().map(|s| s.info.id))
+        .collect()
 }
 
 /// Every scenario: the bundled ones, then the `.toml` files of the user's
@@ -128,8 +225,18 @@ pub fn entries() -> Vec<Entry> {
             result: Ok(load_bundled(b).scenario),
         })
         .collect();
-    if let Some(dir) = user_scenario_dir() {
-        out.extend(user_files(&dir).into_iter().map(|p| {
+    out.extend(user_entries());
+    out
+}
+
+/// The scenarios of the user's folder, valid or not.
+fn user_entries() -> Vec<Entry> {
+    let Some(dir) = user_scenario_dir() else {
+        return Vec::new();
+    };
+    user_files(&dir)
+        .into_iter()
+        .map(|p| {
             let (text, result) = match scenario::read_text(&p) {
                 Ok(text) => {
                     let result = scenario::parse(&text, &p.display().to_string());
@@ -142,11 +249,12 @@ pub fn entries() -> Vec<Entry> {
                 text,
                 result,
             }
-        }));
-    }
-    out
+        })
+        .collect()
 }
 
+/// The regular `.toml` files of a folder (never a FIFO or a device: they
+/// are not even opened), sorted.
 fn user_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(read) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -154,7 +262,7 @@ fn user_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = read
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && crate::files::is_regular(p))
         .collect();
     files.sort();
     files

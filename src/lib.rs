@@ -7,7 +7,7 @@
 
 pub mod catalog;
 pub mod cli;
-pub mod cli_risk;
+pub mod files;
 pub mod format;
 pub mod i18n;
 pub mod levers;
@@ -18,3 +18,6 @@ pub mod scenario;
 pub mod serve;
 pub mod store;
 pub mod tui;
+
+/// The risk commands (`effekt risk`, `tornado`, `solve`), at their former path.
+pub use cli::risk as cli_risk;

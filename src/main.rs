@@ -1,24 +1,26 @@
-//! The `effekt` command: parses the command line and dispatches.
+//! The `effekt` command: parses the command line and dispatches. Texts,
+//! errors and exit codes are the business of `effekt::cli`.
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use effekt::cli;
-use effekt::cli_risk;
+use clap::{CommandFactory, Parser, Subcommand};
+use effekt::cli::{self, Failure, Output, ScenarioArgs, help, risk};
 use effekt::format::Lang;
 
 /// effekt — design social outcome contracts (effektkontrakter) live.
 ///
 /// With no command, opens the workshop: `effekt` shows the scenario picker,
-/// `effekt FILE` opens a scenario (a path, or a bundled id such as
-/// `sykefravaer`).
+/// `effekt FILE` opens a scenario (a path, or an id such as `sykefravaer`;
+/// `effekt list` shows the ids).
 #[derive(Parser)]
-#[command(version, args_conflicts_with_subcommands = true)]
+#[command(name = "effekt", version)]
 struct Args {
-    /// Scenario to open in the workshop (a file, or a bundled id).
+    /// Scenario to open in the workshop (a file, or an id as `effekt list` shows).
+    #[arg(value_name = "FILE")]
     file: Option<String>,
     /// Language of the text: nb (bokmål, the default) or en.
-    #[arg(long, global = true, value_parser = parse_lang)]
+    #[arg(long, global = true, value_parser = help::parse_lang)]
     lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -28,14 +30,14 @@ struct Args {
 enum Command {
     /// Check scenario files; prints `ok` per valid file, every error otherwise.
     Check {
-        /// Scenario files (or bundled ids).
-        #[arg(required = true)]
+        /// Scenario files (or ids).
+        #[arg(required = true, value_name = "FILES")]
         files: Vec<String>,
     },
     /// Compute every figure of a scenario.
     Calc {
         #[command(flatten)]
-        scenario: cli::ScenarioArgs,
+        scenario: ScenarioArgs,
         /// Print JSON (decimals as strings) instead of the summary.
         #[arg(long)]
         json: bool,
@@ -43,7 +45,7 @@ enum Command {
     /// Sweep one lever over a range; prints CSV.
     Sweep {
         #[command(flatten)]
-        scenario: cli::ScenarioArgs,
+        scenario: ScenarioArgs,
         /// The lever to move, e.g. `achievement` or `price.job_start`.
         #[arg(long)]
         lever: String,
@@ -53,13 +55,14 @@ enum Command {
         /// Last value.
         #[arg(long, allow_hyphen_values = true)]
         to: String,
-        /// Number of steps between `from` and `to` (steps + 1 rows).
-        #[arg(long, default_value_t = 10)]
+        /// Number of steps between `from` and `to` (steps + 1 rows), 1 to 10 000.
+        #[arg(long, default_value = "10", value_parser = help::steps)]
         steps: u32,
     },
     /// Write a report on a scenario and its saved variants (Markdown, CSV or JSON).
     Report {
-        /// Scenario file (or bundled id).
+        /// Scenario file (or id).
+        #[arg(value_name = "FILE")]
         file: String,
         /// A saved variant to include as a column (repeatable, up to 4).
         #[arg(long = "variant", value_name = "NAME")]
@@ -67,29 +70,17 @@ enum Command {
         /// Report format.
         #[arg(long, value_enum, default_value_t = cli::ReportFormat::Md)]
         format: cli::ReportFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (`-` is standard
+        /// output); its folder must exist.
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: Option<std::path::PathBuf>,
     },
     /// Save lever values as a named variant of a scenario.
-    Save {
-        /// Scenario file (or bundled id).
-        file: String,
-        /// The variant's name.
-        name: String,
-        /// A lever value, e.g. `--set threshold.absence=9.3` (repeatable).
-        #[arg(long = "set", value_name = "ID=VALUE")]
-        set: Vec<String>,
-        /// A note to add to the variant.
-        #[arg(long)]
-        note: Option<String>,
-        /// Replace a saved variant of the same name.
-        #[arg(long)]
-        force: bool,
-    },
+    Save(cli::SaveArgs),
     /// List the saved variants of a scenario, with their notes.
     Variants {
-        /// Scenario file (or bundled id).
+        /// Scenario file (or id).
+        #[arg(value_name = "FILE")]
         file: String,
     },
     /// Monte Carlo over the uncertain effect and noisy measurement: the
@@ -101,9 +92,9 @@ enum Command {
     /// achievement lever, no measurement noise). See docs/risk.md.
     Risk {
         #[command(flatten)]
-        scenario: cli::ScenarioArgs,
-        /// Number of draws (default: the scenario's, else 10 000).
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        scenario: ScenarioArgs,
+        /// Number of draws, 1 to 1 000 000 (default: the scenario's, else 10 000).
+        #[arg(long, value_parser = help::draws)]
         draws: Option<u32>,
         /// Seed of the random numbers (default: the scenario's, else 2026).
         #[arg(long)]
@@ -116,7 +107,7 @@ enum Command {
     /// the payer's NPV and the investor's IRR, largest first.
     Tornado {
         #[command(flatten)]
-        scenario: cli::ScenarioArgs,
+        scenario: ScenarioArgs,
         /// Print JSON (decimals as strings) instead of the table.
         #[arg(long)]
         json: bool,
@@ -130,7 +121,7 @@ enum Command {
     /// reaches the target.
     Solve {
         #[command(flatten)]
-        scenario: cli::ScenarioArgs,
+        scenario: ScenarioArgs,
         /// The lever to move, e.g. `price.absence` or `cap`.
         #[arg(long)]
         lever: String,
@@ -148,62 +139,66 @@ enum Command {
     List,
     /// List the levers of a scenario with their ranges and steps.
     Levers {
-        /// Scenario file (or bundled id).
+        /// Scenario file (or id).
+        #[arg(value_name = "FILE")]
         file: String,
     },
     /// Serve the workshop over SSH: `ssh -t -p 2222 HOST` opens one (see docs/ssh.md).
     Serve(effekt::serve::ServeArgs),
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| format!("unknown language `{s}`; use nb or en"))
+fn main() -> ExitCode {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let lang = help::lang_in(&argv);
+    let mut out = Output::stdout();
+    let mut cmd = help::localize(Args::command(), lang);
+    let commands = help::command_names(&cmd);
+    let result = match help::parse::<Args>(&mut cmd, argv) {
+        Ok(args) => run(args.lang.unwrap_or(lang), &mut out, args, &commands),
+        Err(e) => help::clap_failure(lang, &mut out, e),
+    };
+    cli::finish(lang, out, result)
 }
 
-fn main() -> ExitCode {
-    let args = Args::parse();
-    let lang = args.lang.unwrap_or_default();
-    let code = match args.command {
-        Some(Command::Check { files }) => cli::check(&files),
-        Some(Command::Calc { scenario, json }) => cli::calc(lang, &scenario, json),
+fn run(lang: Lang, out: &mut Output, args: Args, commands: &[String]) -> Result<u8, Failure> {
+    if let (Some(file), Some(_)) = (&args.file, &args.command) {
+        return Err(cli::file_and_command(lang, file));
+    }
+    match args.command {
+        Some(Command::Check { files }) => cli::check(lang, out, &files),
+        Some(Command::Calc { scenario, json }) => cli::calc(lang, out, &scenario, json),
         Some(Command::Sweep {
             scenario,
             lever,
             from,
             to,
             steps,
-        }) => cli::sweep(&scenario, &lever, &from, &to, steps),
+        }) => cli::sweep(lang, out, &scenario, &lever, (&from, &to), steps),
         Some(Command::Report {
             file,
             variants,
             format,
             output,
-        }) => cli::report(lang, &file, &variants, format, output.as_deref()),
-        Some(Command::Variants { file }) => cli::variants(lang, &file),
-        Some(Command::Save {
-            file,
-            name,
-            set,
-            note,
-            force,
-        }) => cli::save(&file, &name, &set, note.as_deref(), force),
+        }) => cli::report(lang, out, &file, &variants, format, output.as_deref()),
+        Some(Command::Variants { file }) => cli::variants(lang, out, &file),
+        Some(Command::Save(save)) => cli::save(lang, out, &save),
         Some(Command::Risk {
             scenario,
             draws,
             seed,
             json,
-        }) => cli_risk::risk(lang, &scenario, draws, seed, json),
-        Some(Command::Tornado { scenario, json }) => cli_risk::tornado(lang, &scenario, json),
+        }) => risk::risk(lang, out, &scenario, draws, seed, json),
+        Some(Command::Tornado { scenario, json }) => risk::tornado(lang, out, &scenario, json),
         Some(Command::Solve {
             scenario,
             lever,
             for_,
             at,
             json,
-        }) => cli_risk::solve(lang, &scenario, &lever, &for_, at.as_deref(), json),
-        Some(Command::List) => cli::list(lang),
-        Some(Command::Levers { file }) => cli::levers(lang, &file),
-        Some(Command::Serve(serve)) => effekt::serve::run(lang, &serve),
-        None => cli::workshop(args.lang, args.file.as_deref()),
-    };
-    ExitCode::from(code)
+        }) => risk::solve(lang, out, &scenario, &lever, &for_, at.as_deref(), json),
+        Some(Command::List) => cli::list(lang, out),
+        Some(Command::Levers { file }) => cli::levers(lang, out, &file),
+        Some(Command::Serve(serve)) => Ok(effekt::serve::run(lang, &serve)),
+        None => cli::workshop(args.lang, args.file.as_deref(), commands),
+    }
 }

@@ -1,8 +1,12 @@
-//! The texts of errors, in English and bokmål: why a scenario file could
-//! not be loaded ([`LoadError`]), which rule a scenario breaks ([`Rule`]),
-//! and why a lever value was refused ([`LeverError`]). The scenario and the
-//! levers only say *what* is wrong; the CLI and the TUI render it here, in
-//! the user's language. `Display` of these errors is the English text.
+//! Errors in the user's language, each from its typed error, so that no
+//! English `Display` text is translated by matching strings:
+//!
+//! - this file: numbers typed, files read and written, the variant store;
+//! - `load.rs`: why a scenario file could not be loaded ([`load_error`],
+//!   [`diagnostic`], [`problem`]) and why a lever value was refused
+//!   ([`lever_error`], [`lever_reason`]); `Display` of those errors is the
+//!   English text;
+//! - `rules.rs`: the rules of the scenario format ([`rule`]).
 //!
 //! ```
 //! use effekt::format::Lang;
@@ -17,17 +21,17 @@
 //! assert!(nb.contains("\n  hjelp: sett `format = 1`"));
 //! ```
 
-use std::fmt;
+mod load;
+mod rules;
+
+pub use load::{diagnostic, lever_error, lever_reason, load_error, problem, problem_help};
+pub use rules::{rule, rule_help};
 
 use rust_decimal::Decimal;
 
-use crate::format::{self, Lang};
-use crate::levers::LeverError;
-use crate::scenario::{Diagnostic, Expected, Hint, LoadError, Problem};
-
-mod rules;
-
-pub use rules::{rule, rule_help};
+use crate::files::{FileError, Kind};
+use crate::format::{self, Lang, NumberError};
+use crate::store::{Problem, ReadProblem, StoreError, TextProblem};
 
 /// One text per language, formatted with the names in scope.
 macro_rules! tr {
@@ -48,396 +52,191 @@ pub(crate) fn num(lang: Lang, d: Decimal) -> String {
     }
 }
 
-/// Names joined as `"a", "b"`.
-fn quoted(names: &[&str], sep: &str) -> String {
-    names
-        .iter()
-        .map(|n| format!("\"{n}\""))
-        .collect::<Vec<_>>()
-        .join(sep)
+/// Why typed text is not a number, with what to type instead.
+pub fn number_error(lang: Lang, e: &NumberError) -> String {
+    let n = |d| format::number(lang, d, d.normalize().scale());
+    match (lang, e) {
+        (Lang::Nb, NumberError::Empty) => "skriv et tall".into(),
+        (Lang::En, NumberError::Empty) => "type a number".into(),
+        (Lang::Nb, NumberError::NotANumber { text }) => format!("«{text}» er ikke et tall"),
+        (Lang::En, NumberError::NotANumber { text }) => format!("\"{text}\" is not a number"),
+        (
+            Lang::Nb,
+            NumberError::Ambiguous {
+                text,
+                grouped,
+                decimal,
+            },
+        ) => format!(
+            "«{text}» er tvetydig: punktum brukes ikke i tall på bokmål; skriv {} (tusen) eller {} (desimal)",
+            n(*grouped),
+            n(*decimal)
+        ),
+        (
+            Lang::En,
+            NumberError::Ambiguous {
+                text,
+                grouped,
+                decimal,
+            },
+        ) => format!(
+            "\"{text}\" is ambiguous; write {} (thousands) or {} (decimal)",
+            n(*grouped),
+            n(*decimal)
+        ),
+        (Lang::Nb, NumberError::OutOfRange { text }) => {
+            format!("«{text}» er utenfor området effekt regner med (høyst 28 sifre)")
+        }
+        (Lang::En, NumberError::OutOfRange { text }) => {
+            format!("\"{text}\" is out of range (effekt computes with at most 28 digits)")
+        }
+    }
 }
 
-/// Every problem of a load error, one per line with its help lines, as
-/// `effekt check` prints them: `FILE:LINE:COL: error in `KEY`: MESSAGE`.
-pub fn load_error(lang: Lang, e: &LoadError) -> String {
-    e.diagnostics
-        .iter()
-        .map(|d| diagnostic(lang, &e.file, d))
-        .collect::<Vec<_>>()
-        .join("\n")
+pub(crate) fn kind(lang: Lang, k: Kind) -> &'static str {
+    match (lang, k) {
+        (Lang::Nb, Kind::Folder) => "dette er en mappe, ikke en fil",
+        (Lang::Nb, Kind::Fifo) => "dette er en navngitt rørledning (FIFO), ikke en vanlig fil",
+        (Lang::Nb, Kind::Device) => "dette er en enhet, ikke en vanlig fil",
+        (Lang::Nb, Kind::Socket) => "dette er en socket, ikke en vanlig fil",
+        (Lang::Nb, Kind::Other) => "dette er ikke en vanlig fil",
+        (Lang::En, Kind::Folder) => "this is a folder, not a file",
+        (Lang::En, Kind::Fifo) => "this is a named pipe (FIFO), not a regular file",
+        (Lang::En, Kind::Device) => "this is a device, not a regular file",
+        (Lang::En, Kind::Socket) => "this is a socket, not a regular file",
+        (Lang::En, Kind::Other) => "this is not a regular file",
+    }
 }
 
-/// One problem with its place and, where there is one, its help line.
-pub fn diagnostic(lang: Lang, file: &str, d: &Diagnostic) -> String {
-    let (error, help) = match lang {
-        Lang::En => ("error", "help"),
-        Lang::Nb => ("feil", "hjelp"),
+/// Why a file could not be read or written.
+pub fn file_error(lang: Lang, e: &FileError) -> String {
+    match (lang, e) {
+        (_, FileError::NotAFile(k)) => kind(lang, *k).into(),
+        (Lang::Nb, FileError::TooLarge { limit }) => {
+            format!("filen er større enn {limit} byte, det meste effekt leser her")
+        }
+        (Lang::En, FileError::TooLarge { .. }) => e.to_string(),
+        (Lang::Nb, FileError::NoFolder(dir)) => {
+            format!("mappen {} finnes ikke; lag den først", dir.display())
+        }
+        (Lang::En, FileError::NoFolder(_)) => e.to_string(),
+        (Lang::Nb, FileError::Read(io)) => format!("kan ikke lese filen: {}", io_error(lang, io)),
+        (Lang::En, FileError::Read(io)) => format!("cannot read the file: {}", io_error(lang, io)),
+        (Lang::Nb, FileError::Write(io)) => {
+            format!("kan ikke skrive filen: {}", io_error(lang, io))
+        }
+        (Lang::En, FileError::Write(io)) => {
+            format!("cannot write the file: {}", io_error(lang, io))
+        }
+    }
+}
+
+/// An operating-system error: the common ones in bokmål, the rest as the
+/// system says them.
+pub fn io_error(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let nb = match e.kind() {
+        K::NotFound => Some("finnes ikke"),
+        K::PermissionDenied => Some("ingen tilgang"),
+        K::StorageFull => Some("disken er full"),
+        K::AlreadyExists => Some("finnes allerede"),
+        K::NotADirectory => Some("en del av stien er ikke en mappe"),
+        K::IsADirectory => Some("er en mappe"),
+        K::ReadOnlyFilesystem => Some("filsystemet er skrivebeskyttet"),
+        _ => None,
     };
-    let mut out = format!("{file}:{}:{}: {error}", d.line, d.col);
-    if !d.key.is_empty() {
-        let key = &d.key;
-        out += &tr!(lang, " in `{key}`", " i `{key}`");
-    }
-    out += ": ";
-    out += &problem(lang, &d.problem);
-    if let Some(h) = problem_help(lang, &d.problem) {
-        out += &format!("\n  {help}: {h}");
-    }
-    out
-}
-
-/// The name of a table in a sentence: `[payment]`, or the top level.
-fn table_name(lang: Lang, path: &str) -> String {
-    match (lang, path.is_empty()) {
-        (Lang::En, true) => "the top level".into(),
-        (Lang::Nb, true) => "toppnivået".into(),
-        (_, false) => format!("[{path}]"),
+    match (lang, nb) {
+        (Lang::Nb, Some(text)) => text.to_string(),
+        _ => e.to_string(),
     }
 }
 
-/// A TOML type as the parser names it (`string`, `integer`, …).
-fn toml_type(lang: Lang, found: &str) -> String {
-    let nb = match found {
-        "string" => "tekst",
-        "integer" => "heltall",
-        "float" => "desimaltall",
-        "boolean" => "sannhetsverdi",
-        "datetime" => "dato",
-        "array" => "liste",
-        "table" => "tabell",
-        other => other,
-    };
-    match lang {
-        Lang::En => found.to_string(),
-        Lang::Nb => nb.to_string(),
+/// A name or note that was refused, and why.
+fn text_problem(lang: Lang, p: &TextProblem) -> String {
+    match (lang, p) {
+        (Lang::Nb, TextProblem::Empty) => "den er tom".into(),
+        (Lang::Nb, TextProblem::TooLong { max }) => format!("den er lengre enn {max} tegn"),
+        (Lang::Nb, TextProblem::Control { code }) => {
+            format!("den inneholder kontrolltegnet U+{code:04X}")
+        }
+        (Lang::En, p) => p.to_string(),
     }
 }
 
-fn expected(lang: Lang, e: &Expected) -> String {
+/// An error of the variant store: what happened and what to do.
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    if lang == Lang::En {
+        return e.to_string();
+    }
     match e {
-        Expected::Text => tr!(lang, "a string", "en tekst"),
-        Expected::Bool => tr!(lang, "true or false", "true eller false"),
-        Expected::Number => tr!(lang, "a number", "et tall"),
-        Expected::OneOf(names) => {
-            let list = quoted(names, ", ");
-            tr!(lang, "one of {list}", "en av {list}")
+        StoreError::NoDataDir => {
+            "ingen datamappe: sett EFFEKT_DATA_DIR til en mappe effekt kan skrive til".into()
         }
-        Expected::Table => tr!(lang, "a table", "en tabell"),
-        Expected::TextList => tr!(lang, "a list of strings", "en liste med tekster"),
-        Expected::TableList { key } => tr!(
-            lang,
-            "a list of tables, written [[{key}]]",
-            "en liste med tabeller, skrevet [[{key}]]"
+        StoreError::Write { path, source } => format!(
+            "kan ikke skrive til {}: {}; sjekk mappens tilganger eller sett EFFEKT_DATA_DIR",
+            path.display(),
+            io_error(lang, source)
         ),
-        Expected::LeverSettings { .. } => tr!(
-            lang,
-            "a table of lever settings",
-            "en tabell med innstillinger for spaken"
+        StoreError::Read { path, reason } => {
+            format!("kan ikke lese {}: {reason}", path.display())
+        }
+        StoreError::Exists { name } => format!("en variant med navnet «{name}» finnes allerede"),
+        StoreError::NotFound { name } => {
+            format!("ingen variant med navnet «{}»", format::excerpt(name))
+        }
+        StoreError::EmptyName => "en variant trenger et navn".into(),
+        StoreError::BadName { problem } => format!(
+            "variantnavnet avvises: {}; skriv det på én linje",
+            text_problem(lang, problem)
+        ),
+        StoreError::BadNote { problem } => {
+            format!("notatet avvises: {}", text_problem(lang, problem))
+        }
+        StoreError::TooLarge { max } => {
+            format!("varianten ville blitt større enn {max} byte; fjern noen notater")
+        }
+        StoreError::Busy { path } => format!(
+            "{} er låst av en annen effekt-prosess som lagrer; prøv igjen",
+            path.display()
         ),
     }
 }
 
-fn hint(lang: Lang, h: &Hint) -> String {
-    match h {
-        Hint::Literal(text) => text.to_string(),
-        Hint::Text => "\"…\"".into(),
-        Hint::Number | Hint::ReturnCap => tr!(lang, "a number", "et tall"),
-        Hint::WholeNumber { min, max } => tr!(
-            lang,
-            "a whole number from {min} to {max}",
-            "et helt tall fra {min} til {max}"
+/// What did not fit when a variant was applied to its scenario.
+pub fn variant_problem(lang: Lang, p: &Problem) -> String {
+    match (lang, p) {
+        (Lang::Nb, Problem::ScenarioChanged) => {
+            "scenariofilen er endret siden varianten ble lagret".into()
+        }
+        (Lang::Nb, Problem::UnknownLevers(ids)) => format!(
+            "spaker som ikke lenger finnes i scenarioet (hoppet over): {}",
+            ids.join(", ")
         ),
-        Hint::OneOf(names) => match lang {
-            Lang::En => quoted(names, " or "),
-            Lang::Nb => quoted(names, " eller "),
-        },
-        Hint::NumberOrList => tr!(
-            lang,
-            "a number per period, or a list",
-            "ett tall per periode, eller en liste"
-        ),
+        (Lang::Nb, Problem::Refused { lever, reason }) => {
+            format!("spaken `{lever}` hoppet over: {reason}")
+        }
+        (Lang::En, p) => p.to_string(),
     }
 }
 
-/// What is wrong, in one sentence.
-pub fn problem(lang: Lang, p: &Problem) -> String {
-    match p {
-        Problem::CannotRead { reason } => {
-            tr!(
-                lang,
-                "cannot read the file: {reason}",
-                "kan ikke lese filen: {reason}"
-            )
+/// Why a file in the variant folder was skipped.
+pub fn read_problem(lang: Lang, p: &ReadProblem) -> String {
+    match (lang, p) {
+        (Lang::Nb, ReadProblem::File(e)) => file_error(lang, e),
+        (Lang::Nb, ReadProblem::NotUtf8) => "ikke UTF-8-tekst".into(),
+        (Lang::Nb, ReadProblem::Toml(message)) => {
+            format!("ikke en variantfil: {message}")
         }
-        Problem::Folder => tr!(
-            lang,
-            "this is a folder, not a scenario file",
-            "dette er en mappe, ikke en scenariofil"
+        (Lang::Nb, ReadProblem::Format(n)) => format!(
+            "variantformat {n} støttes ikke (denne effekt leser format {})",
+            crate::store::VARIANT_FORMAT
         ),
-        Problem::NotARegularFile => tr!(
-            lang,
-            "this is not a regular file (a FIFO, a device or a socket); a scenario is a TOML file",
-            "dette er ikke en vanlig fil (men en FIFO, en enhet eller en socket); et scenario er en TOML-fil"
-        ),
-        Problem::TooLarge { bytes, max } => tr!(
-            lang,
-            "the file is {bytes} bytes; a scenario file is at most {max} bytes",
-            "filen er på {bytes} byte; en scenariofil er på høyst {max} byte"
-        ),
-        Problem::NotUtf8 => tr!(
-            lang,
-            "the file is not UTF-8 text",
-            "filen er ikke UTF-8-tekst"
-        ),
-        Problem::NulBytes => tr!(
-            lang,
-            "the file contains NUL bytes; is it a binary file?",
-            "filen inneholder NUL-byte; er det en binærfil?"
-        ),
-        Problem::Syntax { message } => {
-            tr!(lang, "TOML syntax: {message}", "TOML-syntaks: {message}")
+        (Lang::Nb, ReadProblem::BadNumber { lever, text }) => {
+            format!("spaken `{lever}`: «{text}» er ikke et tall")
         }
-        Problem::Incomplete => tr!(
-            lang,
-            "the scenario is incomplete",
-            "scenarioet er ufullstendig"
-        ),
-        Problem::TooMany { more } => {
-            tr!(lang, "… and {more} more errors", "… og {more} feil til")
+        (Lang::Nb, ReadProblem::Foreign { scenario, expected }) => {
+            format!("hører til scenarioet «{scenario}», ikke «{expected}»")
         }
-        Problem::UnsupportedFormat => tr!(
-            lang,
-            "unsupported format; this version of effekt reads `format = 1`",
-            "formatet støttes ikke; denne versjonen av effekt leser `format = 1`"
-        ),
-        Problem::MissingKey { key, table, .. } => {
-            let table = table_name(lang, table);
-            tr!(
-                lang,
-                "missing key `{key}` in {table}",
-                "mangler nøkkelen `{key}` i {table}"
-            )
-        }
-        Problem::MissingTable { table } => {
-            tr!(
-                lang,
-                "missing table [{table}]",
-                "mangler tabellen [{table}]"
-            )
-        }
-        Problem::WrongType { expected: e, found } => {
-            let (e, found) = (expected(lang, e), toml_type(lang, found));
-            tr!(
-                lang,
-                "expected {e}, found {found}",
-                "ventet {e}, fant {found}"
-            )
-        }
-        Problem::NotAllowed { value, allowed, .. } => {
-            let list = quoted(allowed, ", ");
-            tr!(
-                lang,
-                "\"{value}\" is not allowed here; allowed: {list}",
-                "\"{value}\" er ikke tillatt her; tillatt: {list}"
-            )
-        }
-        Problem::UnknownKey {
-            key,
-            table,
-            is_table,
-            ..
-        } => {
-            let name = table_name(lang, table);
-            let path = if table.is_empty() {
-                key.clone()
-            } else {
-                format!("{table}.{key}")
-            };
-            match is_table {
-                true => tr!(
-                    lang,
-                    "unknown table `[{path}]` in {name}",
-                    "ukjent tabell `[{path}]` i {name}"
-                ),
-                false => tr!(
-                    lang,
-                    "unknown key `{key}` in {name}",
-                    "ukjent nøkkel `{key}` i {name}"
-                ),
-            }
-        }
-        Problem::NotFinite { text } => {
-            tr!(
-                lang,
-                "`{text}` is not a finite number",
-                "`{text}` er ikke et endelig tall"
-            )
-        }
-        Problem::NumberOutOfRange { max } => tr!(
-            lang,
-            "number out of range; allowed: at most {max} in size, at most 28 digits",
-            "tallet er utenfor området; tillatt: høyst {max} i størrelse, høyst 28 sifre"
-        ),
-        Problem::QuotedNumber { text } => tr!(
-            lang,
-            "expected a number, found the string \"{text}\"; write it without quotes",
-            "ventet et tall, fant teksten \"{text}\"; skriv det uten anførselstegn"
-        ),
-        Problem::WholeNumberOutOfRange { value, min, max } => tr!(
-            lang,
-            "{value} is out of range; allowed: {min} to {max}",
-            "{value} er utenfor området; tillatt: {min} til {max}"
-        ),
-        Problem::NotWhole => tr!(lang, "expected a whole number", "ventet et helt tall"),
-        Problem::OtherDistribution { key, distribution } => tr!(
-            lang,
-            "`{key}` is only for achievement = \"{distribution}\"",
-            "`{key}` gjelder bare for achievement = \"{distribution}\""
-        ),
-        Problem::TriangularNeeds { key } => tr!(
-            lang,
-            "achievement = \"triangular\" needs `{key}`",
-            "achievement = \"triangular\" krever `{key}`"
-        ),
-        Problem::ListForStart => tr!(
-            lang,
-            "a cost paid once (when = \"start\") has one amount, not a list",
-            "en kostnad som betales én gang (when = \"start\") har ett beløp, ikke en liste"
-        ),
-        Problem::Rule(r) => rule(lang, r),
-    }
-}
-
-/// What to do about a problem, where effekt can say.
-pub fn problem_help(lang: Lang, p: &Problem) -> Option<String> {
-    Some(match p {
-        Problem::NotUtf8 => tr!(
-            lang,
-            "save the scenario as UTF-8 (a TOML file must be UTF-8)",
-            "lagre scenarioet som UTF-8 (en TOML-fil må være UTF-8)"
-        ),
-        Problem::TooMany { .. } => tr!(
-            lang,
-            "fix the errors above and check the file again",
-            "rett feilene over og sjekk filen på nytt"
-        ),
-        Problem::UnsupportedFormat => tr!(
-            lang,
-            "set `format = 1` and check the file against docs/scenario-format.md",
-            "sett `format = 1` og sjekk filen mot docs/scenario-format.md"
-        ),
-        Problem::MissingKey {
-            hint: Hint::ReturnCap,
-            ..
-        } => tr!(
-            lang,
-            "add `return_cap = 0.08` (an annual rate); an uncapped investor would take every krone, so write a high cap such as 1.0 to mean practically uncapped",
-            "legg til `return_cap = 0.08` (en årlig rente); en investor uten tak ville tatt hver krone, så skriv et høyt tak, f.eks. 1.0, for å mene i praksis uten tak"
-        ),
-        Problem::MissingKey { key, hint: h, .. } => {
-            let what = hint(lang, h);
-            tr!(lang, "add `{key} = {what}`", "legg til `{key} = {what}`")
-        }
-        Problem::MissingTable { table } => tr!(
-            lang,
-            "add a [{table}] table; see docs/scenario-format.md",
-            "legg til en [{table}]-tabell; se docs/scenario-format.md"
-        ),
-        Problem::WrongType {
-            expected: Expected::LeverSettings { id },
-            ..
-        } => tr!(
-            lang,
-            "write [levers.\"{id}\"] with min, max and step",
-            "skriv [levers.\"{id}\"] med min, max og step"
-        ),
-        Problem::NotAllowed {
-            suggestion: Some(m),
-            ..
-        } => tr!(lang, "did you mean \"{m}\"?", "mente du \"{m}\"?"),
-        Problem::NotAllowed { allowed, .. } => {
-            let list = quoted(allowed, ", ");
-            tr!(lang, "allowed: {list}", "tillatt: {list}")
-        }
-        Problem::UnknownKey {
-            suggestion: Some(m),
-            ..
-        } => tr!(lang, "did you mean `{m}`?", "mente du `{m}`?"),
-        Problem::UnknownKey { known, .. } => {
-            let keys = known.join(", ");
-            tr!(lang, "known keys here: {keys}", "kjente nøkler her: {keys}")
-        }
-        Problem::OtherDistribution { key, distribution } => tr!(
-            lang,
-            "remove `{key}`, or set achievement = \"{distribution}\"",
-            "fjern `{key}`, eller sett achievement = \"{distribution}\""
-        ),
-        Problem::TriangularNeeds { key } => tr!(
-            lang,
-            "add `{key} = …` (1 = exactly the expected effect)",
-            "legg til `{key} = …` (1 = akkurat forventet effekt)"
-        ),
-        Problem::ListForStart => tr!(
-            lang,
-            "write one number, or set when = \"each_period\"",
-            "skriv ett tall, eller sett when = \"each_period\""
-        ),
-        Problem::Rule(r) => return rule_help(lang, r),
-        _ => return None,
-    })
-}
-
-/// Why a lever value was refused, as a whole sentence.
-pub fn lever_error(lang: Lang, e: &LeverError) -> String {
-    match e {
-        LeverError::Unknown { id, suggestion } => {
-            let mut out = tr!(lang, "unknown lever `{id}`", "ukjent spak `{id}`");
-            if let Some(s) = suggestion {
-                out += &tr!(lang, "; did you mean `{s}`?", "; mente du `{s}`?");
-            }
-            out
-        }
-        LeverError::OutOfRange {
-            id,
-            value,
-            min,
-            max,
-        } => {
-            let (value, min, max) = (num(lang, *value), num(lang, *min), num(lang, *max));
-            tr!(
-                lang,
-                "{value} is outside the range of `{id}`: {min} to {max}",
-                "{value} er utenfor området til `{id}`: {min} til {max}"
-            )
-        }
-        LeverError::Invalid { id, value, rule: r } => {
-            let (value, reason) = (num(lang, *value), rule(lang, r));
-            tr!(
-                lang,
-                "`{id}` = {value} is refused: {reason}",
-                "`{id}` = {value} avvises: {reason}"
-            )
-        }
-    }
-}
-
-/// The reason alone: the broken rule of an invalid value, else the whole
-/// sentence of [`lever_error`].
-pub fn lever_reason(lang: Lang, e: &LeverError) -> String {
-    match e {
-        LeverError::Invalid { rule: r, .. } => rule(lang, r),
-        other => lever_error(lang, other),
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&load_error(Lang::En, self))
-    }
-}
-
-impl fmt::Display for LeverError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&lever_error(Lang::En, self))
+        (Lang::En, p) => p.to_string(),
     }
 }

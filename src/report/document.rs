@@ -4,7 +4,6 @@
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
 
 use crate::catalog::Loaded;
 use crate::format::{self, Lang};
@@ -12,7 +11,7 @@ use crate::i18n::{self, report_texts, texts};
 use crate::levers;
 use crate::model::{self, Figures, RiskRow};
 use crate::scenario::Scenario;
-use crate::store::{self, Note, Variant};
+use crate::store::{self, Note, Problem, Variant};
 
 use super::summary::party_name;
 
@@ -23,6 +22,9 @@ pub struct Column {
     pub scenario: Scenario,
     pub notes: Vec<Note>,
     /// What did not fit when the variant was applied.
+    pub issues: Vec<Problem>,
+    /// [`Column::issues`] as English sentences (the workshop's compare
+    /// screen shows these; reports say the issues in their language).
     pub problems: Vec<String>,
     pub figures: Figures,
     pub risk: Vec<RiskRow>,
@@ -33,7 +35,7 @@ impl Column {
         variant: Option<String>,
         scenario: Scenario,
         notes: Vec<Note>,
-        problems: Vec<String>,
+        issues: Vec<Problem>,
     ) -> Column {
         Column {
             figures: model::figures(&scenario),
@@ -41,7 +43,8 @@ impl Column {
             variant,
             scenario,
             notes,
-            problems,
+            problems: issues.iter().map(Problem::to_string).collect(),
+            issues,
         }
     }
 
@@ -62,12 +65,12 @@ pub fn columns(base: &Loaded, variants: &[Variant]) -> Vec<Column> {
     )];
     for v in variants {
         let applied = store::apply(v, base);
-        let problems = applied.problems();
+        let issues = applied.issues();
         out.push(Column::compute(
             Some(v.name.clone()),
             applied.scenario,
             v.notes.clone(),
-            problems,
+            issues,
         ));
     }
     out
@@ -398,17 +401,16 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     for c in cols {
         let warnings = &c.figures.evaluation.warnings;
         let _ = write!(out, "- **{}**: ", c.title(lang));
-        if warnings.is_empty() && c.problems.is_empty() {
+        if warnings.is_empty() && c.issues.is_empty() {
             let _ = writeln!(out, "{}", rt.no_warnings);
         } else {
             let all: Vec<String> = warnings
                 .iter()
                 .map(|w| i18n::warning(lang, &c.scenario, w))
-                .chain(
-                    c.problems
-                        .iter()
-                        .map(|p| format!("{}: {p}", rt.variant_problems)),
-                )
+                .chain(c.issues.iter().map(|p| {
+                    let text = i18n::errors::variant_problem(lang, p);
+                    format!("{}: {text}", rt.variant_problems)
+                }))
                 .collect();
             let _ = writeln!(out, "{}", all.join("; "));
         }
@@ -454,159 +456,7 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
             }
         }
     }
-    out.trim_end().to_string() + "\n"
-}
-
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The CSV report: one tidy table `variant,section,item,period,value` with
-/// plain decimals (`.` separator), which a spreadsheet opens directly and
-/// can pivot. Sections: `term`, `figure`, `risk_<achievement>`, `flow`,
-/// `outcome_payment`, `warning`, `note`. Items are stable ids; `period` is
-/// τ for flows and empty elsewhere.
-pub fn csv(lang: Lang, cols: &[Column]) -> String {
-    let mut out = String::from("variant,section,item,period,value\n");
-    let mut row = |variant: &str, section: &str, item: &str, period: &str, value: &str| {
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{}",
-            csv_cell(variant),
-            section,
-            csv_cell(item),
-            period,
-            csv_cell(value)
-        );
-    };
-    let plain = format::plain;
-    let opt = |d: Option<Decimal>| d.map(|v| plain(v.round_dp(8))).unwrap_or_default();
-    for c in cols {
-        let name = c.variant.clone().unwrap_or_else(|| "base".into());
-        for l in levers::available(&c.scenario) {
-            row(&name, "term", &l.id, "", &plain(l.value));
-        }
-        let e = &c.figures.evaluation;
-        let tot = &e.run.totals;
-        let money = |d: Decimal| plain(d.round_dp(2));
-        for (item, v) in [
-            ("outcome_payments", money(tot.outcome_payments)),
-            ("guaranteed_payments", money(tot.guaranteed_payments)),
-            ("drawn", money(tot.drawn)),
-            ("investor_received", money(tot.investor_received)),
-            ("guarantee_paid", money(tot.guarantee_paid)),
-            ("provider_bonus", money(tot.provider_bonus)),
-            ("refunded", money(tot.refunded)),
-            ("value", money(tot.value)),
-            ("payer_net", money(e.payer.net)),
-            ("payer_npv", money(e.payer.npv)),
-            ("cofunder_net", money(e.cofunder.net)),
-            ("investor_net", money(e.investor.net)),
-            ("investor_npv", money(e.investor.npv)),
-            ("investor_irr", opt(e.investor.irr.headline)),
-            ("investor_moic", opt(e.investor.moic)),
-            ("provider_net", money(e.provider.net)),
-            ("public_npv", money(e.public.npv)),
-            ("breakeven_principal", opt(c.figures.break_even.principal)),
-            ("breakeven_return_cap", opt(c.figures.break_even.return_cap)),
-            ("breakeven_payer", opt(c.figures.break_even.payer)),
-        ] {
-            row(&name, "figure", item, "", &v);
-        }
-        for r in &c.risk {
-            let section = format!("risk_{}", plain(r.achievement));
-            for (party, p) in [
-                ("payer", r.payer),
-                ("cofunder", r.cofunder),
-                ("investor", r.investor),
-                ("provider", r.provider),
-                ("guarantor", r.guarantor),
-                ("public_other", r.public_other),
-            ] {
-                row(&name, &section, &format!("{party}_net"), "", &money(p.net));
-            }
-            row(
-                &name,
-                &section,
-                "outcome_payments",
-                "",
-                &money(r.outcome_payments),
-            );
-            row(
-                &name,
-                &section,
-                "investor_irr",
-                "",
-                &opt(r.investor_irr.headline),
-            );
-        }
-        for (party, flows) in e.run.flows.parties() {
-            for (tau, f) in flows.iter().enumerate() {
-                row(&name, "flow", party, &tau.to_string(), &money(*f));
-            }
-        }
-        for (t, o) in e.run.outcome_payments.iter().enumerate() {
-            row(
-                &name,
-                "outcome_payment",
-                "total",
-                &(t + 1).to_string(),
-                &money(*o),
-            );
-        }
-        for w in &e.warnings {
-            row(
-                &name,
-                "warning",
-                "",
-                "",
-                &i18n::warning(lang, &c.scenario, w),
-            );
-        }
-        for p in &c.problems {
-            row(&name, "warning", "variant", "", p);
-        }
-        for n in &c.notes {
-            row(&name, "note", &n.at, "", &n.text);
-        }
-    }
-    out
-}
-
-/// The JSON report: the scenario, and per column its changed levers,
-/// `calc --json` figures, risk table and notes.
-pub fn json(lang: Lang, base: &Loaded, cols: &[Column]) -> Value {
-    let plain = |d: Decimal| Value::String(format::plain(d));
-    json!({
-        "scenario": {
-            "id": base.scenario.info.id,
-            "title": base.scenario.info.title,
-            "hash": store::scenario_hash(&base.text),
-        },
-        "columns": cols.iter().map(|c| json!({
-            "variant": c.variant,
-            "changed_levers": levers::changed(&base.scenario, &c.scenario)
-                .into_iter()
-                .map(|(id, v)| (id, plain(v)))
-                .collect::<serde_json::Map<_, _>>(),
-            "figures": super::calc_json(&c.scenario, &c.figures, lang),
-            "risk": c.risk.iter().map(|r| json!({
-                "achievement": plain(r.achievement),
-                "outcome_payments": plain(r.outcome_payments),
-                "payer": plain(r.payer.net),
-                "cofunder": plain(r.cofunder.net),
-                "investor": plain(r.investor.net),
-                "provider": plain(r.provider.net),
-                "guarantor": plain(r.guarantor.net),
-                "public_other": plain(r.public_other.net),
-                "investor_irr": r.investor_irr.headline.map(plain).unwrap_or(Value::Null),
-            })).collect::<Vec<_>>(),
-            "notes": c.notes.iter().map(|n| json!({"at": n.at, "text": n.text})).collect::<Vec<_>>(),
-            "problems": c.problems,
-        })).collect::<Vec<_>>(),
-    })
+    // Names, notes and scenario texts come from files: no control
+    // character reaches a report, whoever writes it out.
+    format::sanitize(out.trim_end()).into_owned() + "\n"
 }

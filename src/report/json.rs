@@ -1,16 +1,21 @@
-//! The JSON of `effekt calc --json`. Decimals are strings (exact), missing
-//! values `null`. The keys are documented in `docs/cli.md`.
+//! The JSON of `effekt calc --json` and of `effekt report --format json`.
+//! Decimals are strings (exact), missing values `null`. The keys are
+//! documented in `docs/cli.md`.
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
+use super::Column;
+use crate::catalog::Loaded;
+use crate::format::{self, Lang};
 use crate::levers;
 use crate::model::{Figures, PartyFigures, Warning};
 use crate::scenario::Scenario;
+use crate::{i18n, store};
 
 /// A decimal as a JSON string (exact).
 pub(crate) fn dec(d: Decimal) -> Value {
-    Value::String(crate::format::plain(d))
+    Value::String(format::plain(d))
 }
 
 /// A decimal as a JSON string, or `null`.
@@ -41,7 +46,7 @@ fn warning_id(w: &Warning) -> Value {
 }
 
 /// Every figure of a scenario as JSON.
-pub fn calc_json(s: &Scenario, f: &Figures, lang: crate::format::Lang) -> Value {
+pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
     let e = &f.evaluation;
     let r = &e.run;
     let t = &r.totals;
@@ -117,9 +122,43 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: crate::format::Lang) -> Value 
         },
         "warnings": e.warnings.iter().map(|w| {
             let mut v = warning_id(w);
-            v["text"] = Value::String(crate::i18n::warning(lang, s, w));
+            v["text"] = Value::String(i18n::warning(lang, s, w));
             v
         }).collect::<Vec<_>>(),
         "levers": lever_values,
+    })
+}
+
+/// The JSON report: the scenario, and per column its changed levers,
+/// `calc --json` figures, risk table and notes.
+pub fn json(lang: Lang, base: &Loaded, cols: &[Column]) -> Value {
+    let plain = |d: Decimal| Value::String(format::plain(d));
+    json!({
+        "scenario": {
+            "id": base.scenario.info.id,
+            "title": base.scenario.info.title,
+            "hash": store::scenario_hash(&base.text),
+        },
+        "columns": cols.iter().map(|c| json!({
+            "variant": c.variant,
+            "changed_levers": levers::changed(&base.scenario, &c.scenario)
+                .into_iter()
+                .map(|(id, v)| (id, plain(v)))
+                .collect::<serde_json::Map<_, _>>(),
+            "figures": calc_json(&c.scenario, &c.figures, lang),
+            "risk": c.risk.iter().map(|r| json!({
+                "achievement": plain(r.achievement),
+                "outcome_payments": plain(r.outcome_payments),
+                "payer": plain(r.payer.net),
+                "cofunder": plain(r.cofunder.net),
+                "investor": plain(r.investor.net),
+                "provider": plain(r.provider.net),
+                "guarantor": plain(r.guarantor.net),
+                "public_other": plain(r.public_other.net),
+                "investor_irr": r.investor_irr.headline.map(plain).unwrap_or(Value::Null),
+            })).collect::<Vec<_>>(),
+            "notes": c.notes.iter().map(|n| json!({"at": n.at, "text": n.text})).collect::<Vec<_>>(),
+            "problems": c.issues.iter().map(|p| i18n::errors::variant_problem(lang, p)).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
     })
 }

@@ -1,16 +1,31 @@
-//! Exports of computed figures: JSON (`effekt calc --json`), the readable
-//! summary, and CSV sweeps. Reports only format; all numbers come from
-//! [`crate::model`].
+//! Everything effekt prints or exports about computed figures: the JSON of
+//! `effekt calc --json`, the readable summary, CSV sweeps, the risk,
+//! tornado and goal-seek results, and the Markdown/CSV/JSON reports on a
+//! scenario and its variants. Reports only format; all numbers come from
+//! [`crate::model`] and [`crate::risk`]. Writing happens elsewhere (the
+//! command line's one writer, `crate::cli::output`), which also makes any
+//! text from files safe to print ([`crate::format::sanitize`]).
 
+mod csv;
 mod document;
 pub(crate) mod json;
+mod risk;
+mod solve;
 mod summary;
 mod sweep;
+mod tornado;
 
-pub use document::{Column, columns, csv, json, markdown};
-pub use json::calc_json;
-pub use summary::{party_name, summary, table, table_left};
+pub use csv::csv;
+pub use document::{Column, columns, markdown};
+pub use json::{calc_json, json};
+pub use risk::{risk_json, risk_text};
+pub use solve::{solve_json, solve_text};
+pub use summary::{party_name, summary, table, table_left, wrap};
 pub use sweep::{SweepRow, sweep, sweep_csv};
+pub use tornado::{tornado_json, tornado_text};
+
+/// The widest line of the printed risk, tornado and goal-seek texts.
+pub const TEXT_WIDTH: usize = 100;
 
 /// The most variants a report or comparison shows beside the base.
 pub const MAX_VARIANTS: usize = 4;

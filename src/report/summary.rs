@@ -47,6 +47,47 @@ fn aligned(rows: &[Vec<String>], right: bool) -> String {
     out
 }
 
+/// `text` broken between words into lines of at most `width` characters
+/// (a longer word is cut), each line starting with `indent` and ending in
+/// a line break.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let room = width.saturating_sub(indent.chars().count()).max(1);
+    let mut out = String::new();
+    let mut line = String::new();
+    let mut used = 0;
+    let flush = |line: &mut String, out: &mut String| {
+        out.push_str(indent);
+        out.push_str(line.trim_end());
+        out.push('\n');
+        line.clear();
+    };
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > room {
+            if used > 0 {
+                flush(&mut line, &mut out);
+            }
+            line.extend(word.drain(..room));
+            flush(&mut line, &mut out);
+            used = 0;
+        }
+        if used > 0 && used + 1 + word.len() > room {
+            flush(&mut line, &mut out);
+            used = 0;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        used += word.len();
+        line.extend(word);
+    }
+    if used > 0 || out.is_empty() {
+        flush(&mut line, &mut out);
+    }
+    out
+}
+
 /// The summary in the given language.
 pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
     let t = texts(lang);
@@ -157,5 +198,20 @@ pub fn party_name(lang: Lang, id: &str) -> &'static str {
         "provider" => t.provider,
         "guarantor" => t.guarantor,
         _ => t.public_other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrapping_keeps_words_and_the_width() {
+        assert_eq!(wrap("a bb ccc dddd", 6, ""), "a bb\nccc\ndddd\n");
+        assert_eq!(wrap("abcdefgh", 4, "  "), "  ab\n  cd\n  ef\n  gh\n");
+        assert_eq!(wrap("", 10, ""), "\n");
+        for line in wrap(&"ord ".repeat(100), 30, "  ").lines() {
+            assert!(line.chars().count() <= 30, "{line}");
+        }
     }
 }

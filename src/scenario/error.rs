@@ -32,16 +32,18 @@ pub struct Diagnostic {
 /// What is wrong at one place of a scenario file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
-    /// The file could not be read (the operating system's reason).
+    /// The file could not be read: the operating system's kind of error
+    /// and its own words.
     CannotRead {
+        kind: std::io::ErrorKind,
         reason: String,
     },
-    /// The path is a folder.
-    Folder,
-    /// The path is a FIFO, a device or a socket, not a file.
-    NotARegularFile,
+    /// A folder, a FIFO, a device or a socket where a file was expected.
+    NotAFile {
+        kind: crate::files::Kind,
+    },
+    /// Larger than `max` bytes.
     TooLarge {
-        bytes: u64,
         max: u64,
     },
     NotUtf8,

@@ -4,7 +4,6 @@
 //! of a file are collected, not just the first.
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::Path;
 
 use toml::de::DeTable;
@@ -13,6 +12,7 @@ use super::error::{Diagnostic, LoadError, Problem};
 use super::schema::read_scenario;
 use super::toml_reader::{Found, Lines, Reader, Table};
 use super::{Scenario, validate};
+use crate::files::FileError;
 
 /// Largest file effekt reads; a scenario is a few kilobytes.
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -38,36 +38,22 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             problem,
         }],
     };
-    let cannot_read = |e: std::io::Error| {
-        fail(Problem::CannotRead {
-            reason: e.to_string(),
+    // Only regular files, at most the limit whatever the file reports: a
+    // FIFO or `/dev/zero` is refused before it can block or flood.
+    let bytes = crate::files::read_regular(path, MAX_FILE_BYTES).map_err(|e| {
+        fail(match e {
+            FileError::NotAFile(kind) => Problem::NotAFile { kind },
+            FileError::TooLarge { limit } => Problem::TooLarge { max: limit },
+            FileError::Read(io) | FileError::Write(io) => Problem::CannotRead {
+                kind: io.kind(),
+                reason: io.to_string(),
+            },
+            other @ FileError::NoFolder(_) => Problem::CannotRead {
+                kind: std::io::ErrorKind::NotFound,
+                reason: other.to_string(),
+            },
         })
-    };
-    let meta = std::fs::metadata(path).map_err(cannot_read)?;
-    if meta.is_dir() {
-        return Err(fail(Problem::Folder));
-    }
-    // A FIFO would block the open, a device could be endless.
-    if !meta.is_file() {
-        return Err(fail(Problem::NotARegularFile));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(Problem::TooLarge {
-            bytes: meta.len(),
-            max: MAX_FILE_BYTES,
-        }));
-    }
-    // Read at most one byte past the limit, whatever the file said its size was.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(Problem::TooLarge {
-            bytes: bytes.len() as u64,
-            max: MAX_FILE_BYTES,
-        }));
-    }
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let (line, col) = Lines::new(&String::from_utf8_lossy(e.as_bytes())).at(offset);

@@ -2,11 +2,14 @@
 //! error is (line, key), what it is (a typed problem) and how it reads in
 //! English and in bokmål.
 
+use effekt::files::Kind;
 use effekt::format::Lang;
 use effekt::i18n::errors;
 use effekt::levers::{self, LeverError};
 use effekt::scenario::{self, Better, Entry, Expected, Hint, Problem, Rule};
 use rust_decimal_macros::dec;
+
+use super::common::{BIN, temp_dir};
 
 const WORKED: &str = include_str!("../fixtures/worked_example.toml");
 
@@ -319,23 +322,66 @@ fn every_broken_file_says_where_and_what_in_both_languages() {
 }
 
 #[test]
+fn effekt_check_speaks_the_users_language() {
+    let dir = temp_dir("loader-check");
+    let file = dir.join("broken.toml");
+    let text = edit("threshold = 9.8", "threshold = 8.5");
+    std::fs::write(&file, &text).unwrap();
+    let path = file.display().to_string();
+    let check = |lang: &str| {
+        let out = std::process::Command::new(BIN)
+            .args(["check", &path, "--lang", lang])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("threshold ="))
+        .unwrap()
+        + 1;
+    let nb = check("nb");
+    assert!(
+        nb.contains(&format!("{path}:{line}:1: feil i `outcomes[0].threshold`: terskelen 8,5 må ligge mellom utgangsnivået 10 og målet 9")),
+        "{nb}"
+    );
+    let en = check("en");
+    assert!(
+        en.contains(&format!("{path}:{line}:1: error in `outcomes[0].threshold`: threshold 8.5 must lie between the baseline 10 and the target 9")),
+        "{en}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn reading_problems_of_the_file_itself_are_typed() {
-    let dir = std::env::temp_dir().join(format!("effekt-loader-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = temp_dir("loader-read");
     let err = scenario::read_text(&dir).unwrap_err();
-    assert_eq!(err.diagnostics[0].problem, Problem::Folder);
+    assert_eq!(
+        err.diagnostics[0].problem,
+        Problem::NotAFile { kind: Kind::Folder }
+    );
     assert!(errors::load_error(Lang::Nb, &err).contains("dette er en mappe"));
     let missing = dir.join("nope.toml");
     let err = scenario::read_text(&missing).unwrap_err();
     assert!(matches!(
         err.diagnostics[0].problem,
-        Problem::CannotRead { .. }
+        Problem::CannotRead {
+            kind: std::io::ErrorKind::NotFound,
+            ..
+        }
     ));
+    // The operating system's common errors read in bokmål too.
+    assert!(errors::load_error(Lang::Nb, &err).contains("kan ikke lese filen: finnes ikke"));
     #[cfg(unix)]
     {
         // A device is refused before it is opened, never read.
         let err = scenario::read_text(std::path::Path::new("/dev/zero")).unwrap_err();
-        assert_eq!(err.diagnostics[0].problem, Problem::NotARegularFile);
+        assert_eq!(
+            err.diagnostics[0].problem,
+            Problem::NotAFile { kind: Kind::Device }
+        );
     }
     let binary = dir.join("binary.toml");
     std::fs::write(&binary, b"format = 1\n\xff\xfe").unwrap();

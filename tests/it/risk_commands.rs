@@ -234,6 +234,8 @@ fn solve_command() {
         "price.absence",
         "--for",
         "irr=6%",
+        "--lang",
+        "en",
     ]);
     assert_eq!(code, 1);
     assert!(err.contains("unknown figure `irr`"), "{err}");

@@ -328,24 +328,22 @@ fn clicking_a_tornado_row_selects_its_lever() {
 
 #[test]
 fn targets_are_read_in_every_spelling() {
+    let parse = |figure, text| parse_target(Lang::Nb, figure, text).ok();
     for text in ["6 %", "6%", "0,06", "0.06", "6"] {
-        assert_eq!(
-            parse_target(Figure::InvestorIrr, text),
-            Some(d("0.06")),
-            "{text}"
-        );
+        assert_eq!(parse(Figure::InvestorIrr, text), Some(d("0.06")), "{text}");
     }
+    assert_eq!(parse(Figure::PayerNpv, "5 mill."), Some(d("5000000")));
     assert_eq!(
-        parse_target(Figure::PayerNpv, "5 mill."),
-        Some(d("5000000"))
-    );
-    assert_eq!(
-        parse_target(Figure::OutcomePayments, "12,5 mill"),
+        parse(Figure::OutcomePayments, "12,5 mill"),
         Some(d("12500000"))
     );
-    assert_eq!(parse_target(Figure::InvestorMoic, "1,2"), Some(d("1.2")));
-    assert_eq!(parse_target(Figure::PNoisePayment, "10"), Some(d("0.1")));
-    assert_eq!(parse_target(Figure::PayerNpv, "mye"), None);
+    assert_eq!(parse(Figure::InvestorMoic, "1,2"), Some(d("1.2")));
+    assert_eq!(parse(Figure::PNoisePayment, "10"), Some(d("0.1")));
+    assert_eq!(parse(Figure::PayerNpv, "mye"), None);
+    // In English `1,100` is eleven hundred; in bokmål `1.100` is refused.
+    let en = parse_target(Lang::En, Figure::PayerNpv, "1,100");
+    assert_eq!(en.ok(), Some(d("1100")));
+    assert!(parse(Figure::PayerNpv, "1.100").is_none());
 }
 
 #[test]

@@ -5,15 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::str::FromStr;
 
+use rust_decimal_macros::dec;
+
 use effekt::catalog::{self, Loaded};
 use effekt::format::Lang;
 use effekt::store::{self, Note, Store, StoreError, Variant};
 use effekt::{model, report};
 use rust_decimal::Decimal;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
 
 /// A fresh, empty folder for one test.
 fn temp_dir(name: &str) -> PathBuf {
@@ -34,7 +32,7 @@ fn variant(base: &Loaded, name: &str, levers: &[(&str, &str)]) -> Variant {
         scenario_hash: store::scenario_hash(&base.text),
         levers: levers
             .iter()
-            .map(|(k, v)| (k.to_string(), d(v)))
+            .map(|(k, v)| (k.to_string(), Decimal::from_str(v).unwrap()))
             .collect::<BTreeMap<_, _>>(),
         notes: vec![Note {
             at: "2026-11-26T10:00:00Z".into(),
@@ -49,8 +47,8 @@ fn variant(base: &Loaded, name: &str, levers: &[(&str, &str)]) -> Variant {
 fn save_list_open_compare_round_trip() {
     let store = Store::at(temp_dir("roundtrip"));
     let base = pilot("sykefravaer");
-    let current = effekt::levers::set(&base.scenario, "achievement", d("0.6")).unwrap();
-    let current = effekt::levers::set(&current, "cofunder_share", d("0.3")).unwrap();
+    let current = effekt::levers::set(&base.scenario, "achievement", dec!(0.6)).unwrap();
+    let current = effekt::levers::set(&current, "cofunder_share", dec!(0.3)).unwrap();
     let v = Variant::from_current("Lav effekt, KS 30 %", &base, &current);
     assert_eq!(v.levers.len(), 2);
     let path = store.save(&v, false).unwrap();
@@ -94,7 +92,7 @@ fn saving_over_a_name_needs_overwrite_and_keeps_created() {
     ));
     store.save(&second, true).unwrap();
     let (_, v) = store.find("sykefravaer", "A").unwrap();
-    assert_eq!(v.levers["achievement"], d("0.7"));
+    assert_eq!(v.levers["achievement"], dec!(0.7));
     assert_eq!(v.created, "2026-11-26T10:00:00Z");
     assert_eq!(store.list("sykefravaer").variants.len(), 1);
 }
@@ -211,7 +209,7 @@ fn a_changed_scenario_and_unknown_levers_are_reported() {
     assert_eq!(applied.unknown_levers, ["price.gone"]);
     assert_eq!(applied.refused.len(), 1);
     assert_eq!(applied.refused[0].0, "cofunder_share");
-    assert_eq!(applied.scenario.assumptions.achievement, d("0.7"));
+    assert_eq!(applied.scenario.assumptions.achievement, dec!(0.7));
     let problems = applied.problems().join("\n");
     assert!(problems.contains("changed since"), "{problems}");
     assert!(problems.contains("price.gone"), "{problems}");
@@ -240,43 +238,6 @@ fn effekt(data: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_effekt"));
     c.env("EFFEKT_DATA_DIR", data);
     c
-}
-
-#[test]
-fn concurrent_saves_from_processes_never_corrupt_a_file() {
-    let data = temp_dir("concurrent");
-    let children: Vec<_> = (0..16)
-        .map(|i| {
-            effekt(&data)
-                .args(["save", "sykefravaer", "Samme navn", "--force", "--set"])
-                .arg(format!("achievement=0.{}", 10 + i))
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for c in children {
-        let out = c.wait_with_output().unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        // A racing first save may find the name taken only through --force;
-        // either way no process fails to write or panics.
-        assert!(out.status.success(), "{err}");
-    }
-    let store = Store::at(data.join("variants"));
-    let listing = store.list("sykefravaer");
-    assert!(listing.problems.is_empty(), "{:?}", listing.problems);
-    assert!(!listing.variants.is_empty());
-    for (_, v) in &listing.variants {
-        let a = v.levers["achievement"];
-        assert!(a >= d("0.10") && a <= d("0.25"), "{a}");
-    }
-    let leftovers: Vec<_> = std::fs::read_dir(data.join("variants/sykefravaer"))
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty());
 }
 
 #[test]
@@ -347,7 +308,17 @@ fn cli_report_and_calc_use_saved_variants() {
     assert_eq!(missing.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("Halv effekt"));
 
+    // `-o` into a folder that does not exist is refused, and the folder
+    // is not made.
     let file = data.join("out/report.csv");
+    let refused = effekt(&data)
+        .args(["report", "sykefravaer", "--format", "csv", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(!data.join("out").exists());
+    std::fs::create_dir_all(data.join("out")).unwrap();
     let csv = effekt(&data)
         .args([
             "report",
@@ -389,4 +360,113 @@ fn reports_for_both_pilots_in_both_languages() {
         let csv = report::csv(Lang::En, &cols);
         insta::assert_snapshot!(format!("report_{name}_csv"), csv);
     }
+}
+
+#[test]
+fn saving_over_a_name_keeps_its_notes_and_update_changes_it_in_place() {
+    let store = Store::at(temp_dir("keep-notes"));
+    let base = pilot("sykefravaer");
+    let first = variant(&base, "A", &[("achievement", "0.5")]);
+    let path = store.save(&first, false).unwrap();
+    let mut second = variant(&base, "A", &[("achievement", "0.7")]);
+    second.notes = vec![Note {
+        at: "2026-11-27T09:00:00Z".into(),
+        text: "Etter møtet".into(),
+    }];
+    assert_eq!(store.save(&second, true).unwrap(), path);
+    let (_, v) = store.find("sykefravaer", "A").unwrap();
+    let notes: Vec<&str> = v.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["Rommet ønsker lavere terskel", "Etter møtet"]);
+    assert_eq!(v.levers["achievement"], dec!(0.7));
+
+    let (p, v) = store
+        .update("sykefravaer", "a", |mut v| {
+            v.levers.insert("cofunder_share".into(), dec!(0.3));
+            Ok::<_, StoreError>(v)
+        })
+        .unwrap();
+    assert_eq!(p, path);
+    assert_eq!(v.levers.len(), 2);
+    assert_eq!(v.notes.len(), 2);
+    assert_eq!(store.find("sykefravaer", "A").unwrap().1, v);
+    assert!(matches!(
+        store.update("sykefravaer", "B", Ok::<_, StoreError>),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn names_whose_slugs_collide_get_distinct_files() {
+    let store = Store::at(temp_dir("slugs"));
+    let base = pilot("sykefravaer");
+    let names = ["x 1", "x-1", "x_1", "x/1"];
+    let paths: Vec<PathBuf> = names
+        .iter()
+        .map(|n| store.save(&variant(&base, n, &[]), false).unwrap())
+        .collect();
+    let files: Vec<String> = paths
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files,
+        ["x-1.toml", "x-1-2.toml", "x-1-3.toml", "x-1-4.toml"]
+    );
+    for n in names {
+        assert_eq!(store.find("sykefravaer", n).unwrap().1.name, n);
+    }
+    // The same name again is the same variant: refused without overwrite.
+    assert!(matches!(
+        store.save(&variant(&base, "x/1", &[]), false),
+        Err(StoreError::Exists { .. })
+    ));
+}
+
+#[test]
+fn special_and_oversized_files_in_the_folder_are_skipped_at_once() {
+    let dir = temp_dir("special");
+    let store = Store::at(dir.clone());
+    let base = pilot("sykefravaer");
+    store.save(&variant(&base, "God", &[]), false).unwrap();
+    let folder = dir.join("sykefravaer");
+    let status = Command::new("mkfifo")
+        .arg(folder.join("pipe.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::create_dir(folder.join("mappe.toml")).unwrap();
+    let big = format!(
+        "format = 1\nname = \"Stor\"\n# {}\n",
+        "x".repeat(store::MAX_VARIANT_BYTES as usize)
+    );
+    std::fs::write(folder.join("stor.toml"), big).unwrap();
+    let listing = store.list("sykefravaer");
+    assert_eq!(listing.variants.len(), 1);
+    let reasons: BTreeMap<String, String> = listing
+        .problems
+        .iter()
+        .map(|(p, r)| (p.file_name().unwrap().to_string_lossy().into(), r.clone()))
+        .collect();
+    assert!(reasons["pipe.toml"].contains("FIFO"), "{reasons:?}");
+    assert!(reasons["mappe.toml"].contains("folder"), "{reasons:?}");
+    assert!(reasons["stor.toml"].contains("larger than"), "{reasons:?}");
+}
+
+#[test]
+fn rename_and_duplicate_refuse_names_with_control_characters() {
+    let store = Store::at(temp_dir("rename-names"));
+    let base = pilot("rekruttering");
+    store.save(&variant(&base, "Ren", &[]), false).unwrap();
+    for bad in ["linje\nto", "\u{1b}[2J", "  "] {
+        assert!(store.rename("rekruttering", "Ren", bad).is_err(), "{bad:?}");
+        assert!(
+            store.duplicate("rekruttering", "Ren", bad).is_err(),
+            "{bad:?}"
+        );
+    }
+    assert!(matches!(
+        store.add_note("rekruttering", "Ren", "pling\u{7}"),
+        Err(StoreError::BadNote { .. })
+    ));
+    assert_eq!(store.list("rekruttering").variants.len(), 1);
 }

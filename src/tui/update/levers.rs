@@ -40,16 +40,16 @@ pub fn refusal(lang: Lang, doc: &Document, lever: &Lever, err: &LeverError) -> S
 /// What a typed value means for a lever: the number as typed; for a share
 /// or rate typed without `%` that lies outside the range, the same number
 /// in per cent when that lies inside (`80` on the achievement lever is 80 %).
-pub fn typed_value(lever: &Lever, input: &str) -> Option<Decimal> {
-    let v = format::parse_number(input)?;
+pub fn typed_value(lang: Lang, lever: &Lever, input: &str) -> Result<Decimal, format::NumberError> {
+    let v = format::parse_number(lang, input)?;
     let percent_like = matches!(lever.unit, Unit::Share | Unit::Rate);
     if percent_like && !input.contains('%') && (v < lever.min || v > lever.max) {
         let p = v / Decimal::ONE_HUNDRED;
         if p >= lever.min && p <= lever.max {
-            return Some(p);
+            return Ok(p);
         }
     }
-    Some(v)
+    Ok(v)
 }
 
 /// Moves the selection among the levers.
@@ -103,9 +103,9 @@ pub(super) fn accept(doc: &mut Document, view: &mut View) {
         view.mode = Mode::Normal;
         return;
     }
-    let error = match typed_value(&lever, &input) {
-        None => tui_text::not_a_number(lang, &input),
-        Some(v) => match levers::set_lever(&doc.current, &lever, v) {
+    let error = match typed_value(lang, &lever, &input) {
+        Err(e) => tui_text::refused(lang, &i18n::errors::number_error(lang, &e)),
+        Ok(v) => match levers::set_lever(&doc.current, &lever, v) {
             Ok(s) => {
                 view.mode = Mode::Normal;
                 if s != doc.current {

@@ -281,13 +281,17 @@ fn figure_now(doc: &Document, figure: Figure) -> Option<Decimal> {
 
 /// A typed target. Rates and probabilities typed without `%` above 1 are
 /// read as per cent (`6` means 6 %).
-pub fn parse_target(figure: Figure, input: &str) -> Option<Decimal> {
-    let v = format::parse_number(input)?;
+pub fn parse_target(
+    lang: Lang,
+    figure: Figure,
+    input: &str,
+) -> Result<Decimal, format::NumberError> {
+    let v = format::parse_number(lang, input)?;
     let percent_like = matches!(figure, Figure::InvestorIrr | Figure::PNoisePayment);
     if percent_like && !input.contains('%') && v.abs() > Decimal::ONE {
-        return Some(v / Decimal::ONE_HUNDRED);
+        return Ok(v / Decimal::ONE_HUNDRED);
     }
-    Some(v)
+    Ok(v)
 }
 
 fn solved(lang: Lang, result: Result<risk::Solution, SolveError>) -> GoalState {
@@ -318,33 +322,30 @@ fn search(doc: &mut Document, view: &mut View) {
         return;
     };
     let input = d.target.trim().to_string();
-    let target = match parse_target(d.figure, &input) {
+    let target = match parse_target(lang, d.figure, &input) {
         _ if input.is_empty() => return fail(d, GoalField::Target, t.goal_no_target.into()),
-        None => {
-            let error = tui_text::not_a_number(lang, &input);
+        Err(e) => {
+            let error = tui_text::refused(lang, &i18n::errors::number_error(lang, &e));
             return fail(d, GoalField::Target, error);
         }
-        Some(v) => v,
+        Ok(v) => v,
     };
     let typed = d.achievement.trim().to_string();
     let achievement = if d.asks_achievement(&lever.id) && !typed.is_empty() {
         let Ok(a) = levers::find(&doc.current, "achievement") else {
             return;
         };
-        match super::typed_value(&a, &typed) {
-            None => {
-                return fail(
-                    d,
-                    GoalField::Achievement,
-                    tui_text::not_a_number(lang, &typed),
-                );
+        match super::typed_value(lang, &a, &typed) {
+            Err(e) => {
+                let error = tui_text::refused(lang, &i18n::errors::number_error(lang, &e));
+                return fail(d, GoalField::Achievement, error);
             }
-            Some(v) if v < a.min || v > a.max => {
+            Ok(v) if v < a.min || v > a.max => {
                 let shown = |v| i18n::lever_value(lang, &doc.current, &a, v);
                 let error = tui_text::out_of_range(lang, &shown(v), &shown(a.min), &shown(a.max));
                 return fail(d, GoalField::Achievement, error);
             }
-            Some(v) => Some(v),
+            Ok(v) => Some(v),
         }
     } else {
         None

@@ -1,9 +1,21 @@
-//! The one place where numbers become text for people: money, percentages
-//! and plain numbers, per language (nb: `1 234 567 kr`, `4,2 mill. kr`,
-//! `6,5 %`; en: `NOK 1,234,567`, `NOK 4.2m`, `6.5%`). Negative numbers carry
-//! a minus sign (U+2212), so no screen relies on colour alone.
+//! The one place where numbers become text for people and back: money,
+//! percentages and plain numbers, per language (nb: `1 234 567 kr`,
+//! `4,2 mill. kr`, `6,5 %`; en: `NOK 1,234,567`, `NOK 4.2m`, `6.5%`).
+//! Negative numbers carry a minus sign (U+2212), so no screen relies on
+//! colour alone.
+//!
+//! - [`parse_number`] reads a number a person typed, by the rules of the
+//!   language the numbers are shown in (`parse.rs`).
+//! - [`sanitize`] makes text from files safe for a terminal or a report
+//!   (`safe.rs`).
 
 use rust_decimal::{Decimal, RoundingStrategy};
+
+mod parse;
+mod safe;
+
+pub use parse::{NumberError, parse_number};
+pub use safe::{EXCERPT_CHARS, excerpt, is_unsafe, sanitize, sanitize_json};
 
 /// The user's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -38,14 +50,14 @@ impl Lang {
         }
     }
 
-    fn group_sep(self) -> char {
+    pub(crate) fn group_sep(self) -> char {
         match self {
             Lang::Nb => ' ',
             Lang::En => ',',
         }
     }
 
-    fn decimal_sep(self) -> char {
+    pub(crate) fn decimal_sep(self) -> char {
         match self {
             Lang::Nb => ',',
             Lang::En => '.',
@@ -211,139 +223,76 @@ pub fn money_short_bare(lang: Lang, d: Decimal) -> String {
     }
 }
 
-/// A number typed by a person, in either language: decimal comma or point,
-/// spaces or `_` between thousands (`1 100`, `12_500_000`), English
-/// thousands commas when a point is also present (`1,100.5`), an optional
-/// `%` (divides by 100), and an optional `k`, `m`/`mill.` or `mrd.`/`bn`
-/// multiplier. `None` when it is not a number.
-pub fn parse_number(text: &str) -> Option<Decimal> {
-    use std::str::FromStr;
-    let mut t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}'))
-        .collect::<String>()
-        .to_lowercase();
-    for cur in ["nok", "kr", "eur", "sek", "gbp", "usd"] {
-        if let Some(rest) = t.strip_prefix(cur).or_else(|| t.strip_suffix(cur)) {
-            t = rest.to_string();
-        }
-    }
-    let mut factor = Decimal::ONE;
-    let mut percent = false;
-    if let Some(rest) = t.strip_suffix('%') {
-        t = rest.to_string();
-        percent = true;
-    } else {
-        for (suffix, f) in [
-            ("mrd.", 1_000_000_000i64),
-            ("mrd", 1_000_000_000),
-            ("bn", 1_000_000_000),
-            ("mill.", 1_000_000),
-            ("mill", 1_000_000),
-            ("m", 1_000_000),
-            ("k", 1_000),
-        ] {
-            if let Some(rest) = t.strip_suffix(suffix) {
-                t = rest.to_string();
-                factor = Decimal::from(f);
-                break;
-            }
-        }
-    }
-    let t = t.replace('\u{2212}', "-");
-    let t = if t.contains('.') {
-        t.replace(',', "")
-    } else {
-        t.replace(',', ".")
-    };
-    if t.is_empty()
-        || t.chars()
-            .any(|c| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e')))
-    {
-        return None;
-    }
-    let v = Decimal::from_str(&t)
-        .or_else(|_| Decimal::from_scientific(&t))
-        .ok()?;
-    let v = v.checked_mul(factor)?;
-    Some(if percent { v / Decimal::ONE_HUNDRED } else { v })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
-    }
+    use rust_decimal_macros::dec;
 
     #[test]
     fn money_per_language() {
-        assert_eq!(money(Lang::Nb, "NOK", d("1234567.4")), "1 234 567 kr");
-        assert_eq!(money(Lang::En, "NOK", d("1234567.5")), "NOK 1,234,568");
-        assert_eq!(money(Lang::Nb, "NOK", d("-950")), "−950 kr");
-        assert_eq!(money(Lang::En, "EUR", d("-1000")), "−EUR 1,000");
-        assert_eq!(money(Lang::Nb, "EUR", d("0.4")), "0 EUR");
+        assert_eq!(money(Lang::Nb, "NOK", dec!(1234567.4)), "1 234 567 kr");
+        assert_eq!(money(Lang::En, "NOK", dec!(1234567.5)), "NOK 1,234,568");
+        assert_eq!(money(Lang::Nb, "NOK", dec!(-950)), "−950 kr");
+        assert_eq!(money(Lang::En, "EUR", dec!(-1000)), "−EUR 1,000");
+        assert_eq!(money(Lang::Nb, "EUR", dec!(0.4)), "0 EUR");
     }
 
     #[test]
     fn money_short_per_language() {
-        assert_eq!(money_short(Lang::Nb, "NOK", d("4200000")), "4,2 mill. kr");
-        assert_eq!(money_short(Lang::En, "NOK", d("4249999")), "NOK 4.2m");
-        assert_eq!(money_short(Lang::En, "NOK", d("-4250000")), "−NOK 4.3m");
-        assert_eq!(money_short(Lang::Nb, "NOK", d("2500000000")), "2,5 mrd. kr");
-        assert_eq!(money_short(Lang::Nb, "NOK", d("999999")), "999 999 kr");
+        assert_eq!(money_short(Lang::Nb, "NOK", dec!(4200000)), "4,2 mill. kr");
+        assert_eq!(money_short(Lang::En, "NOK", dec!(4249999)), "NOK 4.2m");
+        assert_eq!(money_short(Lang::En, "NOK", dec!(-4250000)), "−NOK 4.3m");
+        assert_eq!(
+            money_short(Lang::Nb, "NOK", dec!(2500000000)),
+            "2,5 mrd. kr"
+        );
+        assert_eq!(money_short(Lang::Nb, "NOK", dec!(999999)), "999 999 kr");
     }
 
     #[test]
     fn percent_per_language() {
-        assert_eq!(percent(Lang::Nb, d("0.065"), 1), "6,5 %");
-        assert_eq!(percent(Lang::En, d("0.065"), 1), "6.5%");
-        assert_eq!(percent(Lang::En, d("-0.0955"), 2), "−9.55%");
-        assert_eq!(percent(Lang::Nb, d("0.036520199"), 2), "3,65 %");
+        assert_eq!(percent(Lang::Nb, dec!(0.065), 1), "6,5 %");
+        assert_eq!(percent(Lang::En, dec!(0.065), 1), "6.5%");
+        assert_eq!(percent(Lang::En, dec!(-0.0955), 2), "−9.55%");
+        assert_eq!(percent(Lang::Nb, dec!(0.036520199), 2), "3,65 %");
     }
 
     #[test]
     fn numbers_group_thousands() {
-        assert_eq!(number(Lang::Nb, d("1000"), 0), "1 000");
-        assert_eq!(number(Lang::Nb, d("100"), 0), "100");
-        assert_eq!(number(Lang::En, d("-1234.567"), 2), "−1,234.57");
-        assert_eq!(number(Lang::Nb, d("-0.001"), 2), "0,00");
+        assert_eq!(number(Lang::Nb, dec!(1000), 0), "1 000");
+        assert_eq!(number(Lang::Nb, dec!(100), 0), "100");
+        assert_eq!(number(Lang::En, dec!(-1234.567), 2), "−1,234.57");
+        assert_eq!(number(Lang::Nb, dec!(-0.001), 2), "0,00");
     }
 
     #[test]
     fn deltas_have_arrow_and_sign() {
         let text = |v| money_short(Lang::Nb, "NOK", v);
-        assert_eq!(delta(text, d("400000")), "▲ +400 000 kr");
-        assert_eq!(delta(|v| percent(Lang::Nb, v, 1), d("-0.02")), "▼ −2,0 %");
+        assert_eq!(delta(text, dec!(400000)), "▲ +400 000 kr");
+        assert_eq!(delta(|v| percent(Lang::Nb, v, 1), dec!(-0.02)), "▼ −2,0 %");
         assert_eq!(delta(|v| percent(Lang::Nb, v, 1), Decimal::ZERO), "");
-    }
-}
-
-#[cfg(test)]
-mod tui_format_tests {
-    use super::*;
-    use std::str::FromStr;
-
-    fn d(s: &str) -> Decimal {
-        Decimal::from_str(s).unwrap()
     }
 
     #[test]
     fn multiples() {
-        assert_eq!(multiple(Lang::Nb, d("1.041667")), "1,04×");
-        assert_eq!(multiple(Lang::En, d("0.5")), "0.50×");
+        assert_eq!(multiple(Lang::Nb, dec!(1.041667)), "1,04×");
+        assert_eq!(multiple(Lang::En, dec!(0.5)), "0.50×");
     }
 
     #[test]
     fn money_short_parts_read_like_money_short() {
-        for v in ["4200000", "-4250000", "2500000000", "999999", "-950", "0"] {
-            let (n, u) = money_short_parts(Lang::Nb, "NOK", d(v));
-            assert_eq!(format!("{n} {u}"), money_short(Lang::Nb, "NOK", d(v)));
-            let (n, u) = money_short_parts(Lang::En, "NOK", d(v));
-            let en = money_short(Lang::En, "NOK", d(v));
+        for v in [
+            dec!(4200000),
+            dec!(-4250000),
+            dec!(2500000000),
+            dec!(999999),
+            dec!(-950),
+            dec!(0),
+        ] {
+            let (n, u) = money_short_parts(Lang::Nb, "NOK", v);
+            assert_eq!(format!("{n} {u}"), money_short(Lang::Nb, "NOK", v));
+            let (n, u) = money_short_parts(Lang::En, "NOK", v);
+            let en = money_short(Lang::En, "NOK", v);
             let joined = match n.strip_prefix('\u{2212}') {
                 Some(rest) => format!("\u{2212}{u} {rest}"),
                 None => format!("{u} {n}"),
@@ -351,38 +300,20 @@ mod tui_format_tests {
             assert_eq!(joined, en);
         }
         assert_eq!(
-            money_short_parts(Lang::Nb, "NOK", d("4200000")),
+            money_short_parts(Lang::Nb, "NOK", dec!(4200000)),
             ("4,2".to_string(), "mill. kr".to_string())
         );
         assert_eq!(
-            money_short_parts(Lang::En, "NOK", d("4200000")),
+            money_short_parts(Lang::En, "NOK", dec!(4200000)),
             ("4.2m".to_string(), "NOK".to_string())
         );
     }
 
     #[test]
     fn bare_money() {
-        assert_eq!(money_short_bare(Lang::Nb, d("4200000")), "4,2 mill.");
-        assert_eq!(money_short_bare(Lang::Nb, d("-950")), "−950");
-        assert_eq!(money_short_bare(Lang::En, d("4200000")), "4.2m");
-        assert_eq!(money_short_bare(Lang::En, d("139083")), "139,083");
-    }
-
-    #[test]
-    fn parse_typed_numbers() {
-        assert_eq!(parse_number("80%"), Some(d("0.8")));
-        assert_eq!(parse_number("80 %"), Some(d("0.8")));
-        assert_eq!(parse_number("0,8"), Some(d("0.8")));
-        assert_eq!(parse_number("0.8"), Some(d("0.8")));
-        assert_eq!(parse_number("1 100"), Some(d("1100")));
-        assert_eq!(parse_number("12_500_000"), Some(d("12500000")));
-        assert_eq!(parse_number("1,100.5"), Some(d("1100.5")));
-        assert_eq!(parse_number("12,5 mill. kr"), Some(d("12500000")));
-        assert_eq!(parse_number("NOK 4.2m"), Some(d("4200000")));
-        assert_eq!(parse_number("\u{2212}0,1"), Some(d("-0.1")));
-        assert_eq!(parse_number("-0.1"), Some(d("-0.1")));
-        assert_eq!(parse_number("abc"), None);
-        assert_eq!(parse_number(""), None);
-        assert_eq!(parse_number("%"), None);
+        assert_eq!(money_short_bare(Lang::Nb, dec!(4200000)), "4,2 mill.");
+        assert_eq!(money_short_bare(Lang::Nb, dec!(-950)), "−950");
+        assert_eq!(money_short_bare(Lang::En, dec!(4200000)), "4.2m");
+        assert_eq!(money_short_bare(Lang::En, dec!(139083)), "139,083");
     }
 }

@@ -1,0 +1,541 @@
+//! Every user-facing text in bokmål and English, split by audience:
+//!
+//! - this file: the terms every view shares (parties, figures, levers,
+//!   warnings) in [`Texts`], and the functions that put numbers in them;
+//! - [`report`]: exported reports and the printed risk, tornado and solve
+//!   texts;
+//! - [`tui`](mod@tui), [`tui_text`], [`tui_variants`]: the workshop;
+//! - [`cli`], [`help`]: the command line's own messages and its `--help`;
+//! - [`errors`]: errors (numbers typed, files, the variant store).
+//!
+//! Fixed texts are structs of `&'static str` with one static per language,
+//! so a text missing in one language is a compile error; texts with numbers
+//! or names in them are functions with a `match` on the language. Adding a
+//! language means a `Lang` variant, then one static per struct and one arm
+//! per function, each of which the compiler asks for.
+//!
+//! Every public path of the former single file still works
+//! (`crate::i18n::tui`, `crate::i18n::lever_label`, …): the submodules are
+//! re-exported here.
+
+pub mod cli;
+pub mod errors;
+pub mod help;
+pub mod report;
+pub mod tui;
+pub mod tui_text;
+pub mod tui_variants;
+
+pub use report::*;
+pub use tui::*;
+pub use tui_variants::*;
+
+use crate::format::{self, Lang};
+use crate::levers::{Group, Lever, Target};
+use crate::model::Warning;
+use crate::scenario::Scenario;
+
+/// Fixed texts of one language.
+pub struct Texts {
+    pub payer: &'static str,
+    pub cofunder: &'static str,
+    pub investor: &'static str,
+    pub provider: &'static str,
+    pub guarantor: &'static str,
+    pub public_other: &'static str,
+    pub public_total: &'static str,
+    pub outcome_payments: &'static str,
+    pub guaranteed_payments: &'static str,
+    pub drawn: &'static str,
+    pub investor_received: &'static str,
+    pub guarantee_paid: &'static str,
+    pub provider_bonus: &'static str,
+    pub refunded: &'static str,
+    pub value: &'static str,
+    pub delivery_cost: &'static str,
+    pub net: &'static str,
+    pub npv: &'static str,
+    pub irr: &'static str,
+    pub no_irr: &'static str,
+    pub several_irrs: &'static str,
+    pub moic: &'static str,
+    pub break_even: &'static str,
+    pub break_even_principal: &'static str,
+    pub break_even_return_cap: &'static str,
+    pub break_even_payer: &'static str,
+    pub never: &'static str,
+    pub achievement: &'static str,
+    pub period: &'static str,
+    pub total: &'static str,
+    pub terms: &'static str,
+    pub key_figures: &'static str,
+    pub flows: &'static str,
+    pub warnings: &'static str,
+    pub risk_sharing: &'static str,
+    pub party: &'static str,
+    pub group_targets: &'static str,
+    pub group_payment: &'static str,
+    pub group_risk_sharing: &'static str,
+    pub group_return: &'static str,
+    pub lever_achievement: &'static str,
+    pub lever_target: &'static str,
+    pub lever_threshold: &'static str,
+    pub lever_price: &'static str,
+    pub lever_drift: &'static str,
+    pub lever_savings_share: &'static str,
+    pub lever_cap: &'static str,
+    pub lever_guaranteed_share: &'static str,
+    pub lever_cofunder_share: &'static str,
+    pub lever_fee_at_risk: &'static str,
+    pub lever_first_loss: &'static str,
+    pub lever_return_cap: &'static str,
+    pub lever_discount_rate: &'static str,
+    pub lever_capital: &'static str,
+    pub lever_expected: &'static str,
+    pub lever_excess_investor_share: &'static str,
+    pub lever_hurdle_rate: &'static str,
+    // The risk view (`effekt risk`, `tornado`, `solve`).
+    pub risk_title: &'static str,
+    pub uncertainty_assumed: &'static str,
+    pub noise: &'static str,
+    pub no_noise: &'static str,
+    pub probabilities: &'static str,
+    pub p_investor_loss_before: &'static str,
+    pub p_investor_loss: &'static str,
+    pub p_any_payment: &'static str,
+    pub p_cap_binds: &'static str,
+    pub spread: &'static str,
+    pub mean: &'static str,
+    pub investor_net: &'static str,
+    pub distribution_of: &'static str,
+    pub tornado_title: &'static str,
+    pub tornado_note: &'static str,
+    pub base: &'static str,
+    pub lever: &'static str,
+    pub step_down: &'static str,
+    pub step_up: &'static str,
+    pub at_limit: &'static str,
+    pub refused: &'static str,
+    pub percentage_points: &'static str,
+    pub solve_title: &'static str,
+    pub tolerance: &'static str,
+    pub now: &'static str,
+    pub at_zero_effect: &'static str,
+    pub fig_investor_irr: &'static str,
+    pub fig_payer_npv: &'static str,
+    pub fig_public_npv: &'static str,
+    pub fig_outcome_payments: &'static str,
+    pub fig_investor_moic: &'static str,
+    pub fig_p_noise_payment: &'static str,
+}
+
+pub static NB: Texts = Texts {
+    payer: "Betaler",
+    cofunder: "Medfinansiør",
+    investor: "Investor",
+    provider: "Leverandør",
+    guarantor: "Garantist",
+    public_other: "Øvrig offentlig",
+    public_total: "Offentlig sektor",
+    outcome_payments: "Utfallsbetalinger",
+    guaranteed_payments: "Garanterte betalinger",
+    drawn: "Trukket kapital",
+    investor_received: "Tilbakebetalt investor",
+    guarantee_paid: "Utbetalt garanti",
+    provider_bonus: "Bonus til leverandør",
+    refunded: "Tilbakeført betaler",
+    value: "Gevinst",
+    delivery_cost: "Leveransekostnad",
+    net: "Netto",
+    npv: "Nåverdi",
+    irr: "Internrente",
+    no_irr: "ingen internrente",
+    several_irrs: "flere internrenter",
+    moic: "Pengemultippel",
+    break_even: "Balansepunkt (måloppnåelse)",
+    break_even_principal: "Investor får kapitalen tilbake",
+    break_even_return_cap: "Investor får full avkastning",
+    break_even_payer: "Betaler går i pluss (nåverdi)",
+    never: "aldri (0–200 %)",
+    achievement: "Måloppnåelse",
+    period: "Periode",
+    total: "Sum",
+    terms: "Vilkår",
+    key_figures: "Nøkkeltall",
+    flows: "Kontantstrømmer",
+    warnings: "Advarsler",
+    risk_sharing: "Risikodeling",
+    party: "Part",
+    group_targets: "Mål",
+    group_payment: "Betaling",
+    group_risk_sharing: "Risikodeling",
+    group_return: "Avkastning",
+    lever_achievement: "Effekt, andel av forventet",
+    lever_target: "Mål",
+    lever_threshold: "Terskel",
+    lever_price: "Pris",
+    lever_drift: "Trend",
+    lever_savings_share: "Andel av gevinst",
+    lever_cap: "Tak på betalinger",
+    lever_guaranteed_share: "Garantert andel",
+    lever_cofunder_share: "Medfinansiering",
+    lever_fee_at_risk: "Leverandørens risiko",
+    lever_first_loss: "Garanti (første tap)",
+    lever_return_cap: "Tak på avkastning",
+    lever_discount_rate: "Diskonteringsrente",
+    lever_capital: "Kapital",
+    lever_expected: "Forventet nivå",
+    lever_excess_investor_share: "Investors andel av overskudd",
+    lever_hurdle_rate: "Investors avkastningskrav",
+    risk_title: "Risiko",
+    uncertainty_assumed: "Antatt usikkerhet: scenarioet har ingen [uncertainty]-tabell",
+    noise: "Målestøy",
+    no_noise: "Ingen målestøy",
+    probabilities: "Sannsynligheter",
+    p_investor_loss_before: "Investor taper penger før garantien",
+    p_investor_loss: "Investor taper penger etter garantien",
+    p_any_payment: "Det blir betalt for resultater",
+    p_cap_binds: "Taket på betalinger nås",
+    spread: "Spredning",
+    mean: "Snitt",
+    investor_net: "Investor, netto",
+    distribution_of: "Fordeling",
+    tornado_title: "Følsomhet",
+    tornado_note: "Hver spak ett steg ned og opp; endring fra utgangspunktet",
+    base: "Utgangspunkt",
+    lever: "Spak",
+    step_down: "Ett steg ned",
+    step_up: "Ett steg opp",
+    at_limit: "ved grensen",
+    refused: "avvist",
+    percentage_points: "%-poeng",
+    solve_title: "Målsøk",
+    tolerance: "toleranse",
+    now: "nå",
+    at_zero_effect: "når den sanne effekten er null",
+    fig_investor_irr: "Investors internrente",
+    fig_payer_npv: "Betalers nåverdi",
+    fig_public_npv: "Offentlig sektors nåverdi",
+    fig_outcome_payments: "Utfallsbetalinger",
+    fig_investor_moic: "Investors pengemultippel",
+    fig_p_noise_payment: "Sannsynlighet for å betale for støy",
+};
+
+pub static EN: Texts = Texts {
+    payer: "Payer",
+    cofunder: "Cofunder",
+    investor: "Investor",
+    provider: "Provider",
+    guarantor: "Guarantor",
+    public_other: "Other public",
+    public_total: "Public sector",
+    outcome_payments: "Outcome payments",
+    guaranteed_payments: "Guaranteed payments",
+    drawn: "Capital drawn",
+    investor_received: "Repaid to investor",
+    guarantee_paid: "Guarantee paid",
+    provider_bonus: "Provider bonus",
+    refunded: "Refunded to payer",
+    value: "Value",
+    delivery_cost: "Delivery cost",
+    net: "Net",
+    npv: "NPV",
+    irr: "IRR",
+    no_irr: "no IRR",
+    several_irrs: "several IRRs",
+    moic: "Money multiple",
+    break_even: "Break-even (achievement)",
+    break_even_principal: "Investor gets capital back",
+    break_even_return_cap: "Investor paid in full",
+    break_even_payer: "Payer NPV turns positive",
+    never: "never (0–200%)",
+    achievement: "Achievement",
+    period: "Period",
+    total: "Total",
+    terms: "Terms",
+    key_figures: "Key figures",
+    flows: "Cash flows",
+    warnings: "Warnings",
+    risk_sharing: "Risk sharing",
+    party: "Party",
+    group_targets: "Targets",
+    group_payment: "Payment",
+    group_risk_sharing: "Risk sharing",
+    group_return: "Return",
+    lever_achievement: "Effect, share of expected",
+    lever_target: "Target",
+    lever_threshold: "Threshold",
+    lever_price: "Price",
+    lever_drift: "Drift",
+    lever_savings_share: "Share of savings",
+    lever_cap: "Payment cap",
+    lever_guaranteed_share: "Guaranteed share",
+    lever_cofunder_share: "Cofunding",
+    lever_fee_at_risk: "Provider at risk",
+    lever_first_loss: "First-loss guarantee",
+    lever_return_cap: "Return cap",
+    lever_discount_rate: "Discount rate",
+    lever_capital: "Capital",
+    lever_expected: "Expected level",
+    lever_excess_investor_share: "Investor's share of surplus",
+    lever_hurdle_rate: "Investor's hurdle rate",
+    risk_title: "Risk",
+    uncertainty_assumed: "Assumed uncertainty: the scenario has no [uncertainty] table",
+    noise: "Measurement noise",
+    no_noise: "No measurement noise",
+    probabilities: "Probabilities",
+    p_investor_loss_before: "Investor loses money before the guarantee",
+    p_investor_loss: "Investor loses money after the guarantee",
+    p_any_payment: "Any outcome payment is made",
+    p_cap_binds: "The payment cap binds",
+    spread: "Spread",
+    mean: "Mean",
+    investor_net: "Investor, net",
+    distribution_of: "Distribution",
+    tornado_title: "Sensitivity",
+    tornado_note: "Each lever one step down and up; change from the base",
+    base: "Base",
+    lever: "Lever",
+    step_down: "One step down",
+    step_up: "One step up",
+    at_limit: "at its limit",
+    refused: "refused",
+    percentage_points: "pp",
+    solve_title: "Goal seek",
+    tolerance: "tolerance",
+    now: "now",
+    at_zero_effect: "when the true effect is zero",
+    fig_investor_irr: "Investor IRR",
+    fig_payer_npv: "Payer NPV",
+    fig_public_npv: "Public sector NPV",
+    fig_outcome_payments: "Outcome payments",
+    fig_investor_moic: "Investor money multiple",
+    fig_p_noise_payment: "Probability of paying for noise",
+};
+
+/// The texts of a language.
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Nb => &NB,
+        Lang::En => &EN,
+    }
+}
+
+/// The name of a lever group.
+pub fn group_name(lang: Lang, group: Group) -> &'static str {
+    let t = texts(lang);
+    match group {
+        Group::Targets => t.group_targets,
+        Group::Payment => t.group_payment,
+        Group::RiskSharing => t.group_risk_sharing,
+        Group::Return => t.group_return,
+    }
+}
+
+/// A lever's label, with the outcome's name where it has one.
+pub fn lever_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
+    let t = texts(lang);
+    let with_outcome = |label: &str, i: usize| match s.outcomes.len() {
+        1 => label.to_string(),
+        _ => format!("{label}: {}", s.outcomes[i].name),
+    };
+    match lever.target {
+        Target::Achievement => t.lever_achievement.into(),
+        Target::Target(i) => with_outcome(t.lever_target, i),
+        Target::Threshold(i) => with_outcome(t.lever_threshold, i),
+        Target::Price(i) => with_outcome(t.lever_price, i),
+        Target::Drift(i) => with_outcome(t.lever_drift, i),
+        Target::SavingsShare => t.lever_savings_share.into(),
+        Target::Cap => t.lever_cap.into(),
+        Target::GuaranteedShare => t.lever_guaranteed_share.into(),
+        Target::CofunderShare => t.lever_cofunder_share.into(),
+        Target::FeeAtRisk => t.lever_fee_at_risk.into(),
+        Target::FirstLoss => t.lever_first_loss.into(),
+        Target::ReturnCap => t.lever_return_cap.into(),
+        Target::DiscountRate => t.lever_discount_rate.into(),
+        Target::Capital => t.lever_capital.into(),
+        Target::Expected(i) => with_outcome(t.lever_expected, i),
+        Target::ExcessInvestorShare => t.lever_excess_investor_share.into(),
+        Target::HurdleRate => t.lever_hurdle_rate.into(),
+    }
+}
+
+/// A lever value as text with its unit.
+pub fn lever_value(lang: Lang, s: &Scenario, lever: &Lever, v: rust_decimal::Decimal) -> String {
+    use crate::levers::Unit;
+    let currency = &s.info.currency;
+    match lever.unit {
+        Unit::Share | Unit::Rate => {
+            let dp = if (v * rust_decimal::Decimal::from(1000)).fract().is_zero() {
+                1
+            } else {
+                2
+            };
+            format::percent(lang, v, dp)
+        }
+        Unit::Money => format::money_short(lang, currency, v),
+        Unit::Price => format::money(lang, currency, v),
+        Unit::Indicator | Unit::IndicatorPerPeriod => {
+            let unit = match lever.target {
+                Target::Target(i)
+                | Target::Expected(i)
+                | Target::Threshold(i)
+                | Target::Drift(i) => s.outcomes[i].indicator_unit.as_str(),
+                _ => "",
+            };
+            let n = format::number(lang, v, v.normalize().scale().min(3));
+            if unit.is_empty() {
+                n
+            } else {
+                format!("{n} {unit}")
+            }
+        }
+    }
+}
+
+/// A solved lever value with enough digits to reproduce the figure
+/// (goal seek): money to the øre, shares to up to four decimals of a per cent.
+pub fn lever_value_precise(
+    lang: Lang,
+    s: &Scenario,
+    lever: &Lever,
+    v: rust_decimal::Decimal,
+) -> String {
+    use crate::levers::Unit;
+    match lever.unit {
+        Unit::Money | Unit::Price => {
+            format::money_dp(lang, &s.info.currency, v, v.normalize().scale().min(2))
+        }
+        Unit::Share | Unit::Rate => {
+            let dp = v.normalize().scale().saturating_sub(2).clamp(1, 4);
+            format::percent(lang, v, dp)
+        }
+        _ => lever_value(lang, s, lever, v),
+    }
+}
+
+/// A warning from the model as a sentence.
+pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
+    let money = |d| format::money(lang, &s.info.currency, d);
+    match (lang, w) {
+        (Lang::Nb, Warning::CapitalShortfall { drawn, capital }) => format!(
+            "Kapitalbehov: investor trekker {}, men bare {} er forpliktet",
+            money(*drawn),
+            money(*capital)
+        ),
+        (Lang::En, Warning::CapitalShortfall { drawn, capital }) => format!(
+            "Capital shortfall: the investor draws {} but only {} is committed",
+            money(*drawn),
+            money(*capital)
+        ),
+        (Lang::Nb, Warning::PriceAboveValue { outcome }) => {
+            format!("Prisen for «{outcome}» er høyere enn gevinsten per enhet")
+        }
+        (Lang::En, Warning::PriceAboveValue { outcome }) => {
+            format!("The price of \"{outcome}\" is above its value per unit")
+        }
+        (Lang::Nb, Warning::CapReached { period }) => {
+            format!("Taket på betalinger nås allerede i periode {period}")
+        }
+        (Lang::En, Warning::CapReached { period }) => {
+            format!("The payment cap is reached already in period {period}")
+        }
+        (Lang::Nb, Warning::SeveralIrrs { count }) => {
+            format!(
+                "Investorens kontantstrøm har {count} internrenter; se nåverdi og pengemultippel"
+            )
+        }
+        (Lang::En, Warning::SeveralIrrs { count }) => {
+            format!("The investor's flows have {count} IRRs; look at NPV and money multiple")
+        }
+        (Lang::Nb, Warning::NoCap) => {
+            "Ingen tak: oppdragsgiverens forpliktelse har ingen øvre grense".to_string()
+        }
+        (Lang::En, Warning::NoCap) => {
+            "No cap: the payer's commitment has no upper bound".to_string()
+        }
+    }
+}
+
+/// An IRR as text: the headline, "no IRR", and a note when there are several.
+pub fn irr(lang: Lang, irr: &crate::model::Irr) -> String {
+    let t = texts(lang);
+    match irr.headline {
+        None => t.no_irr.to_string(),
+        Some(r) if irr.roots.len() > 1 => {
+            format!("{} ({})", format::percent(lang, r, 1), t.several_irrs)
+        }
+        Some(r) => format::percent(lang, r, 1),
+    }
+}
+
+/// The name of a goal-seek figure.
+pub fn figure_name(lang: Lang, figure: crate::risk::Figure) -> &'static str {
+    use crate::risk::Figure;
+    let t = texts(lang);
+    match figure {
+        Figure::InvestorIrr => t.fig_investor_irr,
+        Figure::PayerNpv => t.fig_payer_npv,
+        Figure::PublicNpv => t.fig_public_npv,
+        Figure::OutcomePayments => t.fig_outcome_payments,
+        Figure::InvestorMoic => t.fig_investor_moic,
+        Figure::PNoisePayment => t.fig_p_noise_payment,
+    }
+}
+
+/// A figure's value as text: money, a rate, a multiple or a probability.
+pub fn figure_text(
+    lang: Lang,
+    currency: &str,
+    figure: crate::risk::Figure,
+    v: rust_decimal::Decimal,
+) -> String {
+    use crate::risk::Figure;
+    match figure {
+        Figure::PayerNpv | Figure::PublicNpv | Figure::OutcomePayments => {
+            format::money(lang, currency, v)
+        }
+        Figure::InvestorIrr => format::percent(lang, v, 2),
+        Figure::InvestorMoic => format!("{}×", format::number(lang, v, 4)),
+        Figure::PNoisePayment => format::percent(lang, v, 1),
+    }
+}
+
+/// A change of a rate in percentage points: `▲ +0,52 %-poeng` / `▼ −0.52 pp`.
+pub fn points_delta(lang: Lang, change: rust_decimal::Decimal) -> String {
+    let unit = texts(lang).percentage_points;
+    // Shown to 0.01 points; smaller changes are the IRR search's own noise.
+    let change = change.round_dp(4);
+    let text = format::delta(
+        |v| {
+            format!(
+                "{} {unit}",
+                format::number(lang, v * rust_decimal::Decimal::ONE_HUNDRED, 2)
+            )
+        },
+        change,
+    );
+    if text.is_empty() {
+        format!("0 {unit}")
+    } else {
+        text
+    }
+}
+
+/// A name as it reads inside a sentence: `Betalers nåverdi` → `betalers nåverdi`.
+pub fn lower_first(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// How a currency is named after an amount: `kr` for NOK in bokmål, else
+/// the code.
+pub fn currency_label(lang: Lang, currency: &str) -> String {
+    match (lang, currency) {
+        (Lang::Nb, "NOK") => "kr".to_string(),
+        (_, c) => c.to_string(),
+    }
+}
