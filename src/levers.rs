@@ -1,377 +1,40 @@
-//! Named levers (`docs/model.md` §6): stable ids, ranges, steps, get and set.
+//! Changing a scenario through its named levers (`docs/model.md` §6).
 //!
-//! A lever is a bounded, stepped number in a scenario. Setting one returns a
-//! new scenario, or refuses with a reason when the value is out of range or
-//! breaks a rule of the scenario format. Ranges and steps live here only.
+//! Which levers a scenario has, their ranges and steps, are in
+//! [`crate::scenario::levers`] (re-exported here). Setting a lever returns a
+//! new scenario, or refuses with a typed reason when the value is out of
+//! range or breaks a rule of the scenario format; `crate::i18n::errors`
+//! words the reason in the user's language.
 
 use rust_decimal::Decimal;
 
-use crate::scenario::{Counterfactual, Issue, Mechanism, OutcomeKind, Scenario};
+pub use crate::scenario::levers::{Group, Lever, Target, Unit, available, get, shown};
+use crate::scenario::{self, Rule, Scenario};
 
-/// What a lever changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Target {
-    Achievement,
-    Target(usize),
-    Threshold(usize),
-    Price(usize),
-    Drift(usize),
-    SavingsShare,
-    Cap,
-    GuaranteedShare,
-    CofunderShare,
-    FeeAtRisk,
-    FirstLoss,
-    ReturnCap,
-    DiscountRate,
-    Capital,
-}
-
-/// The lever groups of the workshop screen, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Group {
-    Targets,
-    Payment,
-    RiskSharing,
-    Return,
-}
-
-impl Group {
-    pub const ALL: [Group; 4] = [
-        Group::Targets,
-        Group::Payment,
-        Group::RiskSharing,
-        Group::Return,
-    ];
-}
-
-/// How a lever's value reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// A fraction shown as a percentage (0.25 → 25 %).
-    Share,
-    /// An annual rate shown as a percentage.
-    Rate,
-    /// Money.
-    Money,
-    /// Money per payable unit of an outcome.
-    Price,
-    /// Points of an outcome's indicator.
-    Indicator,
-    /// Indicator points per period.
-    IndicatorPerPeriod,
-}
-
-/// A lever with its range and the scenario's value.
+/// Why a lever value was refused. `Display` (English) and the bokmål text
+/// are in `crate::i18n::errors`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Lever {
-    pub id: String,
-    pub target: Target,
-    pub group: Group,
-    pub unit: Unit,
-    pub min: Decimal,
-    pub max: Decimal,
-    pub step: Decimal,
-    /// The value in the scenario the lever was made from.
-    pub value: Decimal,
-}
-
-impl Lever {
-    /// Where the value sits in its range, 0 to 1.
-    pub fn position(&self, value: Decimal) -> f64 {
-        use rust_decimal::prelude::ToPrimitive;
-        if self.max <= self.min {
-            return 0.0;
-        }
-        (value - self.min)
-            .checked_div(self.max - self.min)
-            .and_then(|p| p.to_f64())
-            .unwrap_or(0.0)
-            .clamp(0.0, 1.0)
-    }
-}
-
-/// Why a lever value was refused.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LeverError {
-    #[error("unknown lever `{id}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
+    /// No lever has this id.
     Unknown {
         id: String,
         suggestion: Option<String>,
     },
-    #[error("{value} is outside the range of `{id}`: {min} to {max}")]
     OutOfRange {
         id: String,
         value: Decimal,
         min: Decimal,
         max: Decimal,
     },
-    #[error("`{id}` = {value} is refused: {reason}")]
+    /// The value is in range but breaks a rule of the scenario.
     Invalid {
         id: String,
         value: Decimal,
-        reason: String,
-        /// The reason in bokmål, where the rule has one.
-        reason_nb: Option<String>,
+        rule: Rule,
     },
 }
 
-/// The lever's current value in a scenario.
-pub fn get(s: &Scenario, target: Target) -> Decimal {
-    let zero = Decimal::ZERO;
-    match target {
-        Target::Achievement => s.assumptions.achievement,
-        Target::Target(i) => s.outcomes[i].target,
-        Target::Threshold(i) => s.outcomes[i].threshold.unwrap_or(s.outcomes[i].baseline),
-        Target::Price(i) => s.outcomes[i].price,
-        Target::Drift(i) => s.outcomes[i].drift,
-        Target::SavingsShare => s.payment.savings_share.unwrap_or(zero),
-        Target::Cap => s.payment.cap.unwrap_or(zero),
-        Target::GuaranteedShare => s.payment.guaranteed_share,
-        Target::CofunderShare => s.payment.cofunder_share,
-        Target::FeeAtRisk => s.provider.fee_at_risk,
-        Target::FirstLoss => s.investment.first_loss,
-        Target::ReturnCap => s.investment.return_cap,
-        Target::DiscountRate => s.assumptions.discount_rate,
-        Target::Capital => s.investment.capital,
-    }
-}
-
-fn put(s: &mut Scenario, target: Target, v: Decimal) {
-    match target {
-        Target::Achievement => s.assumptions.achievement = v,
-        Target::Target(i) => s.outcomes[i].target = v,
-        Target::Threshold(i) => s.outcomes[i].threshold = Some(v),
-        Target::Price(i) => s.outcomes[i].price = v,
-        Target::Drift(i) => s.outcomes[i].drift = v,
-        Target::SavingsShare => s.payment.savings_share = Some(v),
-        Target::Cap => s.payment.cap = Some(v),
-        Target::GuaranteedShare => s.payment.guaranteed_share = v,
-        Target::CofunderShare => s.payment.cofunder_share = v,
-        Target::FeeAtRisk => s.provider.fee_at_risk = v,
-        Target::FirstLoss => s.investment.first_loss = v,
-        Target::ReturnCap => s.investment.return_cap = v,
-        Target::DiscountRate => s.assumptions.discount_rate = v,
-        Target::Capital => s.investment.capital = v,
-    }
-}
-
-/// About 5 % of a value, rounded to two significant digits; 1 for zero.
-fn nice_step(v: Decimal) -> Decimal {
-    let raw = v.abs() / Decimal::from(20);
-    if raw.is_zero() {
-        return Decimal::ONE;
-    }
-    let mut scale = Decimal::ONE;
-    while raw >= scale * Decimal::ONE_HUNDRED {
-        scale *= Decimal::TEN;
-    }
-    while raw < scale * Decimal::TEN && scale > Decimal::new(1, 6) {
-        scale /= Decimal::TEN;
-    }
-    ((raw / scale).round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-        * scale)
-        .normalize()
-}
-
-fn pct(n: i64, scale: u32) -> Decimal {
-    Decimal::new(n, scale)
-}
-
-/// Every lever the scenario has, with default ranges and steps, before the
-/// `[levers]` table narrows them, in the default order.
-fn defaults(s: &Scenario) -> Vec<Lever> {
-    let mut out = Vec::new();
-    let share_step = pct(5, 2);
-    let mut push = |id: String,
-                    target: Target,
-                    group: Group,
-                    unit: Unit,
-                    min: Decimal,
-                    max: Decimal,
-                    step: Decimal| {
-        let value = get(s, target);
-        out.push(Lever {
-            id,
-            target,
-            group,
-            unit,
-            min: min.min(value).normalize(),
-            max: max.max(value).normalize(),
-            step: step.normalize(),
-            value,
-        });
-    };
-    push(
-        "achievement".into(),
-        Target::Achievement,
-        Group::Targets,
-        Unit::Share,
-        Decimal::ZERO,
-        Decimal::TWO,
-        share_step,
-    );
-    for (i, o) in s.outcomes.iter().enumerate() {
-        let ti = o.target_improvement().abs();
-        let sign = o.better.sign();
-        // Indicator levels on the improvement side of the baseline.
-        let level = |improvement: Decimal| {
-            let v = o.baseline + sign * improvement;
-            match o.kind {
-                OutcomeKind::Event => v.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED),
-                OutcomeKind::Flow if o.baseline >= Decimal::ZERO => v.max(Decimal::ZERO),
-                OutcomeKind::Flow => v,
-            }
-        };
-        let (a, b) = (level(ti / Decimal::TEN), level(ti * Decimal::TWO));
-        push(
-            format!("target.{}", o.id),
-            Target::Target(i),
-            Group::Targets,
-            Unit::Indicator,
-            a.min(b),
-            a.max(b),
-            ti / Decimal::TEN,
-        );
-        if o.threshold.is_some() {
-            let (a, b) = (level(Decimal::ZERO), level(ti * Decimal::TWO));
-            push(
-                format!("threshold.{}", o.id),
-                Target::Threshold(i),
-                Group::Targets,
-                Unit::Indicator,
-                a.min(b),
-                a.max(b),
-                ti / Decimal::TEN,
-            );
-        }
-        if o.kind == OutcomeKind::Flow && o.counterfactual == Counterfactual::HistoricalBaseline {
-            push(
-                format!("drift.{}", o.id),
-                Target::Drift(i),
-                Group::Targets,
-                Unit::IndicatorPerPeriod,
-                -ti,
-                ti,
-                ti / Decimal::from(20),
-            );
-        }
-        if s.payment.mechanism == Mechanism::RateCard {
-            let top = if o.price.is_zero() {
-                o.value.max(Decimal::ONE)
-            } else {
-                o.price
-            } * Decimal::from(3);
-            push(
-                format!("price.{}", o.id),
-                Target::Price(i),
-                Group::Payment,
-                Unit::Price,
-                Decimal::ZERO,
-                top,
-                nice_step(o.price),
-            );
-        }
-    }
-    if s.payment.mechanism == Mechanism::ShareOfSavings {
-        push(
-            "savings_share".into(),
-            Target::SavingsShare,
-            Group::Payment,
-            Unit::Share,
-            Decimal::ZERO,
-            Decimal::ONE,
-            share_step,
-        );
-    }
-    if let Some(cap) = s.payment.cap {
-        push(
-            "cap".into(),
-            Target::Cap,
-            Group::Payment,
-            Unit::Money,
-            Decimal::ZERO,
-            cap * Decimal::from(3),
-            nice_step(cap),
-        );
-    }
-    for (id, target) in [
-        ("guaranteed_share", Target::GuaranteedShare),
-        ("cofunder_share", Target::CofunderShare),
-        ("fee_at_risk", Target::FeeAtRisk),
-        ("first_loss", Target::FirstLoss),
-    ] {
-        push(
-            id.into(),
-            target,
-            Group::RiskSharing,
-            Unit::Share,
-            Decimal::ZERO,
-            Decimal::ONE,
-            share_step,
-        );
-    }
-    push(
-        "return_cap".into(),
-        Target::ReturnCap,
-        Group::Return,
-        Unit::Rate,
-        Decimal::ZERO,
-        pct(30, 2),
-        pct(5, 3),
-    );
-    push(
-        "discount_rate".into(),
-        Target::DiscountRate,
-        Group::Return,
-        Unit::Rate,
-        Decimal::ZERO,
-        pct(15, 2),
-        pct(5, 3),
-    );
-    let capital = s.investment.capital;
-    push(
-        "capital".into(),
-        Target::Capital,
-        Group::Return,
-        Unit::Money,
-        Decimal::ZERO,
-        if capital.is_zero() {
-            Decimal::from(1_000_000)
-        } else {
-            capital * Decimal::from(3)
-        },
-        nice_step(capital),
-    );
-    out
-}
-
-/// Every lever of the scenario, with the `[levers]` table's ranges and steps.
-pub fn available(s: &Scenario) -> Vec<Lever> {
-    let mut all = defaults(s);
-    for o in &s.levers.overrides {
-        if let Some(l) = all.iter_mut().find(|l| l.id == o.id) {
-            l.min = o.min.unwrap_or(l.min);
-            l.max = o.max.unwrap_or(l.max);
-            l.step = o.step.unwrap_or(l.step);
-        }
-    }
-    all
-}
-
-/// The levers the workshop shows, in the scenario's order (`[levers] show`),
-/// or all of them when the scenario does not choose.
-pub fn shown(s: &Scenario) -> Vec<Lever> {
-    let all = available(s);
-    if s.levers.show.is_empty() {
-        return all;
-    }
-    s.levers
-        .show
-        .iter()
-        .filter_map(|id| all.iter().find(|l| &l.id == id).cloned())
-        .collect()
-}
+impl std::error::Error for LeverError {}
 
 /// Finds a lever by id.
 pub fn find(s: &Scenario, id: &str) -> Result<Lever, LeverError> {
@@ -382,7 +45,7 @@ pub fn find(s: &Scenario, id: &str) -> Result<Lever, LeverError> {
     let ids: Vec<&str> = all.iter().map(|l| l.id.as_str()).collect();
     Err(LeverError::Unknown {
         id: id.to_string(),
-        suggestion: crate::scenario::suggest(id, &ids).map(str::to_string),
+        suggestion: scenario::suggest(id, &ids).map(str::to_string),
     })
 }
 
@@ -403,15 +66,13 @@ pub fn set_lever(s: &Scenario, lever: &Lever, value: Decimal) -> Result<Scenario
         });
     }
     let mut next = s.clone();
-    put(&mut next, lever.target, value.normalize());
-    let issues = crate::scenario::validate(&next);
-    match issues.into_iter().next() {
+    scenario::levers::put(&mut next, lever.target, value.normalize());
+    match scenario::validate(&next).into_iter().next() {
         None => Ok(next),
         Some(issue) => Err(LeverError::Invalid {
             id: lever.id.clone(),
             value,
-            reason_nb: issue.message_nb,
-            reason: issue.message,
+            rule: issue.rule,
         }),
     }
 }
@@ -421,76 +82,13 @@ pub fn stepped(lever: &Lever, value: Decimal, steps: i32) -> Decimal {
     (value + lever.step * Decimal::from(steps)).clamp(lever.min, lever.max)
 }
 
-/// The levers whose value differs from those of `base`, as `(id, value)`.
+/// The levers that were moved from `base`, as `(id, value)`. The hurdle
+/// rate counts once it has a value of its own, not when it follows the
+/// discount rate.
 pub fn changed(base: &Scenario, current: &Scenario) -> Vec<(String, Decimal)> {
     available(base)
         .into_iter()
-        .filter_map(|l| {
-            let v = get(current, l.target);
-            (v != l.value).then_some((l.id, v))
-        })
+        .filter(|l| scenario::levers::moved(base, current, l.target))
+        .map(|l| (l.id, get(current, l.target)))
         .collect()
-}
-
-/// Checks the `[levers]` table: known ids, sensible ranges, values inside.
-pub(crate) fn check_settings(s: &Scenario, issues: &mut Vec<Issue>) {
-    let all = defaults(s);
-    let ids: Vec<&str> = all.iter().map(|l| l.id.as_str()).collect();
-    let unknown = |id: &str| Issue {
-        message_nb: None,
-        path: String::new(),
-        message: format!("unknown lever `{id}`"),
-        help: Some(match crate::scenario::suggest(id, &ids) {
-            Some(m) => format!("did you mean `{m}`?"),
-            None => format!("levers of this scenario: {}", ids.join(", ")),
-        }),
-    };
-    for (i, id) in s.levers.show.iter().enumerate() {
-        if !ids.contains(&id.as_str()) {
-            issues.push(Issue {
-                path: format!("levers.show[{i}]"),
-                ..unknown(id)
-            });
-        } else if s.levers.show[..i].contains(id) {
-            issues.push(Issue {
-                path: format!("levers.show[{i}]"),
-                message: format!("lever `{id}` is listed twice"),
-                help: None,
-                message_nb: None,
-            });
-        }
-    }
-    for o in &s.levers.overrides {
-        let path = format!("levers.{}", o.id);
-        let Some(l) = all.iter().find(|l| l.id == o.id) else {
-            issues.push(Issue {
-                path,
-                ..unknown(&o.id)
-            });
-            continue;
-        };
-        let min = o.min.unwrap_or(l.min);
-        let max = o.max.unwrap_or(l.max);
-        let mut fail = |message: String| {
-            issues.push(Issue {
-                path: path.clone(),
-                message,
-                help: None,
-                message_nb: None,
-            })
-        };
-        if min > max {
-            fail(format!("min {min} is above max {max}"));
-        } else if l.value < min || l.value > max {
-            fail(format!(
-                "the scenario's value {} lies outside min {min} to max {max}",
-                l.value
-            ));
-        }
-        if let Some(step) = o.step
-            && step <= Decimal::ZERO
-        {
-            fail(format!("step {step} must be above 0"));
-        }
-    }
 }

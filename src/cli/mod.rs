@@ -128,10 +128,10 @@ pub fn finish(lang: Lang, mut out: Output, result: Result<u8, Failure>) -> std::
 }
 
 /// Prints why a scenario file could not be loaded: every error with its
-/// `FILE:LINE:COL`. The one place loading errors are printed (the loader's
-/// texts are English for now; the translation plugs in here).
-pub fn print_load_error(_lang: Lang, err: &LoadError) {
-    output::stderr(&err.to_string());
+/// `FILE:LINE:COL`, in the user's language. The one place loading errors
+/// are printed.
+pub fn print_load_error(lang: Lang, err: &LoadError) {
+    output::stderr(&crate::i18n::errors::load_error(lang, err));
 }
 
 /// Prints why a scenario named on the command line could not be opened.
@@ -142,10 +142,9 @@ pub fn print_open_error(lang: Lang, err: &OpenError) {
     }
 }
 
-/// A refused lever value, in the user's language (the levers' texts are
-/// English for now; the translation plugs in here).
-pub fn lever_error(_lang: Lang, err: &LeverError) -> String {
-    err.to_string()
+/// A refused lever value, in the user's language.
+pub fn lever_error(lang: Lang, err: &LeverError) -> String {
+    crate::i18n::errors::lever_error(lang, err)
 }
 
 /// Reads a number typed on the command line (`--set`, `--from`, …) by the

@@ -1,11 +1,56 @@
-//! Errors in the user's language: numbers typed, files read and written,
-//! the variant store. (The scenario loader's and the levers' errors join
-//! them here.) Each function takes the typed error, so no English
-//! `Display` text is translated by matching strings.
+//! Errors in the user's language, each from its typed error, so that no
+//! English `Display` text is translated by matching strings:
+//!
+//! - this file: numbers typed, files read and written, the variant store;
+//! - `load.rs`: why a scenario file could not be loaded ([`load_error`],
+//!   [`diagnostic`], [`problem`]) and why a lever value was refused
+//!   ([`lever_error`], [`lever_reason`]); `Display` of those errors is the
+//!   English text;
+//! - `rules.rs`: the rules of the scenario format ([`rule`]).
+//!
+//! ```
+//! use effekt::format::Lang;
+//! use effekt::i18n::errors;
+//!
+//! let err = effekt::scenario::parse("format = 2", "draft.toml").unwrap_err();
+//! let en = errors::load_error(Lang::En, &err);
+//! assert!(en.contains("draft.toml:1:10: error in `format`: unsupported format"));
+//! assert!(en.contains("\n  help: set `format = 1`"));
+//! let nb = errors::load_error(Lang::Nb, &err);
+//! assert!(nb.contains("draft.toml:1:10: feil i `format`: formatet støttes ikke"));
+//! assert!(nb.contains("\n  hjelp: sett `format = 1`"));
+//! ```
+
+mod load;
+mod rules;
+
+pub use load::{diagnostic, lever_error, lever_reason, load_error, problem, problem_help};
+pub use rules::{rule, rule_help};
+
+use rust_decimal::Decimal;
 
 use crate::files::{FileError, Kind};
 use crate::format::{self, Lang, NumberError};
 use crate::store::{Problem, ReadProblem, StoreError, TextProblem};
+
+/// One text per language, formatted with the names in scope.
+macro_rules! tr {
+    ($lang:expr, $en:literal, $nb:literal) => {
+        match $lang {
+            Lang::En => format!($en),
+            Lang::Nb => format!($nb),
+        }
+    };
+}
+pub(crate) use tr;
+
+/// A number as the language writes it in a sentence (en `0.25`, nb `0,25`).
+pub(crate) fn num(lang: Lang, d: Decimal) -> String {
+    match lang {
+        Lang::En => d.to_string(),
+        Lang::Nb => format::number(Lang::Nb, d, d.normalize().scale()),
+    }
+}
 
 /// Why typed text is not a number, with what to type instead.
 pub fn number_error(lang: Lang, e: &NumberError) -> String {
@@ -48,7 +93,7 @@ pub fn number_error(lang: Lang, e: &NumberError) -> String {
     }
 }
 
-fn kind(lang: Lang, k: Kind) -> &'static str {
+pub(crate) fn kind(lang: Lang, k: Kind) -> &'static str {
     match (lang, k) {
         (Lang::Nb, Kind::Folder) => "dette er en mappe, ikke en fil",
         (Lang::Nb, Kind::Fifo) => "dette er en navngitt rørledning (FIFO), ikke en vanlig fil",

@@ -94,6 +94,9 @@ pub struct Texts {
     pub lever_return_cap: &'static str,
     pub lever_discount_rate: &'static str,
     pub lever_capital: &'static str,
+    pub lever_expected: &'static str,
+    pub lever_excess_investor_share: &'static str,
+    pub lever_hurdle_rate: &'static str,
     // The risk view (`effekt risk`, `tornado`, `solve`).
     pub risk_title: &'static str,
     pub uncertainty_assumed: &'static str,
@@ -170,7 +173,7 @@ pub static NB: Texts = Texts {
     group_payment: "Betaling",
     group_risk_sharing: "Risikodeling",
     group_return: "Avkastning",
-    lever_achievement: "Måloppnåelse",
+    lever_achievement: "Effekt, andel av forventet",
     lever_target: "Mål",
     lever_threshold: "Terskel",
     lever_price: "Pris",
@@ -184,6 +187,9 @@ pub static NB: Texts = Texts {
     lever_return_cap: "Tak på avkastning",
     lever_discount_rate: "Diskonteringsrente",
     lever_capital: "Kapital",
+    lever_expected: "Forventet nivå",
+    lever_excess_investor_share: "Investors andel av overskudd",
+    lever_hurdle_rate: "Investors avkastningskrav",
     risk_title: "Risiko",
     uncertainty_assumed: "Antatt usikkerhet: scenarioet har ingen [uncertainty]-tabell",
     noise: "Målestøy",
@@ -259,7 +265,7 @@ pub static EN: Texts = Texts {
     group_payment: "Payment",
     group_risk_sharing: "Risk sharing",
     group_return: "Return",
-    lever_achievement: "Achievement",
+    lever_achievement: "Effect, share of expected",
     lever_target: "Target",
     lever_threshold: "Threshold",
     lever_price: "Price",
@@ -273,6 +279,9 @@ pub static EN: Texts = Texts {
     lever_return_cap: "Return cap",
     lever_discount_rate: "Discount rate",
     lever_capital: "Capital",
+    lever_expected: "Expected level",
+    lever_excess_investor_share: "Investor's share of surplus",
+    lever_hurdle_rate: "Investor's hurdle rate",
     risk_title: "Risk",
     uncertainty_assumed: "Assumed uncertainty: the scenario has no [uncertainty] table",
     noise: "Measurement noise",
@@ -348,6 +357,9 @@ pub fn lever_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
         Target::ReturnCap => t.lever_return_cap.into(),
         Target::DiscountRate => t.lever_discount_rate.into(),
         Target::Capital => t.lever_capital.into(),
+        Target::Expected(i) => with_outcome(t.lever_expected, i),
+        Target::ExcessInvestorShare => t.lever_excess_investor_share.into(),
+        Target::HurdleRate => t.lever_hurdle_rate.into(),
     }
 }
 
@@ -368,9 +380,10 @@ pub fn lever_value(lang: Lang, s: &Scenario, lever: &Lever, v: rust_decimal::Dec
         Unit::Price => format::money(lang, currency, v),
         Unit::Indicator | Unit::IndicatorPerPeriod => {
             let unit = match lever.target {
-                Target::Target(i) | Target::Threshold(i) | Target::Drift(i) => {
-                    s.outcomes[i].indicator_unit.as_str()
-                }
+                Target::Target(i)
+                | Target::Expected(i)
+                | Target::Threshold(i)
+                | Target::Drift(i) => s.outcomes[i].indicator_unit.as_str(),
                 _ => "",
             };
             let n = format::number(lang, v, v.normalize().scale().min(3));
@@ -437,6 +450,12 @@ pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
         }
         (Lang::En, Warning::SeveralIrrs { count }) => {
             format!("The investor's flows have {count} IRRs; look at NPV and money multiple")
+        }
+        (Lang::Nb, Warning::NoCap) => {
+            "Ingen tak: oppdragsgiverens forpliktelse har ingen øvre grense".to_string()
+        }
+        (Lang::En, Warning::NoCap) => {
+            "No cap: the payer's commitment has no upper bound".to_string()
         }
     }
 }

@@ -6,14 +6,20 @@
 //! Nothing here does I/O or knows about terminals.
 
 mod breakeven;
-pub(crate) mod metrics;
+mod budget;
+mod effect;
+mod irr;
+mod metrics;
 mod outcomes;
 mod waterfall;
 
 pub use breakeven::{BreakEven, break_even};
-pub use metrics::{Irr, irr};
+pub use budget::{Budget, BudgetYear};
+pub use effect::{Effect, effect};
+pub(crate) use irr::headline as irr_headline;
+pub use irr::{Irr, irr};
 pub(crate) use metrics::{discount_factors, npv_with};
-pub use waterfall::{Flows, Run, Totals, run, run_with_noise};
+pub use waterfall::{Flows, PayerPeriod, Run, Totals, run, run_with_noise};
 
 use rust_decimal::Decimal;
 
@@ -45,6 +51,7 @@ pub struct OutcomeSeries {
 #[derive(Debug, Clone, PartialEq)]
 pub struct InvestorFigures {
     pub net: Decimal,
+    /// At the hurdle rate (§8.3), not the discount rate.
     pub npv: Decimal,
     pub irr: Irr,
     /// Money multiple `(received + guarantee) / drawn`; `None` if nothing drawn.
@@ -69,6 +76,8 @@ pub enum Warning {
     CapReached { period: usize },
     /// The investor's flows have several IRRs.
     SeveralIrrs { count: usize },
+    /// No payment cap: the payer's commitment has no upper bound (§8.2).
+    NoCap,
 }
 
 /// Every figure of one scenario at its current lever values.
@@ -81,8 +90,13 @@ pub struct Evaluation {
     pub provider: PartyFigures,
     pub guarantor: PartyFigures,
     pub public_other: PartyFigures,
-    /// The whole public sector: payer, cofunder and public_other together.
+    /// The recipients of costs besides delivery (§8.4).
+    pub others: PartyFigures,
+    /// The whole public sector: payer, cofunder and public_other together
+    /// (not `others`).
     pub public: PartyFigures,
+    /// The payer's budget: cash and value apart, per budget year (§8.2).
+    pub budget: Budget,
     pub warnings: Vec<Warning>,
 }
 
@@ -100,9 +114,9 @@ pub struct Figures {
 ///
 /// let pilot = catalog::load_bundled(catalog::find_bundled("sykefravaer").unwrap());
 /// let e = model::evaluate(&pilot.scenario);
-/// // Money is conserved: the six parties' flows sum to value minus cost.
+/// // Money is conserved: the seven parties' flows sum to value minus cost.
 /// let sum: rust_decimal::Decimal =
-///     e.run.flows.parties().iter().flat_map(|(_, f)| f.iter()).sum();
+///     e.run.flows.total();
 /// assert_eq!(sum, e.run.totals.value - e.run.totals.delivery_cost);
 /// ```
 pub fn evaluate(s: &Scenario) -> Evaluation {
@@ -121,8 +135,13 @@ pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
     let payer = party(&f.payer);
     let cofunder = party(&f.cofunder);
     let public_other = party(&f.public_other);
-    let investor = party(&f.investor);
-    let irr = irr(&f.investor, s.timeline.per_year());
+    let hurdle = s.hurdle_rate();
+    let investor_npv = if hurdle == s.assumptions.discount_rate {
+        metrics::npv_with(&f.investor, &factors)
+    } else {
+        metrics::npv_with(&f.investor, &metrics::discount_factors_at(s, hurdle))
+    };
+    let irr = irr::irr(&f.investor, s.timeline.per_year());
     let t = &run.totals;
     // Saturates rather than overflows when a fraction of an øre was drawn.
     let moic = (t.drawn > Decimal::ZERO).then(|| {
@@ -155,10 +174,13 @@ pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
             count: irr.roots.len(),
         });
     }
+    if s.payment.cap.is_none() {
+        warnings.push(Warning::NoCap);
+    }
     Evaluation {
         investor: InvestorFigures {
-            net: investor.net,
-            npv: investor.npv,
+            net: f.investor.iter().sum(),
+            npv: investor_npv,
             irr,
             moic,
         },
@@ -166,11 +188,13 @@ pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
         cofunder,
         provider: party(&f.provider),
         guarantor: party(&f.guarantor),
+        others: party(&f.others),
         public: PartyFigures {
             net: payer.net + cofunder.net + public_other.net,
             npv: payer.npv + cofunder.npv + public_other.npv,
         },
         public_other,
+        budget: budget::budget(s, &run, &factors),
         warnings,
         run,
     }

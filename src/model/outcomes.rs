@@ -37,7 +37,8 @@ pub(crate) fn series(
     noise: &[Decimal],
 ) -> OutcomeSeries {
     let periods = s.timeline.periods;
-    let ti = o.target_improvement();
+    // What happens follows the expected improvement, never the target (§8.1).
+    let ei = o.expected_improvement();
     let mut units = Vec::with_capacity(periods);
     let mut true_units = Vec::with_capacity(periods);
     match o.kind {
@@ -49,7 +50,7 @@ pub(crate) fn series(
             for t in 1..=periods {
                 let t = Decimal::from(t);
                 let ramp_t = (t / ramp).min(Decimal::ONE);
-                let effect = achievement * ti * ramp_t;
+                let effect = achievement * ei * ramp_t;
                 let mut measured = match o.counterfactual {
                     Counterfactual::HistoricalBaseline => effect + o.drift * t,
                     _ => effect,
@@ -66,7 +67,7 @@ pub(crate) fn series(
             let intake = s.cohort.intake.as_deref().unwrap_or(&[]);
             let s_ = o.better.sign();
             let rate =
-                (o.baseline + s_ * achievement * ti).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                (o.baseline + s_ * achievement * ei).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
             let effect = s_ * (rate - o.baseline);
             let paid_rate_of = |effect: Decimal| match o.counterfactual {
                 Counterfactual::None => o.baseline + payable(o, effect),

@@ -1,9 +1,9 @@
-//! Payments, the cap and the waterfall (`docs/model.md` §3).
+//! Payments, the cap and the waterfall (`docs/model.md` §3, §8.3, §8.4).
 
 use rust_decimal::Decimal;
 
 use super::{OutcomeSeries, metrics, outcomes, to_ore};
-use crate::scenario::{Excess, Scenario};
+use crate::scenario::{CostPayer, Excess, Scenario};
 
 /// Each party's flow at `τ = 0..T` (+ = money in).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -14,6 +14,9 @@ pub struct Flows {
     pub provider: Vec<Decimal>,
     pub guarantor: Vec<Decimal>,
     pub public_other: Vec<Decimal>,
+    /// The recipients of the costs besides delivery (§8.4): an
+    /// intermediary, the evaluator, data owners, lawyers.
+    pub others: Vec<Decimal>,
 }
 
 impl Flows {
@@ -25,11 +28,12 @@ impl Flows {
             investor: z.clone(),
             provider: z.clone(),
             guarantor: z.clone(),
-            public_other: z,
+            public_other: z.clone(),
+            others: z,
         }
     }
 
-    /// The six parties with their stable ids, in display order.
+    /// The six parties of the contract with their stable ids, in display order.
     pub fn parties(&self) -> [(&'static str, &[Decimal]); 6] {
         [
             ("payer", &self.payer),
@@ -40,6 +44,22 @@ impl Flows {
             ("public_other", &self.public_other),
         ]
     }
+
+    /// The six parties and `others`: every flow of money. Their flows sum
+    /// to total value minus total delivery cost.
+    pub fn all_parties(&self) -> [(&'static str, &[Decimal]); 7] {
+        let [a, b, c, d, e, f] = self.parties();
+        [a, b, c, d, e, f, ("others", &self.others)]
+    }
+
+    /// Every flow of the seven parties summed. Money is conserved: this is
+    /// total value minus total delivery cost, to the øre.
+    pub fn total(&self) -> Decimal {
+        self.all_parties()
+            .iter()
+            .flat_map(|(_, flows)| flows.iter())
+            .sum()
+    }
 }
 
 /// Totals over the whole contract.
@@ -48,13 +68,37 @@ pub struct Totals {
     pub outcome_payments: Decimal,
     pub guaranteed_payments: Decimal,
     pub drawn: Decimal,
-    /// Received by the investor from outcome payments, before the guarantee.
+    /// Received by the investor from outcome payments, before the
+    /// guarantee; includes its upside.
     pub investor_received: Decimal,
+    /// The investor's share of the surplus at the end (§8.3).
+    pub investor_upside: Decimal,
     pub guarantee_paid: Decimal,
     pub provider_bonus: Decimal,
     pub refunded: Decimal,
     pub value: Decimal,
     pub delivery_cost: Decimal,
+    /// Costs besides delivery, paid to `others` (§8.4).
+    pub other_costs: Decimal,
+}
+
+/// The payer's side of one period `t`, booked by accrual
+/// (*anordningsprinsippet*, §8.2): what belongs to period `t`, whether it
+/// is paid at its start (τ = t − 1) or its end (τ = t). Positive amounts.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PayerPeriod {
+    /// The guaranteed fee `G` for the period's delivery.
+    pub fees: Decimal,
+    /// The payer's part `(1 − c)·O_t` of the outcome payment.
+    pub outcome_payments: Decimal,
+    /// Surplus refunded to the payer (its part `1 − c`).
+    pub refunds: Decimal,
+    /// Costs besides delivery that the payer pays (`start` costs: period 1).
+    pub costs: Decimal,
+    /// The payer's value `payer_value_share·B_t`.
+    pub value: Decimal,
+    /// The cash part of it, `payer_cash_share·value`.
+    pub cash_value: Decimal,
 }
 
 /// Outcomes, payments and the waterfall at one achievement.
@@ -69,6 +113,8 @@ pub struct Run {
     /// The cofunder's part `c·O_t` of each outcome payment, in øre; the
     /// payer pays the rest (index `t − 1`).
     pub cofunder_payments: Vec<Decimal>,
+    /// The payer's side of each period (index `t − 1`).
+    pub payer_periods: Vec<PayerPeriod>,
     pub flows: Flows,
     pub totals: Totals,
     /// What the investor is still owed at the end (`bal`).
@@ -105,39 +151,23 @@ pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> 
         .collect();
 
     let mut formula_payments = vec![Decimal::ZERO; periods];
-    let mut payer_value = vec![Decimal::ZERO; periods];
     let mut total_value = vec![Decimal::ZERO; periods];
+    let mut payer_periods = vec![PayerPeriod::default(); periods];
     for (o, series) in s.outcomes.iter().zip(&outcomes) {
         for t in 0..periods {
             formula_payments[t] += series.payments[t];
             total_value[t] += series.value[t];
-            payer_value[t] += to_ore(o.payer_value_share * series.value[t]);
+            let payer_value = to_ore(o.payer_value_share * series.value[t]);
+            payer_periods[t].value += payer_value;
+            payer_periods[t].cash_value += to_ore(o.payer_cash_share * payer_value);
         }
     }
-
-    let mut outcome_payments = Vec::with_capacity(periods);
-    let mut cap_reached = None;
-    let mut paid = Decimal::ZERO;
-    for (t, f) in formula_payments.iter().enumerate() {
-        let o = match s.payment.cap {
-            Some(cap) => {
-                // Whole øre (down, never above the cap), like every amount.
-                let cap = cap.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
-                let room = (cap - paid).max(Decimal::ZERO);
-                if cap_reached.is_none() && *f >= room && !f.is_zero() {
-                    cap_reached = Some(t + 1);
-                }
-                (*f).min(room)
-            }
-            None => *f,
-        };
-        paid += o;
-        outcome_payments.push(o);
-    }
+    let (outcome_payments, cap_reached) = capped(s, &formula_payments);
 
     let c = s.payment.cofunder_share;
     let g = s.payment.guaranteed_share;
     let a = s.provider.fee_at_risk;
+    let k = s.payment.excess_investor_share;
     let cap_rate = metrics::per_period_rate(s.investment.return_cap, s.timeline.per_year());
     let mut fl = Flows::zeros(periods + 1);
     let mut totals = Totals::default();
@@ -157,20 +187,42 @@ pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> 
             fl.cofunder[tau] -= cofunder_part;
             fl.payer[tau] -= o - cofunder_part;
             cofunder_payments.push(cofunder_part);
-            let value = total_value[tau - 1];
-            fl.payer[tau] += payer_value[tau - 1];
-            fl.public_other[tau] += value - payer_value[tau - 1];
+            let period = &mut payer_periods[tau - 1];
+            period.outcome_payments = o - cofunder_part;
+            fl.payer[tau] += period.value;
+            fl.public_other[tau] += total_value[tau - 1] - period.value;
             totals.outcome_payments += o;
-            totals.value += value;
+            totals.value += total_value[tau - 1];
         }
         if tau < periods {
             // In whole øre, so that every flow is and sums stay exact.
             let cost = to_ore(s.delivery.cost[tau]);
             let guaranteed = to_ore(g * cost);
             let at_risk = to_ore(a * cost);
-            let need = cost - guaranteed - at_risk;
+            let delivery_need = cost - guaranteed - at_risk;
             deferred += at_risk;
             fl.payer[tau] -= guaranteed;
+            payer_periods[tau].fees = guaranteed;
+            // Costs besides delivery: payer and cofunder pay their own; the
+            // investor's are drawn like delivery (§8.4).
+            let mut investor_costs = Decimal::ZERO;
+            for other in &s.costs {
+                let amount = to_ore(other.at(tau));
+                if amount.is_zero() {
+                    continue;
+                }
+                fl.others[tau] += amount;
+                totals.other_costs += amount;
+                match other.paid_by {
+                    CostPayer::Payer => {
+                        fl.payer[tau] -= amount;
+                        payer_periods[tau].costs += amount;
+                    }
+                    CostPayer::Cofunder => fl.cofunder[tau] -= amount,
+                    CostPayer::Investor => investor_costs += amount,
+                }
+            }
+            let need = delivery_need + investor_costs;
             let from_cash = if s.investment.recycle {
                 cash.min(need)
             } else {
@@ -181,7 +233,7 @@ pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> 
             bal += draw;
             totals.drawn += draw;
             fl.investor[tau] -= draw;
-            fl.provider[tau] += guaranteed + need - cost;
+            fl.provider[tau] += guaranteed + delivery_need - cost;
             totals.guaranteed_payments += guaranteed;
             totals.delivery_cost += cost;
         }
@@ -195,20 +247,27 @@ pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> 
             deferred -= y;
             cash -= y;
             fl.provider[tau] += y;
-            if cash > Decimal::ZERO {
-                match s.payment.excess {
-                    Excess::Provider => {
-                        fl.provider[tau] += cash;
-                        totals.provider_bonus += cash;
-                    }
-                    Excess::Payer => {
-                        let cofunder_part = to_ore(c * cash);
-                        fl.cofunder[tau] += cofunder_part;
-                        fl.payer[tau] += cash - cofunder_part;
-                        totals.refunded += cash;
-                    }
+        }
+        // The surplus is settled once, at the end (§3 step 3c): earlier
+        // cash stays in the contract for later repayments.
+        if tau == periods && cash > Decimal::ZERO {
+            let upside = to_ore(k * cash);
+            fl.investor[tau] += upside;
+            totals.investor_received += upside;
+            totals.investor_upside += upside;
+            let rest = cash - upside;
+            match s.payment.excess {
+                Excess::Provider => {
+                    fl.provider[tau] += rest;
+                    totals.provider_bonus += rest;
                 }
-                cash = Decimal::ZERO;
+                Excess::Payer => {
+                    let cofunder_part = to_ore(c * rest);
+                    fl.cofunder[tau] += cofunder_part;
+                    fl.payer[tau] += rest - cofunder_part;
+                    payer_periods[tau - 1].refunds += rest - cofunder_part;
+                    totals.refunded += rest;
+                }
             }
         }
     }
@@ -228,9 +287,35 @@ pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> 
         formula_payments,
         outcome_payments,
         cofunder_payments,
+        payer_periods,
         flows: fl,
         totals,
         investor_balance: bal,
         cap_reached,
     }
+}
+
+/// The outcome payments `O_t` after the cap, and the period in which the
+/// cumulative payments reached it.
+fn capped(s: &Scenario, formula_payments: &[Decimal]) -> (Vec<Decimal>, Option<usize>) {
+    let mut outcome_payments = Vec::with_capacity(formula_payments.len());
+    let mut cap_reached = None;
+    let mut paid = Decimal::ZERO;
+    for (t, f) in formula_payments.iter().enumerate() {
+        let o = match s.payment.cap {
+            Some(cap) => {
+                // Whole øre (down, never above the cap), like every amount.
+                let cap = cap.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+                let room = (cap - paid).max(Decimal::ZERO);
+                if cap_reached.is_none() && *f >= room && !f.is_zero() {
+                    cap_reached = Some(t + 1);
+                }
+                (*f).min(room)
+            }
+            None => *f,
+        };
+        paid += o;
+        outcome_payments.push(o);
+    }
+    (outcome_payments, cap_reached)
 }

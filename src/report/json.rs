@@ -41,6 +41,7 @@ fn warning_id(w: &Warning) -> Value {
         }
         Warning::CapReached { period } => json!({ "kind": "cap_reached", "period": period }),
         Warning::SeveralIrrs { count } => json!({ "kind": "several_irrs", "count": count }),
+        Warning::NoCap => json!({ "kind": "no_cap" }),
     }
 }
 
@@ -55,7 +56,7 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
     }
     let flows: Map<String, Value> = r
         .flows
-        .parties()
+        .all_parties()
         .iter()
         .map(|(id, flows)| (id.to_string(), list(flows)))
         .collect();
@@ -78,11 +79,13 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
             "guaranteed_payments": dec(t.guaranteed_payments),
             "drawn": dec(t.drawn),
             "investor_received": dec(t.investor_received),
+            "investor_upside": dec(t.investor_upside),
             "guarantee_paid": dec(t.guarantee_paid),
             "provider_bonus": dec(t.provider_bonus),
             "refunded": dec(t.refunded),
             "value": dec(t.value),
             "delivery_cost": dec(t.delivery_cost),
+            "other_costs": dec(t.other_costs),
         },
         "investor": {
             "irr": opt(e.investor.irr.headline),
@@ -92,7 +95,21 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
             "net": dec(e.investor.net),
             "balance_owed": dec(r.investor_balance),
         },
-        "payer": party(&e.payer),
+        "payer": {
+            "net": dec(e.payer.net),
+            "npv": dec(e.payer.npv),
+            "budget_net": dec(e.budget.net),
+            "budget_npv": dec(e.budget.npv),
+            "max_commitment": opt(e.budget.max_commitment),
+        },
+        "budget": e.budget.years.iter().map(|y| json!({
+            "year": y.year,
+            "fees": dec(y.fees),
+            "outcome_payments": dec(y.outcome_payments),
+            "refunds": dec(y.refunds),
+            "cash_savings": dec(y.cash_savings),
+            "net": dec(y.net),
+        })).collect::<Vec<_>>(),
         "cofunder": party(&e.cofunder),
         "provider": party(&e.provider),
         "guarantor": party(&e.guarantor),

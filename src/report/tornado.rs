@@ -32,6 +32,7 @@ fn side_json(side: &Side) -> Value {
         }),
         Side::AtLimit => json!({ "status": "at_limit" }),
         Side::Refused { value, reason } => {
+            let reason = crate::i18n::errors::lever_reason(crate::format::Lang::En, reason);
             json!({ "status": "refused", "value": dec(*value), "reason": reason })
         }
     }

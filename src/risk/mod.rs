@@ -12,7 +12,6 @@
 //! Random numbers come from ChaCha8 seeded with the scenario's seed, so the
 //! same seed gives the same draws, and the same results, on every machine.
 
-mod irr;
 mod monte_carlo;
 mod sample;
 mod solve;
@@ -20,9 +19,9 @@ mod stats;
 mod tornado;
 
 pub use monte_carlo::{
-    AchievementDraw, CHUNK, Cancelled, DEFAULT_BINS, Settings, Simulation, Simulator, simulate,
-    simulate_quiet,
+    CHUNK, Cancelled, DEFAULT_BINS, Settings, Simulation, Simulator, simulate, simulate_quiet,
 };
+pub use sample::AchievementDraw;
 pub use solve::{
     Figure, Goal, Miss, NOISE_DRAWS, Solution, SolveError, figure_value, p_noise_payment, solve,
 };

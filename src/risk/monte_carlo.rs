@@ -4,26 +4,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rust_decimal::Decimal;
 
-use super::irr;
-use super::sample::Sampler;
+use super::sample::{AchievementDraw, Sampler};
 use super::stats::{Distribution, Share};
 use crate::model;
 use crate::scenario::{AchievementSpread, Scenario, Uncertainty};
-
-/// How the true achievement α of each draw is found.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum AchievementDraw {
-    /// The same in every draw (only the noise varies).
-    Fixed(Decimal),
-    /// Normal, truncated at 8 standard deviations, then kept within 0 to 10.
-    Normal { mean: Decimal, sd: Decimal },
-    /// Triangular from `min` to `max` with its peak at `mode`.
-    Triangular {
-        min: Decimal,
-        mode: Decimal,
-        max: Decimal,
-    },
-}
 
 /// What to simulate. [`Settings::from_scenario`] reads the scenario's
 /// `[uncertainty]` and its achievement lever; change fields to override.
@@ -204,7 +188,8 @@ impl Simulator {
         self.loss_after += u32::from(net < Decimal::ZERO);
         self.paid += u32::from(t.outcome_payments > Decimal::ZERO);
         self.capped += u32::from(r.cap_reached.is_some());
-        if let Some(irr) = irr::headline(&f.investor, self.s.timeline.per_year(), &mut self.irr_buf)
+        if let Some(irr) =
+            model::irr_headline(&f.investor, self.s.timeline.per_year(), &mut self.irr_buf)
         {
             self.investor_irr.push(irr);
         }

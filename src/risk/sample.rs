@@ -12,7 +12,20 @@ use rand_distr::StandardNormal;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::monte_carlo::AchievementDraw;
+/// How the true achievement α of each draw is found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AchievementDraw {
+    /// The same in every draw (only the noise varies).
+    Fixed(Decimal),
+    /// Normal, truncated at 8 standard deviations, then kept within 0 to 10.
+    Normal { mean: Decimal, sd: Decimal },
+    /// Triangular from `min` to `max` with its peak at `mode`.
+    Triangular {
+        min: Decimal,
+        mode: Decimal,
+        max: Decimal,
+    },
+}
 
 /// Draws are converted to decimals with this many decimal places.
 const DP: u32 = 6;

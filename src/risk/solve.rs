@@ -15,8 +15,7 @@ use crate::levers::{self, Lever, LeverError};
 use crate::model;
 use crate::scenario::Scenario;
 
-use super::monte_carlo::AchievementDraw;
-use super::sample::Sampler;
+use super::sample::{AchievementDraw, Sampler};
 use super::stats::Share;
 
 /// A figure that goal seek can aim at.

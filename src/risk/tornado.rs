@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::levers::{self, Lever};
+use crate::levers::{self, Lever, LeverError};
 use crate::model;
 use crate::scenario::Scenario;
 
@@ -36,7 +36,7 @@ pub enum Side {
     /// The lever is already at this end of its range.
     AtLimit,
     /// The value breaks a rule of the scenario (the reason says which).
-    Refused { value: Decimal, reason: String },
+    Refused { value: Decimal, reason: LeverError },
 }
 
 impl Side {
@@ -114,13 +114,7 @@ fn side(s: &Scenario, lever: &Lever, base: Point, steps: i32) -> Side {
         return Side::AtLimit;
     }
     match levers::set_lever(s, lever, value) {
-        Err(e) => Side::Refused {
-            value,
-            reason: match e {
-                levers::LeverError::Invalid { reason, .. } => reason,
-                other => other.to_string(),
-            },
-        },
+        Err(reason) => Side::Refused { value, reason },
         Ok(moved) => {
             let p = point(&moved);
             Side::Moved {

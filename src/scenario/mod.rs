@@ -2,15 +2,27 @@
 //!
 //! A [`Scenario`] is the whole contract as written in a TOML file. The model
 //! reads it; levers change numbers in a copy of it; [`validate`] checks the
-//! rules of `docs/model.md` §7 on any scenario, loaded or changed.
+//! rules of `docs/model.md` §7 and §8 on any scenario, loaded or changed.
+//!
+//! - `toml_reader.rs`: a generic reader of spanned TOML (keys, spans,
+//!   unknown keys, exact numbers, choices by name);
+//! - `schema.rs`: the scenario's sections read with it;
+//! - `load.rs`: the entry points ([`parse`], [`load_file`]);
+//! - `validate.rs`: the rules; [`levers`]: the levers a scenario has;
+//! - `error.rs`: what can be wrong, as typed values (texts: `crate::i18n::errors`).
 
+mod error;
+pub mod levers;
 mod load;
+mod schema;
+mod toml_reader;
 mod validate;
 
-pub(crate) use load::suggest;
-pub use load::{Diagnostic, LoadError, load_file, parse, read_text};
+pub use error::{Diagnostic, Entry, Expected, Hint, Issue, LoadError, PerPeriod, Problem, Rule};
+pub use load::{load_file, parse, read_text};
+pub(crate) use toml_reader::suggest;
 pub(crate) use validate::NOISE_SDS;
-pub use validate::{Issue, validate};
+pub use validate::validate;
 
 use rust_decimal::Decimal;
 
@@ -32,6 +44,18 @@ pub struct Scenario {
     /// `[uncertainty]`: the spread of the effect and the noise of its
     /// measurement, for the risk view; defaults when the table is absent.
     pub uncertainty: Uncertainty,
+    /// `[[costs]]`: costs besides delivery (§8.4), paid to `others`.
+    pub costs: Vec<Cost>,
+}
+
+impl Scenario {
+    /// The annual rate the investor's NPV is discounted at: the hurdle
+    /// rate, or the discount rate when the scenario has none (§8.3).
+    pub fn hurdle_rate(&self) -> Decimal {
+        self.investment
+            .hurdle_rate
+            .unwrap_or(self.assumptions.discount_rate)
+    }
 }
 
 /// `[scenario]`: what the scenario is about.
@@ -65,20 +89,9 @@ impl Period {
         }
     }
 
-    pub const NAMES: [&'static str; 4] = ["year", "half_year", "quarter", "month"];
-
-    pub fn from_name(name: &str) -> Option<Period> {
-        match name {
-            "year" => Some(Period::Year),
-            "half_year" => Some(Period::HalfYear),
-            "quarter" => Some(Period::Quarter),
-            "month" => Some(Period::Month),
-            _ => None,
-        }
-    }
-
+    /// The name the file uses (`"half_year"`).
     pub fn name(self) -> &'static str {
-        Self::NAMES[self as usize]
+        toml_reader::Choice::name_of(self)
     }
 }
 
@@ -88,13 +101,45 @@ pub struct Timeline {
     /// Number of periods `T`.
     pub periods: usize,
     pub period: Period,
-    /// Calendar year of the first period, for labels only.
+    /// Calendar year of the first period: dates the periods and names the
+    /// budget years.
     pub start_year: Option<i64>,
+    /// Calendar month (1–12) in which period 1 starts; default 1.
+    pub start_month: u32,
+}
+
+/// When a period starts: months after January of the first year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodStart {
+    /// The calendar year (with `start_year`), else 1 for the first year of
+    /// the contract, 2 for the next, ….
+    pub year: i64,
+    /// The calendar month, 1–12.
+    pub month: u32,
 }
 
 impl Timeline {
     pub fn per_year(&self) -> u32 {
         self.period.per_year()
+    }
+
+    /// When period `t` (1-based) starts: `(t − 1)·12/ppy` months after the
+    /// start month. Without `start_year` the years count 1, 2, … from the
+    /// contract's first year.
+    pub fn period_start(&self, t: usize) -> PeriodStart {
+        let months = (self.start_month.clamp(1, 12) - 1) as usize
+            + t.saturating_sub(1) * (12 / self.per_year() as usize);
+        let first = self.start_year.unwrap_or(1);
+        PeriodStart {
+            year: first + (months / 12) as i64,
+            month: (months % 12) as u32 + 1,
+        }
+    }
+
+    /// The budget year of period `t`: the year in which it starts (§8.2).
+    /// Without `start_year` and with `start_month = 1` this is `ceil(t/ppy)`.
+    pub fn budget_year(&self, t: usize) -> i64 {
+        self.period_start(t).year
     }
 }
 
@@ -180,6 +225,11 @@ pub struct Outcome {
     pub payable_unit: String,
     pub baseline: Decimal,
     pub target: Decimal,
+    /// The level the room expects the intervention to reach (§8.1); the
+    /// file's `target` when it does not say. The achievement α is a share
+    /// of this expected improvement, so moving the target changes what is
+    /// paid, never what happens.
+    pub expected: Decimal,
     pub threshold: Option<Decimal>,
     pub threshold_rule: ThresholdRule,
     pub pay_beyond_target: bool,
@@ -191,6 +241,9 @@ pub struct Outcome {
     pub price: Decimal,
     pub value: Decimal,
     pub payer_value_share: Decimal,
+    /// The share of the payer's value that is cash in its budget (§8.2);
+    /// the rest is non-cash (productivity, quality). Default 1.
+    pub payer_cash_share: Decimal,
     pub definition: String,
     pub data_source: String,
     pub source: String,
@@ -200,6 +253,11 @@ impl Outcome {
     /// Target improvement `TI = s·(target − baseline)`.
     pub fn target_improvement(&self) -> Decimal {
         self.better.sign() * (self.target - self.baseline)
+    }
+
+    /// Expected improvement `EI = s·(expected − baseline)` (§8.1).
+    pub fn expected_improvement(&self) -> Decimal {
+        self.better.sign() * (self.expected - self.baseline)
     }
 
     /// Threshold improvement `HI = s·(threshold − baseline)`, 0 without threshold.
@@ -232,6 +290,9 @@ pub struct Payment {
     pub guaranteed_share: Decimal,
     pub cofunder_share: Decimal,
     pub excess: Excess,
+    /// The investor's share `k` of the surplus at the end, before `excess`
+    /// takes the rest (§8.3). Default 0.
+    pub excess_investor_share: Decimal,
 }
 
 /// `[investment]`.
@@ -241,6 +302,9 @@ pub struct Investment {
     pub return_cap: Decimal,
     pub first_loss: Decimal,
     pub recycle: bool,
+    /// The annual rate of the investor's NPV (§8.3); `None`: the discount
+    /// rate (see [`Scenario::hurdle_rate`]).
+    pub hurdle_rate: Option<Decimal>,
 }
 
 /// `[provider]`.
@@ -256,6 +320,58 @@ pub struct Assumptions {
     pub discount_rate: Decimal,
     /// Statements that are assumptions, not facts, shown as such.
     pub notes: Vec<String>,
+}
+
+impl Default for Assumptions {
+    /// Achievement 1, discount rate 4 % (R-109), no notes.
+    fn default() -> Self {
+        Assumptions {
+            achievement: Decimal::ONE,
+            discount_rate: Decimal::new(4, 2),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// When a cost is paid (§8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostTiming {
+    /// Once, at τ = 0 (booked to period 1).
+    Start,
+    /// For every period `t`, at its start τ = t − 1.
+    EachPeriod,
+}
+
+/// Who pays a cost (§8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostPayer {
+    Payer,
+    Cofunder,
+    /// Drawn like delivery and repaid through the waterfall.
+    Investor,
+}
+
+/// One `[[costs]]` entry: a cost besides delivery (an intermediary's fee,
+/// the evaluation, data access, legal set-up), paid to `others`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cost {
+    pub id: String,
+    pub name: String,
+    pub when: CostTiming,
+    /// One amount for `Start`; one per period for `EachPeriod`.
+    pub amount: Vec<Decimal>,
+    pub paid_by: CostPayer,
+}
+
+impl Cost {
+    /// The amount paid at time point τ (`0..=T`).
+    pub fn at(&self, tau: usize) -> Decimal {
+        match self.when {
+            CostTiming::Start if tau == 0 => self.amount.first().copied().unwrap_or_default(),
+            CostTiming::Start => Decimal::ZERO,
+            CostTiming::EachPeriod => self.amount.get(tau).copied().unwrap_or_default(),
+        }
+    }
 }
 
 /// `[[sources]]`.

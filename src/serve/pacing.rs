@@ -442,7 +442,7 @@ mod tests {
         let c = screen.screen().contents();
         assert!(
             c.lines()
-                .any(|l| l.contains("▶  Achievement") && l.contains("100.0%")),
+                .any(|l| l.contains("▶  Effect, share of expected") && l.contains("100.0%")),
             "{c}"
         );
         // The first frame has not gone out; ten steps arrive meanwhile,
@@ -462,11 +462,11 @@ mod tests {
             "set-up is sent once"
         );
         screen.process(&latest);
-        // Achievement starts at 100 % and steps by 5 points.
+        // The effect starts at 100 % and steps by 5 points.
         let contents = screen.screen().contents();
         let lever = contents.lines().find(|l| l.contains('▶')).unwrap_or("");
         assert!(
-            lever.contains("Achievement") && lever.contains("150.0%"),
+            lever.contains("Effect, share of expected") && lever.contains("150.0%"),
             "the latest state is drawn: {lever}"
         );
         inbox.frame_sent();

@@ -4,16 +4,27 @@
 //! exists.
 
 use crate::catalog::{Entry, Origin};
-use crate::scenario::Scenario;
+use crate::scenario::{Problem, Scenario};
 
 /// Why a scenario file in the picker cannot be opened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BrokenFile {
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    /// The first problem, worded in the viewer's language when drawn.
+    pub problem: Option<Problem>,
     /// How many more errors the file has.
     pub more: usize,
+}
+
+impl BrokenFile {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: crate::format::Lang) -> String {
+        self.problem
+            .as_ref()
+            .map(|p| crate::i18n::errors::problem(lang, p))
+            .unwrap_or_default()
+    }
 }
 
 /// One row of the scenario picker.
@@ -46,13 +57,13 @@ impl PickerEntry {
                 Some(d) => BrokenFile {
                     line: d.line,
                     col: d.col,
-                    message: d.message,
+                    problem: Some(d.problem),
                     more,
                 },
                 None => BrokenFile {
                     line: 1,
                     col: 1,
-                    message: String::new(),
+                    problem: None,
                     more,
                 },
             }

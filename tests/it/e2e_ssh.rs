@@ -417,7 +417,7 @@ fn a_known_key_in_a_terminal_gets_the_workshop() {
     tmux.wait_for("the workshop", LONG, |s| s.contains("Key figures"));
     let before = selected(&tmux.screen()).to_string();
     assert!(
-        before.contains("Achievement") && before.contains("100.0%"),
+        before.contains("Effect, share of expected") && before.contains("100.0%"),
         "{before}"
     );
     let payments = |s: &str| {

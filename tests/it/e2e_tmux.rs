@@ -64,7 +64,7 @@ fn workshop_in_a_real_terminal() {
         "1",
         "runs in the alternate screen"
     );
-    assert!(screen.contains("Achievement"), "{screen}");
+    assert!(screen.contains("Effect, share of expected"), "{screen}");
 
     // Three steps up: 100 % → 115 %.
     for _ in 0..3 {

@@ -2,17 +2,13 @@
 //! tells the story it was written for (docs/scenario-format.md, domain.md).
 
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use effekt::levers;
 use effekt::model::{self, Evaluation, evaluate, evaluate_at};
 use effekt::scenario::{Scenario, load_file};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
+use rust_decimal_macros::dec;
 
 fn scenario_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
@@ -152,15 +148,9 @@ fn figures_reproduce_with_evaluate_at() {
             assert_eq!(row.investor_irr, e.investor.irr);
         }
         // Conservation (model.md §4): the parties' flows sum to value minus cost.
-        for a in ["0", "0.5", "1", "1.5", "2"] {
-            let e = evaluate_at(&s, d(a));
-            let sum: Decimal = e
-                .run
-                .flows
-                .parties()
-                .iter()
-                .flat_map(|(_, f)| f.iter())
-                .sum();
+        for a in [dec!(0), dec!(0.5), dec!(1), dec!(1.5), dec!(2)] {
+            let e = evaluate_at(&s, a);
+            let sum: Decimal = e.run.flows.total();
             let t = &e.run.totals;
             assert_eq!(sum, t.value - t.delivery_cost, "{} at {a}", path.display());
         }
@@ -196,8 +186,8 @@ fn finland_tyhy_misses_the_target_and_the_investors_lose() {
     let achieved: Decimal = e.run.outcomes[0].true_units.iter().sum();
     assert!(paid < achieved, "paid {paid} vs achieved {achieved}");
     // Pinned: 1 600 employees, achievement 0.2, drift −0.1, €175 per day.
-    assert_eq!(t.drawn, d("600000"));
-    assert_eq!(t.outcome_payments, d("126000"));
+    assert_eq!(t.drawn, dec!(600000));
+    assert_eq!(t.outcome_payments, dec!(126000));
     // At the target the same contract would have repaid the investors.
     let full = evaluate_at(&s, Decimal::ONE);
     assert!(full.investor.net > Decimal::ZERO);
@@ -212,25 +202,25 @@ fn peterborough_returns_capital_plus_just_over_three_percent() {
     assert!((0.02..=0.045).contains(&r), "IRR {r}");
     assert!(r > 0.03, "just over 3 % a year: {r}");
     let moic = e.investor.moic.unwrap();
-    assert!(moic > Decimal::ONE && moic < d("1.1"), "MOIC {moic}");
+    assert!(moic > Decimal::ONE && moic < dec!(1.1), "MOIC {moic}");
     assert_eq!(e.investor.irr.roots.len(), 1);
-    assert_eq!(e.run.totals.outcome_payments, d("4770000"));
-    assert_eq!(e.run.totals.drawn, d("4500000"));
+    assert_eq!(e.run.totals.outcome_payments, dec!(4770000));
+    assert_eq!(e.run.totals.drawn, dec!(4500000));
     // The trigger: cohort 1's 8.4 % would have paid under the pooled 7.5 %
     // rule; 5 % pays nothing and the foundations lose everything.
-    let half = evaluate_at(&s, d("0.5"));
+    let half = evaluate_at(&s, dec!(0.5));
     assert_eq!(half.run.totals.outcome_payments, Decimal::ZERO);
     assert_eq!(half.investor.net, -half.run.totals.drawn);
-    assert!(evaluate_at(&s, d("0.84")).run.totals.outcome_payments > Decimal::ZERO);
+    assert!(evaluate_at(&s, dec!(0.84)).run.totals.outcome_payments > Decimal::ZERO);
     assert!(
-        evaluate_at(&s, d("0.74"))
+        evaluate_at(&s, dec!(0.74))
             .run
             .totals
             .outcome_payments
             .is_zero()
     );
     // Far above target the investors' return stops at the 13 % cap.
-    let high = evaluate_at(&s, d("1.5"));
+    let high = evaluate_at(&s, dec!(1.5));
     assert_eq!(high.run.totals.outcome_payments, s.payment.cap.unwrap());
     assert!(at_most_cap(irr(&high).unwrap(), s.investment.return_cap));
     assert!(irr(&high).unwrap() > 0.12);
@@ -241,9 +231,9 @@ fn pilot_story(name: &str) {
     let s = load(name);
     let cap = s.investment.return_cap;
     let zero = evaluate_at(&s, Decimal::ZERO);
-    let half = evaluate_at(&s, d("0.5"));
+    let half = evaluate_at(&s, dec!(0.5));
     let full = evaluate_at(&s, Decimal::ONE);
-    let more = evaluate_at(&s, d("1.5"));
+    let more = evaluate_at(&s, dec!(1.5));
 
     assert!(
         zero.investor.net < Decimal::ZERO,
@@ -295,7 +285,7 @@ fn pilot_story(name: &str) {
     let be = model::break_even(&s);
     let principal = be.principal.expect("a principal break-even");
     assert!(
-        principal > d("0.5") && principal < Decimal::ONE,
+        principal > dec!(0.5) && principal < Decimal::ONE,
         "{name}: {principal}"
     );
     let paid_in_full = be.return_cap.expect("a return-cap break-even");
@@ -318,13 +308,19 @@ fn sykefravaer_tells_the_pilot_story() {
     // 1 200 employees × 2.25 days / 2 half-years = 1 350 days per point;
     // threshold 0.4 points: nothing in the first half-year, then 0.6, 0.9
     // and 1.2 points × 1 350 days × 1 100 NOK.
-    let expected = [
-        "0", "891000", "1336500", "1782000", "1782000", "1782000", "1782000", "1782000",
+    let expected = vec![
+        dec!(0),
+        dec!(891000),
+        dec!(1336500),
+        dec!(1782000),
+        dec!(1782000),
+        dec!(1782000),
+        dec!(1782000),
+        dec!(1782000),
     ];
-    let expected: Vec<Decimal> = expected.iter().map(|v| d(v)).collect();
     assert_eq!(e.run.outcome_payments, expected);
-    assert_eq!(e.run.totals.drawn, d("8400000"));
-    assert_eq!(e.run.totals.value, d("42120000"));
+    assert_eq!(e.run.totals.drawn, dec!(8400000));
+    assert_eq!(e.run.totals.value, dec!(42120000));
 }
 
 #[test]
@@ -341,10 +337,10 @@ fn rekruttering_tells_the_pilot_story() {
         .iter()
         .map(|o| o.payments.iter().sum())
         .collect();
-    assert_eq!(by_outcome, vec![d("4400000"), d("4400000")]);
-    assert_eq!(t.outcome_payments, d("8800000"));
+    assert_eq!(by_outcome, vec![dec!(4400000), dec!(4400000)]);
+    assert_eq!(t.outcome_payments, dec!(8800000));
     // 20 % guaranteed of 9.7 MNOK: Refino's 20 % on assessment.
-    assert_eq!(t.guaranteed_payments, d("1940000"));
+    assert_eq!(t.guaranteed_payments, dec!(1940000));
     // Lags: job starts are paid from the 2nd half-year, kept jobs from the 3rd.
     assert!(e.run.outcomes[0].payments[0].is_zero() && !e.run.outcomes[0].payments[1].is_zero());
     assert!(e.run.outcomes[1].payments[1].is_zero() && !e.run.outcomes[1].payments[2].is_zero());
@@ -389,9 +385,9 @@ fn the_minimal_example_in_the_format_docs_loads_with_the_documented_defaults() {
     assert!(!s.investment.recycle);
     assert!(s.provider.fee_at_risk.is_zero());
     assert_eq!(s.assumptions.achievement, Decimal::ONE);
-    assert_eq!(s.assumptions.discount_rate, d("0.04"));
+    assert_eq!(s.assumptions.discount_rate, dec!(0.04));
     assert!(s.levers.show.is_empty());
-    assert_eq!(s.delivery.cost, vec![d("1000000"); 3]);
+    assert_eq!(s.delivery.cost, vec![dec!(1000000); 3]);
     // Every lever id of the scenario is documented.
     for l in levers::available(&s) {
         let generic = l.id.split('.').next().unwrap();

@@ -133,7 +133,13 @@ fn entry(view: &View, e: &PickerEntry, selected: bool, r: Rect, buf: &mut Buffer
         Err(err) => {
             let head = format!("✗ {} ({})", e.file_name, u.invalid);
             buf.set_string(x, r.y, truncate(&head, w), title_style.patch(theme.error));
-            let text = tui_text::load_error(view.lang, err.line, err.col, &err.message, err.more);
+            let text = tui_text::load_error(
+                view.lang,
+                err.line,
+                err.col,
+                &err.message(view.lang),
+                err.more,
+            );
             for (k, line) in wrap(&text, w).iter().take(2).enumerate() {
                 buf.set_string(x, r.y + 1 + k as u16, line, theme.error);
             }

@@ -33,13 +33,7 @@ pub fn refusal(lang: Lang, doc: &Document, lever: &Lever, err: &LeverError) -> S
             &shown(lang, doc, lever, *min),
             &shown(lang, doc, lever, *max),
         ),
-        LeverError::Invalid {
-            reason, reason_nb, ..
-        } => match (lang, reason_nb) {
-            (Lang::Nb, Some(nb)) => tui_text::refused(lang, nb),
-            _ => tui_text::refused(lang, reason),
-        },
-        LeverError::Unknown { .. } => tui_text::refused(lang, &err.to_string()),
+        _ => tui_text::refused(lang, &i18n::errors::lever_reason(lang, err)),
     }
 }
 

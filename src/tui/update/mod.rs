@@ -577,7 +577,7 @@ fn open_entry(view: &mut View, fx: &mut Vec<Effect>) {
             let text = format!(
                 "{}: {}",
                 i18n::tui(lang).invalid,
-                tui_text::load_error(lang, e.line, e.col, &e.message, e.more)
+                tui_text::load_error(lang, e.line, e.col, &e.message(lang), e.more)
             );
             say(view, MessageKind::Error, text);
         }

@@ -146,7 +146,8 @@ fn calc_json_has_every_documented_key() {
             "investor",
             "provider",
             "guarantor",
-            "public_other"
+            "public_other",
+            "others"
         ])
     );
     for party in keys(&v, "/flows") {
@@ -186,6 +187,7 @@ fn calc_json_has_every_documented_key() {
         sorted(&[
             "achievement",
             "target.absence",
+            "expected.absence",
             "threshold.absence",
             "price.absence",
             "cap",
@@ -193,8 +195,10 @@ fn calc_json_has_every_documented_key() {
             "cofunder_share",
             "fee_at_risk",
             "first_loss",
+            "excess_investor_share",
             "return_cap",
             "discount_rate",
+            "hurdle_rate",
             "capital",
         ])
     );

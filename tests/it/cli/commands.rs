@@ -196,8 +196,10 @@ fn sweep_of_an_unknown_lever_exits_1_and_zero_steps_2() {
         "1",
     ]);
     assert_eq!(out.code, 1);
+    // In bokmål, the default language.
     assert!(
-        out.stderr.contains("did you mean `achievement`?"),
+        out.stderr
+            .contains("ukjent spak `acheivement`; mente du `achievement`?"),
         "{}",
         out.stderr
     );

@@ -1,9 +1,9 @@
-//! The investor's headline IRR, fast, for thousands of draws.
+//! The internal rate of return (`docs/model.md` §4), in one place.
 //!
-//! [`crate::model::irr`] scans 1 200 rates for every sign change of the NPV
-//! and reports the root of smallest |r|. Here the same grid, the same sign
-//! tests and the same bisection find the same root with far fewer NPV
-//! evaluations:
+//! [`irr`] scans the investor's NPV at [`GRID`] rates for every sign change
+//! and bisects each bracket; the headline is the root of smallest |r|.
+//! [`headline`] finds the same headline with far fewer NPV evaluations, for
+//! the thousands of draws of a Monte Carlo run:
 //! - flows that change sign once (money out, then money in) have exactly one
 //!   root (Descartes' rule of signs), and a binary search over the grid finds
 //!   the scan's bracket;
@@ -11,15 +11,107 @@
 //!   and the walk stops once no unvisited bracket can hold a root of smaller
 //!   |r| than the best found.
 //!
-//! The result is the model's headline to the last bit (tests below and in
-//! `tests/it/risk.rs` hold them together).
+//! Both agree to the last bit (the tests below and `tests/it/risk.rs`).
+//! IRRs are computed in `f64`: a rate is not money, and the root is only
+//! ever shown rounded.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
-use crate::model::metrics::{GRID, bisect, grid_u as u_at, npv_sign};
+/// The internal rates of return of a series of flows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Irr {
+    /// Every annualised root found, ascending.
+    pub roots: Vec<Decimal>,
+    /// The headline IRR: the only root, or the one of smallest magnitude.
+    pub headline: Option<Decimal>,
+}
 
-/// The headline IRR (annual) of `flows`, as [`model::irr`] gives it.
+/// Grid points over `ln(1 + r)` for per-period `r ∈ (−0.99, 10]`.
+pub const GRID: usize = 1200;
+
+/// The `i`-th grid point, `u = ln(1 + r)`.
+fn grid_u(i: usize) -> f64 {
+    let lo = 0.01f64.ln();
+    let hi = 11f64.ln();
+    lo + (hi - lo) * i as f64 / GRID as f64
+}
+
+/// Every IRR of `flows` (per-period roots in (−0.99, 10], annualised).
+///
+/// IRRs are found in `f64` by scanning for sign changes and bisecting each
+/// bracket: a rate is not money, and the root is only ever shown rounded.
+pub fn irr(flows: &[Decimal], per_year: u32) -> Irr {
+    let f: Vec<f64> = flows.iter().map(|d| d.to_f64().unwrap_or(0.0)).collect();
+    if f.iter().all(|v| *v >= 0.0) || f.iter().all(|v| *v <= 0.0) {
+        return Irr::default();
+    }
+    let mut roots_u = Vec::new();
+    let mut prev_u = grid_u(1);
+    let mut prev = npv_sign(&f, prev_u);
+    if prev == 0.0 {
+        roots_u.push(prev_u);
+    }
+    for i in 2..=GRID {
+        let u = grid_u(i);
+        let v = npv_sign(&f, u);
+        if v == 0.0 {
+            roots_u.push(u);
+        } else if prev != 0.0 && (v > 0.0) != (prev > 0.0) {
+            roots_u.push(bisect(&f, prev_u, u, prev));
+        }
+        prev_u = u;
+        prev = v;
+    }
+    let per_period: Vec<f64> = roots_u.iter().map(|u| u.exp() - 1.0).collect();
+    let headline = per_period
+        .iter()
+        .copied()
+        .min_by(|a, b| a.abs().total_cmp(&b.abs()));
+    let annual = |u: f64| -> Option<Decimal> {
+        let r = (u * f64::from(per_year)).exp() - 1.0;
+        Decimal::from_f64(r).map(|d| d.round_dp(10))
+    };
+    Irr {
+        roots: roots_u.iter().filter_map(|u| annual(*u)).collect(),
+        headline: headline.and_then(|r| annual((1.0 + r).ln())),
+    }
+}
+
+/// A value with the sign of NPV at per-period rate `e^u − 1`, scaled so that
+/// no power overflows: `Σ f_τ e^{−uτ}` for `u ≥ 0`, `Σ f_τ e^{u(T−τ)}` below.
+fn npv_sign(f: &[f64], u: f64) -> f64 {
+    if u >= 0.0 {
+        let z = (-u).exp();
+        f.iter().rev().fold(0.0, |acc, v| acc * z + v)
+    } else {
+        let w = u.exp();
+        f.iter().fold(0.0, |acc, v| acc * w + v)
+    }
+}
+
+fn bisect(f: &[f64], mut a: f64, mut b: f64, fa: f64) -> f64 {
+    let positive_at_a = fa > 0.0;
+    for _ in 0..200 {
+        let m = 0.5 * (a + b);
+        if m <= a || m >= b {
+            break;
+        }
+        let v = npv_sign(f, m);
+        if v == 0.0 {
+            return m;
+        }
+        if (v > 0.0) == positive_at_a {
+            a = m;
+        } else {
+            b = m;
+        }
+    }
+    0.5 * (a + b)
+}
+
+/// The headline IRR (annual) of `flows`, exactly as [`irr`] gives it, with
+/// far fewer NPV evaluations (for thousands of Monte Carlo draws).
 /// `buf` is scratch space, reused between calls.
 pub(crate) fn headline(flows: &[Decimal], per_year: u32, buf: &mut Vec<f64>) -> Option<Decimal> {
     buf.clear();
@@ -51,29 +143,29 @@ pub(crate) fn headline(flows: &[Decimal], per_year: u32, buf: &mut Vec<f64>) -> 
 /// The root `u` the model's scan would find, given that there is at most one.
 fn unique_root(f: &[f64]) -> Option<f64> {
     let (mut a, mut b) = (1, GRID);
-    let fa = npv_sign(f, u_at(a));
+    let fa = npv_sign(f, grid_u(a));
     if fa == 0.0 {
-        return Some(u_at(a));
+        return Some(grid_u(a));
     }
-    let fb = npv_sign(f, u_at(b));
+    let fb = npv_sign(f, grid_u(b));
     if fb != 0.0 && (fb > 0.0) == (fa > 0.0) {
         return None;
     }
     // Invariant: sign at `a` is fa's; at `b` it differs or is zero.
     while b - a > 1 {
         let m = (a + b) / 2;
-        let v = npv_sign(f, u_at(m));
+        let v = npv_sign(f, grid_u(m));
         if v != 0.0 && (v > 0.0) == (fa > 0.0) {
             a = m;
         } else {
             b = m;
         }
     }
-    let ub = u_at(b);
+    let ub = grid_u(b);
     if npv_sign(f, ub) == 0.0 {
         return Some(ub);
     }
-    let ua = u_at(a);
+    let ua = grid_u(a);
     Some(bisect(f, ua, ub, npv_sign(f, ua)))
 }
 
@@ -88,7 +180,7 @@ fn unique_root(f: &[f64]) -> Option<f64> {
 fn nearest_root(f: &[f64]) -> Option<f64> {
     let g = |u: f64| (u.exp() - 1.0).abs();
     // The first grid point at or above u = 0; event `m` straddles 0.
-    let m = (1..=GRID).find(|&i| u_at(i) >= 0.0)?.max(2);
+    let m = (1..=GRID).find(|&i| grid_u(i) >= 0.0)?.max(2);
     let mut best: Option<(f64, f64)> = None; // (|r|, u)
     let consider = |u: f64, best: &mut Option<(f64, f64)>| {
         let r = g(u);
@@ -101,14 +193,14 @@ fn nearest_root(f: &[f64]) -> Option<f64> {
             *best = Some((r, u));
         }
     };
-    let start = npv_sign(f, u_at(m - 1));
+    let start = npv_sign(f, grid_u(m - 1));
     // Up: event `up` needs the value at `up − 1`.
     let (mut up, mut below_up) = (m, start);
     // Down: event `down` needs the value at `down` (and computes `down − 1`).
     let (mut down, mut at_down) = (m - 1, start);
     loop {
-        let bound_up = (up <= GRID).then(|| if up == m { 0.0 } else { g(u_at(up - 1)) });
-        let bound_down = (down >= 1).then(|| g(u_at(down)));
+        let bound_up = (up <= GRID).then(|| if up == m { 0.0 } else { g(grid_u(up - 1)) });
+        let bound_down = (down >= 1).then(|| g(grid_u(down)));
         let limit = best.map(|(b, _)| b).unwrap_or(f64::INFINITY);
         let go_up = match (bound_up, bound_down) {
             (Some(a), Some(b)) => a <= b,
@@ -120,7 +212,7 @@ fn nearest_root(f: &[f64]) -> Option<f64> {
             if bound_up.is_some_and(|b| b > limit) {
                 break;
             }
-            let (a, b) = (u_at(up - 1), u_at(up));
+            let (a, b) = (grid_u(up - 1), grid_u(up));
             let v = npv_sign(f, b);
             if v == 0.0 {
                 consider(b, &mut best);
@@ -135,12 +227,12 @@ fn nearest_root(f: &[f64]) -> Option<f64> {
             }
             if down == 1 {
                 if at_down == 0.0 {
-                    consider(u_at(1), &mut best);
+                    consider(grid_u(1), &mut best);
                 }
                 down = 0;
                 continue;
             }
-            let (a, b) = (u_at(down - 1), u_at(down));
+            let (a, b) = (grid_u(down - 1), grid_u(down));
             let v = npv_sign(f, a);
             if at_down == 0.0 {
                 consider(b, &mut best);
@@ -157,7 +249,6 @@ fn nearest_root(f: &[f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model;
 
     fn d(v: &[i64]) -> Vec<Decimal> {
         v.iter().map(|&i| Decimal::from(i)).collect()
@@ -200,7 +291,7 @@ mod tests {
         let mut several = 0;
         for flows in &cases {
             for ppy in [1, 2, 4, 12] {
-                let want = model::irr(flows, ppy);
+                let want = irr(flows, ppy);
                 several += usize::from(want.roots.len() > 1);
                 assert_eq!(
                     headline(flows, ppy, &mut buf),
