@@ -11,6 +11,9 @@
 //! - [`write_output`] is `write_atomic` for a path the user named: it
 //!   writes through a symlink to its target, refuses anything that is not
 //!   a regular file or a new path, and never creates missing folders.
+//! - [`write_new`] is `write_atomic` for a new file only: it never
+//!   replaces anything, even when another process creates the same file
+//!   at the same moment.
 //! - [`DirLock`] is an advisory lock on a folder, so that processes that
 //!   change the same folder take turns.
 
@@ -256,6 +259,58 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<PathBuf, FileError> {
     Ok(target)
 }
 
+/// Writes a new file atomically, never over anything: the bytes go to a
+/// temp file beside `path`, flushed to disk, which is then linked to
+/// `path`; the link fails when anything is there, so of two writers of
+/// the same new file exactly one succeeds, and a crash leaves no half
+/// file. Refused: an existing file or symlink (`FileError::Write` with
+/// `ErrorKind::AlreadyExists`), a folder, FIFO, device or socket
+/// (`NotAFile`), a missing folder (`NoFolder`, never created).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    let exists = || FileError::Write(io::Error::from(io::ErrorKind::AlreadyExists));
+    if let Ok(meta) = fs::symlink_metadata(path) {
+        if meta.file_type().is_symlink() {
+            return Err(exists());
+        }
+        return Err(irregular(&meta).map_or_else(exists, FileError::NotAFile));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !fs::metadata(&dir).is_ok_and(|m| m.is_dir()) {
+        return Err(FileError::NoFolder(dir));
+    }
+    let tmp = temp_path(path);
+    let written = (|| {
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(FileError::Write(e));
+    }
+    let linked = match fs::hard_link(&tmp, path) {
+        // A file system without hard links: rename, after one more look.
+        Err(e) if e.kind() != io::ErrorKind::AlreadyExists && !path.exists() => {
+            fs::rename(&tmp, path)
+        }
+        other => other,
+    };
+    let _ = fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => {
+            if let Ok(d) = File::open(&dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(e) => Err(FileError::Write(e)),
+    }
+}
+
 /// An advisory lock on a folder (on the file `.lock` in it), held until
 /// dropped. Processes that take it change the folder one at a time.
 #[derive(Debug)]
@@ -352,6 +407,32 @@ mod tests {
         assert_eq!(names.len(), 1, "{names:?}");
         // A write into a missing folder fails and leaves nothing.
         assert!(write_atomic(&dir.join("no/v.toml"), b"x").is_err());
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_anything() {
+        let dir = temp("new");
+        let f = dir.join("s.toml");
+        write_new(&f, b"first").unwrap();
+        let again = write_new(&f, b"second").unwrap_err();
+        assert!(
+            matches!(again, FileError::Write(ref e) if e.kind() == io::ErrorKind::AlreadyExists)
+        );
+        assert_eq!(fs::read(&f).unwrap(), b"first");
+        assert!(matches!(
+            write_new(&dir, b"x"),
+            Err(FileError::NotAFile(Kind::Folder))
+        ));
+        assert!(matches!(
+            write_new(&dir.join("no/s.toml"), b"x"),
+            Err(FileError::NoFolder(_))
+        ));
+        // Only the file itself is left: no temp file.
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["s.toml"]);
     }
 
     #[test]

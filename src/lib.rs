@@ -4,6 +4,7 @@
 //! - [`model`]: the pure, exact outcome-contract model.
 //! - [`levers`]: named, bounded levers that change a scenario.
 //! - [`risk`]: Monte Carlo, tornado and goal seek on top of the model.
+//! - [`template`]: new scenarios to fill in (`effekt new`).
 
 pub mod catalog;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod risk;
 pub mod scenario;
 pub mod serve;
 pub mod store;
+pub mod template;
 pub mod tui;
 
 /// The risk commands (`effekt risk`, `tornado`, `solve`), at their former path.

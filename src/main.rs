@@ -143,6 +143,17 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: String,
     },
+    /// Write a new scenario to fill in: every key with its meaning, unit and a
+    /// source placeholder; `effekt check` accepts it as written.
+    New(cli::NewArgs),
+    /// Print the JSON Schema of the scenario format, for editors (Taplo /
+    /// Even Better TOML complete and check keys with it).
+    Schema {
+        /// Write to this file instead of standard output (`-` is standard
+        /// output); its folder must exist.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: Option<std::path::PathBuf>,
+    },
     /// Serve the workshop over SSH: `ssh -t -p 2222 HOST` opens one (see docs/ssh.md).
     Serve(effekt::serve::ServeArgs),
 }
@@ -198,6 +209,8 @@ fn run(lang: Lang, out: &mut Output, args: Args, commands: &[String]) -> Result<
         }) => risk::solve(lang, out, &scenario, &lever, &for_, at.as_deref(), json),
         Some(Command::List) => cli::list(lang, out),
         Some(Command::Levers { file }) => cli::levers(lang, out, &file),
+        Some(Command::New(new)) => cli::new(lang, &new),
+        Some(Command::Schema { output }) => cli::schema(lang, out, output.as_deref()),
         Some(Command::Serve(serve)) => Ok(effekt::serve::run(lang, &serve)),
         None => cli::workshop(args.lang, args.file.as_deref(), commands),
     }

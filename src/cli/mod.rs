@@ -7,16 +7,20 @@
 //! - [`variants`](mod@variants): `save`, `variants`, `report`;
 //! - [`risk`]: `risk`, `tornado`, `solve` (argument handling; the texts and
 //!   JSON are in `crate::report`);
+//! - [`new`](mod@new): `new` (a scenario to fill in) and `schema` (the
+//!   format's JSON Schema);
 //! - [`help`]: parsing the command line with clap, `--help` and clap's
 //!   errors in the user's language.
 
 pub mod commands;
 pub mod help;
+pub mod new;
 pub mod output;
 pub mod risk;
 pub mod variants;
 
 pub use commands::{calc, check, levers, list, sweep};
+pub use new::{NewArgs, new, schema};
 pub use output::Output;
 pub use variants::{ReportFormat, SaveArgs, report, save, variants};
 

@@ -26,6 +26,8 @@ pub const VALUE_NAMES_NB: &[(&str, &str)] = &[
     ("ADDR:PORT", "ADRESSE:PORT"),
     ("SECONDS", "SEKUNDER"),
     ("SCENARIO", "SCENARIO"),
+    ("ID", "ID"),
+    ("N", "N"),
 ];
 
 /// The bokmål of `--help`: `COMMAND` is a command's summary, `COMMAND!`
@@ -183,6 +185,36 @@ pub const HELP_NB: &[(&str, &str)] = &[
     ),
     ("levers", "Vis spakene i et scenario med områder og steg"),
     ("levers/file", "Scenariofil (eller id)"),
+    (
+        "new",
+        "Skriv et nytt scenario å fylle inn: hver nøkkel med betydning, enhet og \
+         plass til kilden; `effekt check` godtar det slik det er",
+    ),
+    (
+        "new/file",
+        "Den nye scenariofilen; mappen må finnes, og navnet (uten `.toml`) blir \
+         scenarioets id",
+    ),
+    (
+        "new/from",
+        "Start fra verdiene og kommentarene i et scenario: en innebygd id \
+         (`effekt list` viser dem) eller en fil. Uten: den tomme malen",
+    ),
+    (
+        "new/sites",
+        "Skriv N `[[sites]]`-oppføringer, én per kommune i piloten",
+    ),
+    ("new/force", "Erstatt filen hvis den finnes"),
+    (
+        "schema",
+        "Skriv JSON-skjemaet for scenarioformatet, for redigeringsprogrammer \
+         (Taplo / Even Better TOML fullfører og sjekker nøkler med det)",
+    ),
+    (
+        "schema/output",
+        "Skriv til denne filen i stedet for standard ut (`-` er standard ut); \
+         mappen må finnes",
+    ),
     (
         "serve",
         "Vis verkstedet over SSH: `ssh -t -p 2222 VERT` åpner et (se docs/ssh.md)",

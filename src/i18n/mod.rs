@@ -7,6 +7,7 @@
 //! - [`tui`](mod@tui), [`tui_text`], [`tui_variants`]: the workshop;
 //!   [`tui_room`]: a shared room over SSH (`effekt serve`);
 //! - [`cli`], [`help`]: the command line's own messages and its `--help`;
+//! - [`template`](mod@template): new scenarios' explanations (`effekt new`);
 //! - [`errors`]: errors (numbers typed, files, the variant store).
 //!
 //! Fixed texts are structs of `&'static str` with one static per language,
@@ -23,6 +24,7 @@ pub mod cli;
 pub mod errors;
 pub mod help;
 pub mod report;
+pub mod template;
 pub mod tui;
 pub mod tui_room;
 pub mod tui_text;

@@ -95,12 +95,13 @@ pub fn parse(text: &str, file: &str) -> Result<Scenario, LoadError> {
         return Err(into_error(r.found, text, file));
     }
     let root = Table::new(String::new(), doc.get_ref(), doc.span());
-    let Some(scenario) = read_scenario(&mut r, root) else {
+    let Some(mut scenario) = read_scenario(&mut r, root) else {
         if r.found.is_empty() {
             r.error(0..0, "", Problem::Incomplete);
         }
         return Err(into_error(r.found, text, file));
     };
+    scenario.basis = super::basis::read(text, doc.get_ref());
     check_rules(&mut r, &scenario);
     if r.found.is_empty() {
         Ok(scenario)

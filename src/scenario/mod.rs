@@ -9,16 +9,28 @@
 //! - `schema.rs`: the scenario's sections read with it;
 //! - `load.rs`: the entry points ([`parse`], [`load_file`]);
 //! - `validate.rs`: the rules; [`levers`]: the levers a scenario has;
-//! - `error.rs`: what can be wrong, as typed values (texts: `crate::i18n::errors`).
+//! - `basis.rs`: where each number came from (`# assumption: …`,
+//!   `# kilde: …` at the end of its line);
+//! - `error.rs`: what can be wrong, as typed values (texts: `crate::i18n::errors`);
+//! - `keys.rs`: the format as the readers of `schema.rs` record it (every
+//!   key, its type, default and wording in `docs/scenario-format.md`);
+//!   `json_schema.rs`: the JSON Schema made from it ([`json_schema`]).
 
+mod basis;
 mod error;
+mod json_schema;
+mod keys;
 pub mod levers;
 mod load;
 mod schema;
 mod toml_reader;
 mod validate;
 
+pub use basis::{Basis, BasisKind};
+pub(crate) use basis::{is_setting, leading_comments, trailing_comment};
 pub use error::{Diagnostic, Entry, Expected, Hint, Issue, LoadError, PerPeriod, Problem, Rule};
+pub use json_schema::{json_schema, json_schema_text};
+pub(crate) use keys::{ANY_KEY, DefaultValue, Format, FormatKey, KeyKind, format, join};
 pub use load::{load_file, parse, read_text};
 pub(crate) use toml_reader::suggest;
 pub(crate) use validate::NOISE_SDS;
@@ -46,6 +58,9 @@ pub struct Scenario {
     pub uncertainty: Uncertainty,
     /// `[[costs]]`: costs besides delivery (§8.4), paid to `others`.
     pub costs: Vec<Cost>,
+    /// Where each number written in the file came from, as the comment on
+    /// its line says (`basis.rs`): an assumption, a source, or nothing.
+    pub basis: Vec<Basis>,
 }
 
 impl Scenario {

@@ -99,15 +99,7 @@ impl Choice for Spread {
 /// Reads every section of a scenario. `None` when a required part could
 /// not be read (the reader then holds the errors that say why).
 pub(crate) fn read_scenario(r: &mut Reader, mut root: Table) -> Option<Scenario> {
-    match root.get(r, "format") {
-        None => root.missing(r, "format", Hint::Literal("1")),
-        Some(v) => {
-            let is_one = matches!(v.get_ref(), DeValue::Integer(i) if i.as_str() == "1");
-            if !is_one {
-                r.error(v.span(), "format", Problem::UnsupportedFormat);
-            }
-        }
-    }
+    root.req_literal(r, "format", "1", Problem::UnsupportedFormat);
     let info = root.req_table(r, "scenario").and_then(|t| read_info(r, t));
     let timeline = root
         .req_table(r, "timeline")
@@ -125,14 +117,7 @@ pub(crate) fn read_scenario(r: &mut Reader, mut root: Table) -> Option<Scenario>
     let delivery = root
         .req_table(r, "delivery")
         .and_then(|t| read_delivery(r, t, periods));
-    let outcome_tables = root.tables(r, "outcomes");
-    if !root.has("outcomes") {
-        r.error(
-            root.span.start..root.span.start,
-            "outcomes",
-            Problem::Rule(Rule::NoOutcomes),
-        );
-    }
+    let outcome_tables = root.req_tables(r, "outcomes", Problem::Rule(Rule::NoOutcomes));
     let outcomes: Vec<Option<Outcome>> = outcome_tables
         .into_iter()
         .map(|t| read_outcome(r, t))
@@ -189,6 +174,7 @@ pub(crate) fn read_scenario(r: &mut Reader, mut root: Table) -> Option<Scenario>
         levers,
         uncertainty,
         costs: costs.into_iter().collect::<Option<Vec<_>>>()?,
+        basis: Vec::new(),
     })
 }
 
@@ -198,7 +184,7 @@ fn read_info(r: &mut Reader, mut t: Table) -> Option<Info> {
     let summary = t.str_or(r, "summary", "");
     let theme = t.str_or(r, "theme", "");
     let currency = t.str_or(r, "currency", "NOK");
-    let language = t.opt_choice(r, "language").unwrap_or(Language("nb"));
+    let language = t.choice_or(r, "language", Language("nb"));
     t.finish(r);
     Some(Info {
         id: id?,
@@ -216,9 +202,9 @@ fn read_timeline(r: &mut Reader, mut t: Table) -> Option<Timeline> {
         t.missing(r, "periods", Hint::WholeNumber { min: 1, max });
     }
     let periods = t.opt_int(r, "periods", 1, max);
-    let period = t.opt_choice(r, "period").unwrap_or(Period::Year);
+    let period = t.choice_or(r, "period", Period::Year);
     let start_year = t.opt_int(r, "start_year", 1900, 2200);
-    let start_month = t.opt_int(r, "start_month", 1, 12).unwrap_or(1);
+    let start_month = t.int_or(r, "start_month", (1, 12), 1);
     t.finish(r);
     Some(Timeline {
         periods: usize::try_from(periods?).ok()?,
@@ -277,7 +263,7 @@ fn read_delivery(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Option
 fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
     let id = t.req_str(r, "id");
     let name = t.opt_str(r, "name");
-    let kind = t.opt_choice(r, "kind").unwrap_or(OutcomeKind::Flow);
+    let kind = t.choice_or(r, "kind", OutcomeKind::Flow);
     let better = t.opt_choice::<Better>(r, "better");
     if !t.has("better") {
         t.missing(r, "better", Hint::OneOf(Better::names()));
@@ -289,14 +275,12 @@ fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
     let expected = t.opt_dec(r, "expected");
     let threshold = t.opt_dec(r, "threshold");
     let rule = t.opt_choice(r, "threshold_rule");
-    let pay_beyond_target = t.opt_bool(r, "pay_beyond_target").unwrap_or(false);
-    let ramp_periods = t.opt_int(r, "ramp_periods", 1, 480).unwrap_or(1);
+    let pay_beyond_target = t.bool_or(r, "pay_beyond_target", false);
+    let ramp_periods = t.int_or(r, "ramp_periods", (1, 480), 1);
     let drift = t.dec_or(r, "drift", Decimal::ZERO);
-    let counterfactual = t
-        .opt_choice(r, "counterfactual")
-        .unwrap_or(Counterfactual::ComparisonGroup);
+    let counterfactual = t.choice_or(r, "counterfactual", Counterfactual::ComparisonGroup);
     let units_per_point = t.opt_dec(r, "units_per_point");
-    let lag = t.opt_int(r, "lag", 0, 480).unwrap_or(0);
+    let lag = t.int_or(r, "lag", (0, 480), 0);
     let price = t.dec_or(r, "price", Decimal::ZERO);
     let value = t.dec_or(r, "value", Decimal::ZERO);
     let payer_value_share = t.dec_or(r, "payer_value_share", Decimal::ONE);
@@ -342,12 +326,12 @@ fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
 
 fn read_payment(r: &mut Reader, mut t: Table) -> Payment {
     let p = Payment {
-        mechanism: t.opt_choice(r, "mechanism").unwrap_or(Mechanism::RateCard),
+        mechanism: t.choice_or(r, "mechanism", Mechanism::RateCard),
         savings_share: t.opt_dec(r, "savings_share"),
         cap: t.opt_dec(r, "cap"),
         guaranteed_share: t.dec_or(r, "guaranteed_share", Decimal::ZERO),
         cofunder_share: t.dec_or(r, "cofunder_share", Decimal::ZERO),
-        excess: t.opt_choice(r, "excess").unwrap_or(Excess::Payer),
+        excess: t.choice_or(r, "excess", Excess::Payer),
         excess_investor_share: t.dec_or(r, "excess_investor_share", Decimal::ZERO),
     };
     t.finish(r);
@@ -361,7 +345,7 @@ fn read_investment(r: &mut Reader, mut t: Table) -> Option<Investment> {
     }
     let return_cap = t.opt_dec(r, "return_cap");
     let first_loss = t.dec_or(r, "first_loss", Decimal::ZERO);
-    let recycle = t.opt_bool(r, "recycle").unwrap_or(false);
+    let recycle = t.bool_or(r, "recycle", false);
     let hurdle_rate = t.opt_dec(r, "hurdle_rate");
     t.finish(r);
     Some(Investment {
@@ -475,19 +459,21 @@ fn read_uncertainty(r: &mut Reader, mut t: Table) -> Uncertainty {
     let min = t.opt_dec(r, "achievement_min");
     let mode = t.opt_dec(r, "achievement_mode");
     let max = t.opt_dec(r, "achievement_max");
-    let draws = t
-        .opt_int(r, "draws", 1, i64::from(Uncertainty::MAX_DRAWS))
-        .and_then(|n| u32::try_from(n).ok())
-        .unwrap_or(d.draws);
-    let seed = t
-        .opt_int(r, "seed", 0, i64::MAX)
-        .and_then(|n| u64::try_from(n).ok())
-        .unwrap_or(d.seed);
+    let max_draws = i64::from(Uncertainty::MAX_DRAWS);
+    let draws = t.int_or(r, "draws", (1, max_draws), i64::from(d.draws));
+    let draws = u32::try_from(draws).unwrap_or(d.draws);
+    let seed = t.int_or(
+        r,
+        "seed",
+        (0, i64::MAX),
+        d.seed.try_into().unwrap_or(i64::MAX),
+    );
+    let seed = u64::try_from(seed).unwrap_or(d.seed);
     let mut noise = Vec::new();
     if let Some(nt) = t.opt_table(r, "noise") {
         // Every key is an outcome id; validation checks that it exists.
         for (id, path, v) in nt.entries(r) {
-            if let Some(sd) = nt.number(r, &path, v) {
+            if let Some(sd) = nt.entry_number(r, &path, v) {
                 noise.push(OutcomeNoise { outcome: id, sd });
             }
         }

@@ -4,6 +4,12 @@
 //!
 //! Errors are collected, not returned: one run reports every problem of a
 //! file, each with the byte span it is about.
+//!
+//! A reader can also *record* (see [`Reader::recording`]): then every typed
+//! getter notes what it asks for — the key, its type, its default, whether
+//! it is required, whether its table refuses unknown keys — so that the
+//! readers themselves describe the format (`keys.rs` makes the JSON Schema
+//! and the templates from that record).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -33,9 +39,132 @@ pub(crate) struct Found {
 pub(crate) struct Reader {
     pub found: Vec<Found>,
     spans: HashMap<String, Range<usize>>,
+    /// What the getters asked for, when recording.
+    record: Option<Record>,
+}
+
+/// What a key holds, as the getter that reads it expects.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum KeyKind {
+    Text,
+    Bool,
+    Number,
+    /// A whole number within `min..=max`.
+    Whole {
+        min: i64,
+        max: i64,
+    },
+    /// One of these names.
+    Choice(Vec<&'static str>),
+    /// Exactly this integer, as written (`format = 1`).
+    Literal(&'static str),
+    /// A number, or a list of numbers.
+    NumberOrList,
+    TextList,
+    Table,
+    /// An array of tables (`[[key]]`).
+    Tables,
+}
+
+/// A default a getter states.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum DefaultValue {
+    Text(&'static str),
+    Number(Decimal),
+    Whole(i64),
+    Bool(bool),
+    Choice(&'static str),
+}
+
+/// One key a reader asked for. Table paths name array items `[]` and the
+/// keys a file chooses (lever ids, outcome ids) `*`: `outcomes[]`,
+/// `levers.*`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Asked {
+    pub table: String,
+    pub key: &'static str,
+    pub kind: KeyKind,
+    pub default: Option<DefaultValue>,
+    pub required: bool,
+}
+
+/// Everything the readers asked for, in the order they asked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Record {
+    pub keys: Vec<Asked>,
+    /// Tables that refuse keys they did not ask for ([`Table::finish`]).
+    pub closed: Vec<String>,
+    /// Tables whose keys the file chooses ([`Table::entries`]).
+    pub open: Vec<String>,
+}
+
+/// The key a file chooses, in a recorded path.
+pub(crate) const ANY_KEY: &str = "*";
+
+/// A key path with item indices replaced by `[]` (`outcomes[0]` →
+/// `outcomes[]`).
+pub(crate) fn generic_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => {
+                in_index = true;
+                out.push_str("[]");
+            }
+            ']' => in_index = false,
+            _ if in_index => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Record {
+    fn asked(&mut self, table: &str, key: &'static str) -> &mut Asked {
+        let table = generic_path(table);
+        let at = match self
+            .keys
+            .iter()
+            .position(|a| a.table == table && a.key == key)
+        {
+            Some(i) => i,
+            None => {
+                self.keys.push(Asked {
+                    table,
+                    key,
+                    kind: KeyKind::Text,
+                    default: None,
+                    required: false,
+                });
+                self.keys.len() - 1
+            }
+        };
+        &mut self.keys[at]
+    }
+
+    fn note(list: &mut Vec<String>, table: &str) {
+        let table = generic_path(table);
+        if !list.contains(&table) {
+            list.push(table);
+        }
+    }
 }
 
 impl Reader {
+    /// A reader that records what the getters ask for ([`Reader::record`]).
+    pub fn recording() -> Reader {
+        Reader {
+            record: Some(Record::default()),
+            ..Reader::default()
+        }
+    }
+
+    /// What was recorded (empty unless [`Reader::recording`]).
+    pub fn record(&self) -> Option<&Record> {
+        self.record.as_ref()
+    }
+
     pub fn error(&mut self, span: Range<usize>, key: &str, problem: Problem) {
         self.found.push(Found {
             span,
@@ -167,6 +296,27 @@ impl<'t, 'i> Table<'t, 'i> {
         self.table.contains_key(key)
     }
 
+    /// Records that `key` holds `kind` (when recording).
+    fn ask(&self, r: &mut Reader, key: &'static str, kind: KeyKind) {
+        if let Some(rec) = r.record.as_mut() {
+            rec.asked(&self.path, key).kind = kind;
+        }
+    }
+
+    /// Records the default a getter states for `key` (when recording).
+    fn ask_default(&self, r: &mut Reader, key: &'static str, default: DefaultValue) {
+        if let Some(rec) = r.record.as_mut() {
+            rec.asked(&self.path, key).default = Some(default);
+        }
+    }
+
+    /// Records that `key` is required (when recording).
+    fn ask_required(&self, r: &mut Reader, key: &'static str) {
+        if let Some(rec) = r.record.as_mut() {
+            rec.asked(&self.path, key).required = true;
+        }
+    }
+
     /// Looks a key up, marks it known and records its span.
     pub fn get(&mut self, r: &mut Reader, key: &'static str) -> Option<Value<'t, 'i>> {
         self.known.push(key);
@@ -179,7 +329,8 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     /// Reports a required key as missing.
-    pub fn missing(&self, r: &mut Reader, key: &str, hint: Hint) {
+    pub fn missing(&self, r: &mut Reader, key: &'static str, hint: Hint) {
+        self.ask_required(r, key);
         r.error(
             self.span.clone(),
             &self.key_path(key),
@@ -203,6 +354,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_str(&mut self, r: &mut Reader, key: &'static str) -> Option<String> {
+        self.ask(r, key, KeyKind::Text);
         let v = self.get(r, key)?;
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
@@ -213,7 +365,8 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
-    pub fn str_or(&mut self, r: &mut Reader, key: &'static str, default: &str) -> String {
+    pub fn str_or(&mut self, r: &mut Reader, key: &'static str, default: &'static str) -> String {
+        self.ask_default(r, key, DefaultValue::Text(default));
         self.opt_str(r, key).unwrap_or_else(|| default.to_string())
     }
 
@@ -225,6 +378,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_bool(&mut self, r: &mut Reader, key: &'static str) -> Option<bool> {
+        self.ask(r, key, KeyKind::Bool);
         let v = self.get(r, key)?;
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
@@ -235,8 +389,14 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    pub fn bool_or(&mut self, r: &mut Reader, key: &'static str, default: bool) -> bool {
+        self.ask_default(r, key, DefaultValue::Bool(default));
+        self.opt_bool(r, key).unwrap_or(default)
+    }
+
     /// One of the names of `T`, by name.
     pub fn opt_choice<T: Choice>(&mut self, r: &mut Reader, key: &'static str) -> Option<T> {
+        self.ask(r, key, KeyKind::Choice(T::names()));
         let v = self.get(r, key)?;
         let DeValue::String(s) = v.get_ref() else {
             self.wrong_type(r, key, v, Expected::OneOf(T::names()));
@@ -257,6 +417,12 @@ impl<'t, 'i> Table<'t, 'i> {
         found.map(|(_, value)| *value)
     }
 
+    /// One of the names of `T`, `default` when the key is absent or wrong.
+    pub fn choice_or<T: Choice>(&mut self, r: &mut Reader, key: &'static str, default: T) -> T {
+        self.ask_default(r, key, DefaultValue::Choice(default.name_of()));
+        self.opt_choice(r, key).unwrap_or(default)
+    }
+
     /// A number read from a value, reported at `path` if it is not one.
     pub fn number(&self, r: &mut Reader, path: &str, v: Value) -> Option<Decimal> {
         match number(v.get_ref()) {
@@ -269,11 +435,13 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_dec(&mut self, r: &mut Reader, key: &'static str) -> Option<Decimal> {
+        self.ask(r, key, KeyKind::Number);
         let v = self.get(r, key)?;
         self.number(r, &self.key_path(key), v)
     }
 
     pub fn dec_or(&mut self, r: &mut Reader, key: &'static str, default: Decimal) -> Decimal {
+        self.ask_default(r, key, DefaultValue::Number(default));
         self.opt_dec(r, key).unwrap_or(default)
     }
 
@@ -292,6 +460,7 @@ impl<'t, 'i> Table<'t, 'i> {
         min: i64,
         max: i64,
     ) -> Option<i64> {
+        self.ask(r, key, KeyKind::Whole { min, max });
         let v = self.get(r, key)?;
         let path = self.key_path(key);
         let out_of_range = |r: &mut Reader, value: String| {
@@ -320,8 +489,44 @@ impl<'t, 'i> Table<'t, 'i> {
         i
     }
 
+    /// A whole number within `min..=max`, `default` when the key is absent
+    /// or wrong.
+    pub fn int_or(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        (min, max): (i64, i64),
+        default: i64,
+    ) -> i64 {
+        self.ask_default(r, key, DefaultValue::Whole(default));
+        self.opt_int(r, key, min, max).unwrap_or(default)
+    }
+
+    /// A key that must be exactly the integer `literal` as written
+    /// (`format = 1`): `wrong` when it is anything else, a missing key
+    /// (with the literal as the hint) when absent.
+    pub fn req_literal(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        literal: &'static str,
+        wrong: Problem,
+    ) {
+        self.ask(r, key, KeyKind::Literal(literal));
+        match self.get(r, key) {
+            None => self.missing(r, key, Hint::Literal(literal)),
+            Some(v) => {
+                let exact = matches!(v.get_ref(), DeValue::Integer(i) if i.as_str() == literal);
+                if !exact {
+                    r.error(v.span(), &self.key_path(key), wrong);
+                }
+            }
+        }
+    }
+
     /// A number (the same for every period) or a list of numbers.
     pub fn opt_dec_list(&mut self, r: &mut Reader, key: &'static str) -> Option<NumberOrList> {
+        self.ask(r, key, KeyKind::NumberOrList);
         let v = self.get(r, key)?;
         let path = self.key_path(key);
         match v.get_ref() {
@@ -337,6 +542,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_str_list(&mut self, r: &mut Reader, key: &'static str) -> Option<Vec<String>> {
+        self.ask(r, key, KeyKind::TextList);
         let v = self.get(r, key)?;
         let path = self.key_path(key);
         let DeValue::Array(items) = v.get_ref() else {
@@ -368,6 +574,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_table(&mut self, r: &mut Reader, key: &'static str) -> Option<Table<'t, 'i>> {
+        self.ask(r, key, KeyKind::Table);
         let v = self.get(r, key)?;
         match v.get_ref() {
             DeValue::Table(t) => Some(Table::new(self.key_path(key), t, v.span())),
@@ -379,6 +586,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn req_table(&mut self, r: &mut Reader, key: &'static str) -> Option<Table<'t, 'i>> {
+        self.ask_required(r, key);
         if !self.has(key) {
             r.error(
                 self.span.start..self.span.start,
@@ -391,8 +599,28 @@ impl<'t, 'i> Table<'t, 'i> {
         self.opt_table(r, key)
     }
 
+    /// An array of tables (`[[key]]`) that must have at least one table:
+    /// `missing` (at the start of this table) when it has none.
+    pub fn req_tables(
+        &mut self,
+        r: &mut Reader,
+        key: &'static str,
+        missing: Problem,
+    ) -> Vec<Table<'t, 'i>> {
+        self.ask_required(r, key);
+        if !self.has(key) {
+            r.error(
+                self.span.start..self.span.start,
+                &self.key_path(key),
+                missing,
+            );
+        }
+        self.tables(r, key)
+    }
+
     /// An array of tables (`[[key]]`).
     pub fn tables(&mut self, r: &mut Reader, key: &'static str) -> Vec<Table<'t, 'i>> {
+        self.ask(r, key, KeyKind::Tables);
         let Some(v) = self.get(r, key) else {
             return Vec::new();
         };
@@ -431,6 +659,9 @@ impl<'t, 'i> Table<'t, 'i> {
     /// Every entry of a table whose keys are names the file chooses (lever
     /// ids, outcome ids), with their key paths; records their spans.
     pub fn entries(&self, r: &mut Reader) -> Vec<(String, String, Value<'t, 'i>)> {
+        if let Some(rec) = r.record.as_mut() {
+            Record::note(&mut rec.open, &self.path);
+        }
         self.table
             .iter()
             .map(|(k, v)| {
@@ -441,8 +672,20 @@ impl<'t, 'i> Table<'t, 'i> {
             .collect()
     }
 
+    /// A number that is the value of an entry of a table whose keys the
+    /// file chooses (`[uncertainty.noise]`: `outcome = sd`).
+    pub fn entry_number(&self, r: &mut Reader, path: &str, v: Value) -> Option<Decimal> {
+        if let Some(rec) = r.record.as_mut() {
+            rec.asked(&self.path, ANY_KEY).kind = KeyKind::Number;
+        }
+        self.number(r, path, v)
+    }
+
     /// Reports every key that was not asked for, with a suggestion.
     pub fn finish(self, r: &mut Reader) {
+        if let Some(rec) = r.record.as_mut() {
+            Record::note(&mut rec.closed, &self.path);
+        }
         let mut known = self.known.clone();
         known.sort_unstable();
         known.dedup();

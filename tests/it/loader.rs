@@ -19,8 +19,8 @@ fn edit(from: &str, to: &str) -> String {
     WORKED.replace(from, to)
 }
 
-struct Case {
-    text: String,
+pub(crate) struct Case {
+    pub(crate) text: String,
     /// A text on the line the error points at.
     at: &'static str,
     key: &'static str,
@@ -47,7 +47,7 @@ fn case(
     }
 }
 
-fn cases() -> Vec<Case> {
+pub(crate) fn cases() -> Vec<Case> {
     vec![
         case(
             edit("title = \"Worked", "title = \"Worked\"\"\""),

@@ -4,7 +4,7 @@
 use super::{BASE, Case, at, case, edit, event_base, line_of};
 
 /// Every broken file of the table.
-pub(super) fn cases() -> Vec<Case> {
+pub(crate) fn cases() -> Vec<Case> {
     let base = |edits: &[(&str, &str)]| edit(BASE, edits);
     let event = |edits: &[(&str, &str)]| edit(&event_base(), edits);
     let mut cases = vec![

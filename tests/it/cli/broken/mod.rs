@@ -4,7 +4,7 @@
 //! device, a FIFO) run on the binary. Every error says `FILE:LINE:COL`,
 //! the key, and what to do; nothing panics.
 
-mod cases;
+pub(crate) mod cases;
 
 use effekt::scenario;
 
@@ -49,7 +49,7 @@ return_cap = 0.08
 "#;
 
 /// [`BASE`] with an event outcome over an intake instead.
-pub(super) fn event_base() -> String {
+pub(crate) fn event_base() -> String {
     edit(
         BASE,
         &[
@@ -115,9 +115,9 @@ impl Expected {
 }
 
 /// One broken file and what `check` must say about it.
-pub(super) struct Case {
-    name: String,
-    text: String,
+pub(crate) struct Case {
+    pub(crate) name: String,
+    pub(crate) text: String,
     errors: Vec<Expected>,
     /// The number of errors, where it matters.
     count: Option<usize>,

@@ -1,0 +1,567 @@
+//! The texts of new scenarios (`effekt new`, the picker's "new from
+//! template") and of `effekt schema`: the explanations a template writes
+//! above each key and table, in bokmål here (English ones are the rows of
+//! `docs/scenario-format.md`), and the messages of the two commands.
+//!
+//! [`MEANINGS_NB`] has a line for every key and table of the format; a test
+//! names any the loader reads that it lacks.
+
+use std::path::Path;
+
+use crate::format::Lang;
+
+/// What each key and table means, with its unit, in bokmål, by key path
+/// (`outcomes[].price`; `levers.*.min` for every lever's table).
+pub const MEANINGS_NB: &[(&str, &str)] = &[
+    ("format", "Versjonen av filformatet; skal være 1."),
+    ("scenario", "Hva scenarioet handler om."),
+    (
+        "scenario.id",
+        "Kort navn på scenarioet (a-z, 0-9 og _); vanligvis filnavnet uten .toml.",
+    ),
+    (
+        "scenario.title",
+        "Tittelen som vises i lister og rapporter.",
+    ),
+    ("scenario.summary", "Noen setninger om kontrakten."),
+    (
+        "scenario.theme",
+        "En merkelapp for gruppering, for eksempel «sykefravær».",
+    ),
+    (
+        "scenario.currency",
+        "Valutaen for alle beløp (bare til visning).",
+    ),
+    (
+        "scenario.language",
+        "Språket scenarioets tekster er skrevet på: \"nb\" eller \"en\".",
+    ),
+    ("timeline", "Hvor lenge kontrakten varer."),
+    (
+        "timeline.periods",
+        "Antall perioder (helt tall, 1 til 480).",
+    ),
+    (
+        "timeline.period",
+        "Lengden på én periode: \"year\", \"half_year\", \"quarter\" eller \"month\".",
+    ),
+    (
+        "timeline.start_year",
+        "Kalenderåret periode 1 starter i; daterer periodene og budsjettårene.",
+    ),
+    (
+        "timeline.start_month",
+        "Måneden periode 1 starter i (1 til 12).",
+    ),
+    ("parties", "Navnene på partene (alle har en standardverdi)."),
+    (
+        "parties.payer",
+        "Betaler for resultatene og et eventuelt fast honorar (vanligvis kommunen).",
+    ),
+    (
+        "parties.cofunder",
+        "Medfinansiør som dekker en fast andel av hver utfallsbetaling.",
+    ),
+    (
+        "parties.investor",
+        "Investoren som forskutterer leveransen.",
+    ),
+    ("parties.provider", "Leverandøren som utfører tiltaket."),
+    (
+        "parties.guarantor",
+        "Garantisten som dekker investors første tap.",
+    ),
+    (
+        "parties.public_other",
+        "Resten av det offentlige: får verdi, betaler ingenting (for eksempel NAV).",
+    ),
+    ("cohort", "Hvem tiltaket er for."),
+    (
+        "cohort.size",
+        "Antall personer i en fast gruppe (trengs for flow-utfall), antall ≥ 0.",
+    ),
+    (
+        "cohort.intake",
+        "Nye deltakere per periode (trengs for event-utfall): ett tall, eller ett per periode.",
+    ),
+    (
+        "cohort.unit",
+        "Hva én person i gruppen er, for eksempel «ansatte».",
+    ),
+    ("delivery", "Hva tiltaket koster."),
+    (
+        "delivery.cost",
+        "Leveransekostnad per periode i valutaen, betalt ved periodens start: \
+         ett tall, eller ett per periode.",
+    ),
+    ("delivery.description", "Hva som leveres."),
+    (
+        "outcomes[]",
+        "Ett utfall (indikator) og hva som betales for det; minst ett.",
+    ),
+    (
+        "outcomes[].id",
+        "Stabil id for utfallet (a-z, 0-9 og _); spakene bruker den (price.<id>).",
+    ),
+    ("outcomes[].name", "Navnet som vises."),
+    (
+        "outcomes[].kind",
+        "\"flow\": en rate i en fast gruppe; \"event\": en milepæl en andel av et inntak når.",
+    ),
+    (
+        "outcomes[].better",
+        "Hvilken retning som er en forbedring: \"lower\" eller \"higher\".",
+    ),
+    (
+        "outcomes[].indicator_unit",
+        "Enheten for indikatoren, for eksempel «%».",
+    ),
+    (
+        "outcomes[].payable_unit",
+        "Hva én betalbar enhet er, for eksempel «unngått sykedag».",
+    ),
+    (
+        "outcomes[].baseline",
+        "Nivået før kontrakten, i indikatorens enhet (event: prosent, 0 til 100).",
+    ),
+    (
+        "outcomes[].target",
+        "Målet det betales for; en forbedring fra utgangsnivået (event: prosent).",
+    ),
+    (
+        "outcomes[].expected",
+        "Nivået man venter at tiltaket når (standard: målet); måloppnåelsen er en andel av dette.",
+    ),
+    (
+        "outcomes[].threshold",
+        "Terskel: nivået som må nås før noe betales (trigger) eller som trekkes fra (deductible).",
+    ),
+    (
+        "outcomes[].threshold_rule",
+        "Hvordan terskelen virker: \"none\", \"trigger\" eller \"deductible\".",
+    ),
+    (
+        "outcomes[].pay_beyond_target",
+        "Betal også for forbedring utover målet (true/false).",
+    ),
+    (
+        "outcomes[].ramp_periods",
+        "Bare flow: perioder til full effekt (helt tall ≥ 1).",
+    ),
+    (
+        "outcomes[].drift",
+        "Bare flow: indikatorpoeng per periode som bedres uansett (med historical_baseline).",
+    ),
+    (
+        "outcomes[].counterfactual",
+        "Hva forbedringen måles mot: \"comparison_group\", \"historical_baseline\" eller \"none\".",
+    ),
+    (
+        "outcomes[].units_per_point",
+        "Bare flow: betalbare enheter per indikatorpoeng per person per år (> 0).",
+    ),
+    (
+        "outcomes[].lag",
+        "Bare event: perioder fra inntak til måling (helt tall ≥ 0).",
+    ),
+    (
+        "outcomes[].price",
+        "Pris per betalbar enhet i valutaen (≥ 0).",
+    ),
+    (
+        "outcomes[].value",
+        "Verdien for det offentlige per reell ekstra enhet, i valutaen (≥ 0).",
+    ),
+    (
+        "outcomes[].payer_value_share",
+        "Andelen av verdien som tilfaller betaleren (0 til 1); resten går til det øvrige offentlige.",
+    ),
+    (
+        "outcomes[].payer_cash_share",
+        "Andelen av betalerens verdi som er kontanter i budsjettet (0 til 1).",
+    ),
+    (
+        "outcomes[].definition",
+        "Nøyaktig definisjon av indikatoren.",
+    ),
+    ("outcomes[].data_source", "Hvor målingen kommer fra."),
+    (
+        "outcomes[].source",
+        "Hvor tallene kommer fra: id-en til en [[sources]]-oppføring.",
+    ),
+    ("payment", "Hvordan resultatene betales."),
+    (
+        "payment.mechanism",
+        "Hvordan prisen settes: \"rate_card\" (hvert utfalls pris) eller \"share_of_savings\".",
+    ),
+    (
+        "payment.savings_share",
+        "Andelen av verdien som betales ut (0 til 1); kreves av share_of_savings.",
+    ),
+    (
+        "payment.cap",
+        "Tak: det meste betaler og medfinansiør betaler i utfallsbetalinger over hele kontrakten, i valutaen.",
+    ),
+    (
+        "payment.guaranteed_share",
+        "Andelen av hver periodes kostnad betaleren betaler uansett resultat (0 til 1).",
+    ),
+    (
+        "payment.cofunder_share",
+        "Andelen av hver utfallsbetaling medfinansiøren bærer (0 til 1).",
+    ),
+    (
+        "payment.excess",
+        "Hvem som får det som er igjen til slutt: \"payer\" (tilbake) eller \"provider\" (bonus).",
+    ),
+    (
+        "payment.excess_investor_share",
+        "Investors andel av overskuddet til slutt, tatt først (0 til 1).",
+    ),
+    ("investment", "Investorens vilkår."),
+    (
+        "investment.capital",
+        "Kapitalen investoren stiller, i valutaen (≥ 0).",
+    ),
+    (
+        "investment.return_cap",
+        "Tak på investors årlige avkastning (0 til 1; 0,07 = 7 % i året).",
+    ),
+    (
+        "investment.first_loss",
+        "Garantisten dekker investors tap opp til denne andelen av det som er trukket (0 til 1).",
+    ),
+    (
+        "investment.recycle",
+        "Bruk utfallsbetalinger til senere leveranse før mer trekkes (true/false).",
+    ),
+    (
+        "investment.hurdle_rate",
+        "Årlig rente investors nåverdi neddiskonteres med (standard: diskonteringsrenten).",
+    ),
+    ("provider", "Leverandørens egen risiko."),
+    (
+        "provider.fee_at_risk",
+        "Andelen av hver periodes kostnad leverandøren selv bærer (0 til 1).",
+    ),
+    ("assumptions", "Det rommet antar."),
+    (
+        "assumptions.achievement",
+        "Måloppnåelse: andelen av den ventede forbedringen som faktisk skjer (0 til 10; 1 = som ventet).",
+    ),
+    (
+        "assumptions.discount_rate",
+        "Årlig diskonteringsrente for alle nåverdier (0,04 = 4 %, R-109).",
+    ),
+    (
+        "assumptions.notes",
+        "Utsagn som er antakelser, ikke fakta; appen viser dem som antakelser.",
+    ),
+    ("sources[]", "En kilde for tallene."),
+    (
+        "sources[].id",
+        "Kort id som utfallenes source kan vise til.",
+    ),
+    ("sources[].title", "Hva kilden er."),
+    ("sources[].url", "Hvor den finnes."),
+    ("sources[].note", "Hva scenarioet henter fra den."),
+    (
+        "levers",
+        "Hvilke spaker verkstedet viser, i hvilken rekkefølge, med smalere områder.",
+    ),
+    (
+        "levers.show",
+        "Spak-id-er i visningsrekkefølge ([] = alle).",
+    ),
+    ("levers.*", "Område og steg for én spak: [levers.\"<id>\"]."),
+    ("levers.*.min", "Laveste verdi spaken kan ta."),
+    ("levers.*.max", "Høyeste verdi spaken kan ta."),
+    ("levers.*.step", "Ett tastetrykk (> 0)."),
+    (
+        "uncertainty",
+        "Hvor usikker effekten er og hvor støyende målingen, for risikovisningen.",
+    ),
+    (
+        "uncertainty.achievement",
+        "Fordelingen av den sanne måloppnåelsen: \"normal\" eller \"triangular\".",
+    ),
+    (
+        "uncertainty.achievement_sd",
+        "Bare normal: standardavviket til måloppnåelsen (0 til 10).",
+    ),
+    (
+        "uncertainty.achievement_min",
+        "Bare triangular (kreves): laveste måloppnåelse (0 til 10).",
+    ),
+    (
+        "uncertainty.achievement_mode",
+        "Bare triangular: mest sannsynlige måloppnåelse.",
+    ),
+    (
+        "uncertainty.achievement_max",
+        "Bare triangular (kreves): høyeste måloppnåelse (0 til 10).",
+    ),
+    (
+        "uncertainty.draws",
+        "Antall Monte Carlo-trekk (1 til 1 000 000).",
+    ),
+    (
+        "uncertainty.seed",
+        "Frø for tilfeldige tall: samme frø gir samme resultat på alle maskiner.",
+    ),
+    (
+        "uncertainty.noise",
+        "Målestøy per utfall: <utfalls-id> = standardavvik i indikatorpoeng per periode.",
+    ),
+    (
+        "uncertainty.noise.*",
+        "Standardavviket til det målte nivået for dette utfallet, hver periode (≥ 0).",
+    ),
+    (
+        "costs[]",
+        "En kostnad utenom leveransen (evaluering, honorar, oppstart).",
+    ),
+    ("costs[].id", "Stabil id for kostnaden (a-z, 0-9 og _)."),
+    ("costs[].name", "Navnet som vises."),
+    (
+        "costs[].when",
+        "Når den betales: \"start\" (én gang) eller \"each_period\" (hver periode).",
+    ),
+    (
+        "costs[].paid_by",
+        "Hvem som betaler: \"payer\", \"cofunder\" eller \"investor\".",
+    ),
+    (
+        "costs[].amount",
+        "Beløpet i valutaen: ett tall, eller (each_period) ett per periode.",
+    ),
+];
+
+/// The bokmål meaning of a key or table path.
+pub fn meaning_nb(path: &str) -> Option<&'static str> {
+    MEANINGS_NB
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, m)| *m)
+}
+
+/// The comment a template puts on a number nobody has given a source for.
+pub fn placeholder(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "kilde: …",
+        Lang::En => "source: …",
+    }
+}
+
+/// The words a template's "Allowed:" and "Default:" start with.
+pub fn allowed_default(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Nb => ("Tillatt", "Standard"),
+        Lang::En => ("Allowed", "Default"),
+    }
+}
+
+/// The explanation at the top of a new scenario.
+pub fn header(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::Nb => &[
+            "Et nytt scenario for effekt (format 1). Linjer som starter med ## forklarer",
+            "nøklene; `effekt new --from` skriver dem på nytt.",
+            "Si hvor hvert tall kommer fra i kommentaren på linjen: bytt ut «kilde: …»",
+            "med kilden, eller skriv «antakelse: …». Skjermen Scenario (5) viser dem.",
+            "Nøkler som står kommentert ut (# nøkkel = …) er valgfrie: uten dem gjelder",
+            "standardverdien. Sjekk filen med `effekt check FIL`.",
+            "Redigeringsstøtte (Taplo / Even Better TOML): lagre skjemaet med",
+            "`effekt schema -o scenario.schema.json` i samme mappe og sett",
+            "`#:schema ./scenario.schema.json` som første linje i filen.",
+        ],
+        Lang::En => &[
+            "A new scenario for effekt (format 1). Lines starting with ## explain the",
+            "keys; `effekt new --from` writes them afresh.",
+            "Say where each number comes from in the comment on its line: replace",
+            "\"source: …\" with the source, or write \"assumption: …\". The Scenario",
+            "screen (5) shows them.",
+            "Keys commented out (# key = …) are optional: without them the default",
+            "applies. Check the file with `effekt check FILE`.",
+            "Editor support (Taplo / Even Better TOML): save the schema with",
+            "`effekt schema -o scenario.schema.json` in the same folder and put",
+            "`#:schema ./scenario.schema.json` as the first line of the file.",
+        ],
+    }
+}
+
+/// The scenario of the empty template: every required key with a plain
+/// value to replace, in the language's words.
+pub fn blank(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => BLANK_NB,
+        Lang::En => BLANK_EN,
+    }
+}
+
+const BLANK_NB: &str = r#"format = 1
+
+[scenario]
+id = "ny"
+title = "Ny effektkontrakt"
+summary = "Beskriv kontrakten med noen setninger: hvem betaler for hva, målt hvordan."
+currency = "NOK"
+language = "nb"
+
+[timeline]
+periods = 4
+period = "year"
+
+[parties]
+payer = "Kommunen"
+investor = "Sosiale investorer"
+provider = "Tjenesteleverandør"
+public_other = "Staten"
+
+[cohort]
+size = 1000
+unit = "deltakere"
+
+[delivery]
+cost = 1_000_000
+description = "Hva som leveres"
+
+[[outcomes]]
+id = "utfall"
+name = "Utfall"
+kind = "flow"
+better = "lower"
+indicator_unit = "%"
+payable_unit = "enhet"
+baseline = 10
+target = 9
+units_per_point = 1
+price = 500
+value = 1_000
+definition = "Nøyaktig definisjon av indikatoren"
+data_source = "Hvor målingen kommer fra"
+
+[payment]
+mechanism = "rate_card"
+cap = 2_000_000
+
+[investment]
+capital = 4_000_000
+return_cap = 0.05
+
+[assumptions]
+achievement = 1
+discount_rate = 0.04
+notes = []
+"#;
+
+const BLANK_EN: &str = r#"format = 1
+
+[scenario]
+id = "new"
+title = "New outcome contract"
+summary = "Describe the contract in a few sentences: who pays for what, measured how."
+currency = "NOK"
+language = "en"
+
+[timeline]
+periods = 4
+period = "year"
+
+[parties]
+payer = "Municipality"
+investor = "Social investors"
+provider = "Provider"
+public_other = "Central government"
+
+[cohort]
+size = 1000
+unit = "participants"
+
+[delivery]
+cost = 1_000_000
+description = "What is delivered"
+
+[[outcomes]]
+id = "outcome"
+name = "Outcome"
+kind = "flow"
+better = "lower"
+indicator_unit = "%"
+payable_unit = "unit"
+baseline = 10
+target = 9
+units_per_point = 1
+price = 500
+value = 1_000
+definition = "Exact definition of the indicator"
+data_source = "Where the measurement comes from"
+
+[payment]
+mechanism = "rate_card"
+cap = 2_000_000
+
+[investment]
+capital = 4_000_000
+return_cap = 0.05
+
+[assumptions]
+achievement = 1
+discount_rate = 0.04
+notes = []
+"#;
+
+/// The template that starts from nothing, as `--from` and the picker name it.
+pub fn empty_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "tom mal",
+        Lang::En => "empty template",
+    }
+}
+
+/// `effekt new`: the file is there already.
+pub fn exists(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "{} finnes allerede; velg et annet navn, eller bruk --force for å erstatte den",
+            path.display()
+        ),
+        Lang::En => format!(
+            "{} exists already; choose another name, or use --force to replace it",
+            path.display()
+        ),
+    }
+}
+
+/// `effekt new`: written, and what to do next.
+pub fn written(lang: Lang, path: &Path, from: &str) -> String {
+    let p = path.display();
+    match lang {
+        Lang::Nb => format!(
+            "Skrev {p} (fra {from}). Fyll inn tallene og kildene, og sjekk med `effekt check {p}`."
+        ),
+        Lang::En => format!(
+            "Wrote {p} (from {from}). Fill in the numbers and their sources, and check with `effekt check {p}`."
+        ),
+    }
+}
+
+/// `effekt new --sites`: the loader has no sites.
+pub fn no_sites(lang: Lang) -> String {
+    match lang {
+        Lang::Nb => "--sites: denne versjonen av effekt har ennå ingen kommuner i samme pilot \
+                     ([[sites]]); skriv scenarioet uten --sites"
+            .into(),
+        Lang::En => "--sites: this version of effekt has no sites in one pilot yet \
+                     ([[sites]]); write the scenario without --sites"
+            .into(),
+    }
+}
+
+/// `effekt schema -o`: written.
+pub fn schema_written(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Nb => format!("Skjema skrevet: {}", path.display()),
+        Lang::En => format!("Schema written: {}", path.display()),
+    }
+}
