@@ -143,7 +143,11 @@ fn unset_line(k: &FormatKey) -> String {
         .doc
         .as_ref()
         .map(|d| d.example.trim_matches('`').to_string())
-        .filter(|e| e.starts_with(&format!("{} = ", k.key)) && !e.contains('`'));
+        .filter(|e| {
+            let own = e.starts_with(&format!("{} = ", k.key));
+            let chosen = k.key == ANY_KEY && is_commented_out(e);
+            (own || chosen) && !e.contains('`')
+        });
     example.unwrap_or_else(|| format!("{} = …", k.key))
 }
 
@@ -170,17 +174,17 @@ impl Writer<'_> {
             Lang::Nb => texts::meaning_nb(path).unwrap_or_default().to_string(),
             Lang::En => match k.and_then(|k| k.doc.as_ref()) {
                 Some(doc) => {
-                    let mut t = doc.meaning.replace("**", "");
-                    if !t.ends_with('.') {
-                        t.push('.');
-                    }
+                    let mut t = scenario::sentence(&doc.meaning.replace("**", ""));
                     if !doc.allowed.is_empty() {
                         t.push_str(&format!(" Allowed: {}.", doc.allowed.replace("**", "")));
                     }
                     t
                 }
                 None => {
-                    let about = self.format.table(path).map(|t| t.about.clone());
+                    let about = self
+                        .format
+                        .table(path)
+                        .map(|t| scenario::sentence(&t.about));
                     about.unwrap_or_default()
                 }
             },
@@ -194,11 +198,16 @@ impl Writer<'_> {
         }
     }
 
-    /// The scenario's own comment lines above the text at `start`.
+    /// The scenario's own comment lines above the text at `start`, but
+    /// not keys and tables a template showed commented out (it shows them
+    /// again).
     fn leading(&mut self, commented: bool, start: Option<usize>) {
         let Some(start) = start else { return };
         let src = self.src;
         for l in scenario::leading_comments(src, start) {
+            if is_commented_out(l) {
+                continue;
+            }
             self.line(commented, &format!("# {l}"));
         }
     }
@@ -333,6 +342,18 @@ impl Writer<'_> {
             }
         }
     }
+}
+
+/// A comment that is a line of TOML a template commented out: a table
+/// header or `key = value`.
+fn is_commented_out(comment: &str) -> bool {
+    comment.starts_with('[')
+        || comment.split_once(" = ").is_some_and(|(key, _)| {
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"' | '.' | '*'))
+        })
 }
 
 fn is_table(k: &FormatKey) -> bool {

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Map, Value, json};
 
-use super::keys::{ANY_KEY, DefaultValue, Format, FormatKey, KeyKind, format, join};
+use super::keys::{ANY_KEY, DefaultValue, Format, FormatKey, KeyKind, format, join, sentence};
 use super::toml_reader::MAX_MAGNITUDE;
 
 /// The draft the schema declares.
@@ -143,19 +143,6 @@ fn default_value(d: &DefaultValue) -> Value {
         DefaultValue::Whole(n) => json!(n),
         DefaultValue::Bool(b) => json!(b),
     }
-}
-
-/// A phrase of the docs as a sentence: a capital first and a full stop.
-fn sentence(phrase: &str) -> String {
-    let mut chars = phrase.trim().chars();
-    let mut out: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => return String::new(),
-    };
-    if !out.ends_with('.') {
-        out.push('.');
-    }
-    out
 }
 
 /// A key's description: its meaning, allowed values, default and example

@@ -91,6 +91,20 @@ pub(crate) fn join(table: &str, key: &str) -> String {
     }
 }
 
+/// A phrase of the docs as a sentence: a capital first and a full stop.
+pub(crate) fn sentence(phrase: &str) -> String {
+    let mut chars = phrase.trim().chars();
+    let mut out: String = match chars.next() {
+        Some(c) if c.is_ascii_lowercase() => c.to_uppercase().chain(chars).collect(),
+        Some(c) => std::iter::once(c).chain(chars).collect(),
+        None => return String::new(),
+    };
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
 /// The format, recorded once.
 pub(crate) fn format() -> &'static Format {
     static FORMAT: OnceLock<Format> = OnceLock::new();
@@ -342,7 +356,7 @@ fn doc_tables(doc: &str) -> BTreeMap<String, String> {
                 .iter()
                 .skip_while(|l| l.trim().is_empty())
                 .take_while(|l| !l.trim().is_empty())
-                .take_while(|l| !l.starts_with(['|', '`', '#']))
+                .take_while(|l| !l.starts_with(['|', '#']) && !l.starts_with("```"))
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" "),

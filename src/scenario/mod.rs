@@ -30,7 +30,7 @@ pub use basis::{Basis, BasisKind};
 pub(crate) use basis::{is_setting, leading_comments, trailing_comment};
 pub use error::{Diagnostic, Entry, Expected, Hint, Issue, LoadError, PerPeriod, Problem, Rule};
 pub use json_schema::{json_schema, json_schema_text};
-pub(crate) use keys::{ANY_KEY, DefaultValue, Format, FormatKey, KeyKind, format, join};
+pub(crate) use keys::{ANY_KEY, DefaultValue, Format, FormatKey, KeyKind, format, join, sentence};
 pub use load::{load_file, parse, read_text};
 pub(crate) use toml_reader::suggest;
 pub(crate) use validate::NOISE_SDS;

@@ -13,6 +13,7 @@ pub(crate) mod broken;
 mod calc;
 mod commands;
 mod edges;
+mod new;
 mod promises;
 mod saves;
 
