@@ -145,7 +145,7 @@ fn unset_line(k: &FormatKey) -> String {
         .map(|d| d.example.trim_matches('`').to_string())
         .filter(|e| {
             let own = e.starts_with(&format!("{} = ", k.key));
-            let chosen = k.key == ANY_KEY && is_commented_out(e);
+            let chosen = k.key == ANY_KEY && scenario::is_commented_out(e);
             (own || chosen) && !e.contains('`')
         });
     example.unwrap_or_else(|| format!("{} = …", k.key))
@@ -198,16 +198,11 @@ impl Writer<'_> {
         }
     }
 
-    /// The scenario's own comment lines above the text at `start`, but
-    /// not keys and tables a template showed commented out (it shows them
-    /// again).
+    /// The scenario's own comment lines above the text at `start`.
     fn leading(&mut self, commented: bool, start: Option<usize>) {
         let Some(start) = start else { return };
         let src = self.src;
         for l in scenario::leading_comments(src, start) {
-            if is_commented_out(l) {
-                continue;
-            }
             self.line(commented, &format!("# {l}"));
         }
     }
@@ -228,7 +223,7 @@ impl Writer<'_> {
         } else {
             src.get(value.span()).unwrap_or("").to_string()
         };
-        let comment = self.value_comment(&k.path(), value);
+        let comment = self.value_comment(&k.path(), key.span().start, value);
         self.line(
             commented,
             &format!("{} = {written}{comment}", header_key(k.key)),
@@ -236,11 +231,12 @@ impl Writer<'_> {
     }
 
     /// The comment after a value: the scenario's own, or a placeholder on
-    /// a number.
-    fn value_comment(&self, path: &str, value: &toml::Spanned<DeValue>) -> String {
+    /// a number that has no comment above it either.
+    fn value_comment(&self, path: &str, key_at: usize, value: &toml::Spanned<DeValue>) -> String {
+        let explained = !scenario::leading_comments(self.src, key_at).is_empty();
         match scenario::trailing_comment(self.src, value.span().end) {
             Some(c) => format!("  # {c}"),
-            None if is_number(value.get_ref()) && !scenario::is_setting(path) => {
+            None if is_number(value.get_ref()) && !scenario::is_setting(path) && !explained => {
                 format!("  # {}", texts::placeholder(self.lang))
             }
             None => String::new(),
@@ -281,11 +277,13 @@ impl Writer<'_> {
         if let Some(any) = keys.iter().find(|k| k.key == ANY_KEY && !is_table(k)) {
             self.explain(&any.path(), Some(any));
             let known: Vec<&str> = keys.iter().map(|k| k.key).collect();
-            let entries: Vec<_> = values
+            let mut entries: Vec<_> = values
                 .into_iter()
                 .flat_map(|t| t.iter())
                 .filter(|(k, _)| !known.contains(&k.get_ref().as_ref()))
                 .collect();
+            // In the file's order, which the model keeps (noise by outcome).
+            entries.sort_by_key(|(k, _)| k.span().start);
             if entries.is_empty() {
                 self.line(true, &unset_line(any));
             }
@@ -293,7 +291,7 @@ impl Writer<'_> {
                 self.leading(commented, Some(k.span().start));
                 let src = self.src;
                 let written = src.get(v.span()).unwrap_or("");
-                let comment = self.value_comment(&any.path(), v);
+                let comment = self.value_comment(&any.path(), k.span().start, v);
                 let line = format!("{} = {written}{comment}", header_key(k.get_ref()));
                 self.line(commented, &line);
             }
@@ -302,7 +300,7 @@ impl Writer<'_> {
         let any_table = join(path, ANY_KEY);
         if f.table(&any_table).is_some() {
             let known: Vec<&str> = keys.iter().map(|k| k.key).collect();
-            let entries: Vec<_> = values
+            let mut entries: Vec<_> = values
                 .into_iter()
                 .flat_map(|t| t.iter())
                 .filter(|(k, _)| !known.contains(&k.get_ref().as_ref()))
@@ -310,7 +308,8 @@ impl Writer<'_> {
                     DeValue::Table(t) => Some((k.get_ref().to_string(), t, v.span().start)),
                     _ => None,
                 })
-                .collect();
+                .collect::<Vec<_>>();
+            entries.sort_by_key(|(_, _, at)| *at);
             for (name, t, at) in entries {
                 let mut h = header.to_vec();
                 h.push(header_key(&name));
@@ -344,18 +343,6 @@ impl Writer<'_> {
     }
 }
 
-/// A comment that is a line of TOML a template commented out: a table
-/// header or `key = value`.
-fn is_commented_out(comment: &str) -> bool {
-    comment.starts_with('[')
-        || comment.split_once(" = ").is_some_and(|(key, _)| {
-            !key.is_empty()
-                && key
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"' | '.' | '*'))
-        })
-}
-
 fn is_table(k: &FormatKey) -> bool {
     matches!(k.kind, KeyKind::Table | KeyKind::Tables)
 }
@@ -365,5 +352,87 @@ fn is_number(v: &DeValue) -> bool {
         DeValue::Integer(_) | DeValue::Float(_) => true,
         DeValue::Array(items) => items.iter().any(|i| is_number(i.get_ref())),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bokmål explanations cover the format: a key the loader reads
+    /// without one is named.
+    #[test]
+    fn every_key_and_table_is_explained_in_bokmal() {
+        let f = format();
+        let paths = f
+            .keys
+            .iter()
+            .filter(|k| !matches!(k.kind, KeyKind::Tables))
+            .map(FormatKey::path)
+            .chain(f.tables.iter().map(|t| t.path.clone()))
+            .filter(|p| !p.is_empty());
+        let missing: Vec<String> = paths.filter(|p| texts::meaning_nb(p).is_none()).collect();
+        assert!(
+            missing.is_empty(),
+            "keys without a bokmål explanation in i18n/template.rs (MEANINGS_NB): {missing:?}"
+        );
+        let known: Vec<String> = f
+            .keys
+            .iter()
+            .map(FormatKey::path)
+            .chain(f.tables.iter().map(|t| t.path.clone()))
+            .collect();
+        let stale: Vec<&str> = texts::MEANINGS_NB
+            .iter()
+            .map(|(p, _)| *p)
+            .filter(|p| !known.iter().any(|k| k == p))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "explanations of keys the loader does not read: {stale:?}"
+        );
+    }
+
+    /// A scenario made from a bundled one says of every number what the
+    /// bundled one says; the empty template waits for every source.
+    #[test]
+    fn templates_keep_where_each_number_came_from() {
+        for b in &crate::catalog::BUNDLED {
+            let id = b.file_name.trim_end_matches(".toml");
+            let before = scenario::parse(b.text, "b").unwrap();
+            for lang in [Lang::Nb, Lang::En] {
+                let text = render(lang, id, Start::From(b.text), 0).unwrap();
+                let after = scenario::parse(&text, "t").unwrap();
+                // The template writes keys in the format's order.
+                let sorted = |s: &scenario::Scenario| {
+                    let mut b = s.basis.clone();
+                    b.sort_by(|x, y| x.path.cmp(&y.path));
+                    b
+                };
+                assert_eq!(sorted(&after), sorted(&before), "{id} {lang:?}");
+                let mut same = after.clone();
+                same.basis = before.basis.clone();
+                assert_eq!(same, before, "{id} {lang:?}: the values changed");
+            }
+        }
+        let blank = render(Lang::En, "new", Start::Empty, 0).unwrap();
+        let s = scenario::parse(&blank, "t").unwrap();
+        assert!(!s.basis.is_empty());
+        assert!(
+            s.basis
+                .iter()
+                .all(|b| b.kind == scenario::BasisKind::Placeholder),
+            "{:?}",
+            s.basis
+        );
+    }
+
+    #[test]
+    fn ids_from_file_names() {
+        assert_eq!(id_for("Oslo kommune"), "oslo_kommune");
+        assert_eq!(id_for("Bærum-2027"), "baerum_2027");
+        assert_eq!(id_for("Tromsø"), "tromso");
+        assert_eq!(id_for("__"), "ny");
+        assert_eq!(id_for("Å  Å"), "a_a");
     }
 }

@@ -1,7 +1,8 @@
 //! The texts of new scenarios (`effekt new`, the picker's "new from
 //! template") and of `effekt schema`: the explanations a template writes
 //! above each key and table, in bokmål here (English ones are the rows of
-//! `docs/scenario-format.md`), and the messages of the two commands.
+//! `docs/scenario-format.md`), and the messages of the two commands; and
+//! how the Scenario screen (5) says where each number came from.
 //!
 //! [`MEANINGS_NB`] has a line for every key and table of the format; a test
 //! names any the loader reads that it lacks.
@@ -9,6 +10,7 @@
 use std::path::Path;
 
 use crate::format::Lang;
+use crate::scenario::BasisKind;
 
 /// What each key and table means, with its unit, in bokmål, by key path
 /// (`outcomes[].price`; `levers.*.min` for every lever's table).
@@ -563,5 +565,123 @@ pub fn schema_written(lang: Lang, path: &Path) -> String {
     match lang {
         Lang::Nb => format!("Skjema skrevet: {}", path.display()),
         Lang::En => format!("Schema written: {}", path.display()),
+    }
+}
+
+/// The Scenario screen's section on where the numbers came from.
+pub fn basis_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => "Tallene og hvor de kommer fra",
+        Lang::En => "The numbers and where they come from",
+    }
+}
+
+/// How many numbers are assumptions, have a source, or have none.
+pub fn basis_counts(lang: Lang, assumptions: usize, sourced: usize, missing: usize) -> String {
+    match lang {
+        Lang::Nb => {
+            format!("{assumptions} antakelser · {sourced} med kilde · {missing} uten kilde")
+        }
+        Lang::En => {
+            format!("{assumptions} assumptions · {sourced} with a source · {missing} without")
+        }
+    }
+}
+
+/// What a number's comment says it is.
+pub fn basis_kind(lang: Lang, kind: &BasisKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Nb, BasisKind::Assumption) => "Antakelse",
+        (Lang::En, BasisKind::Assumption) => "Assumption",
+        (Lang::Nb, BasisKind::Source) => "Kilde",
+        (Lang::En, BasisKind::Source) => "Source",
+        (Lang::Nb, BasisKind::Placeholder) => "Kilde mangler: fyll inn «kilde: …» i filen",
+        (Lang::En, BasisKind::Placeholder) => "Source missing: fill in \"source: …\" in the file",
+        (Lang::Nb, BasisKind::Unstated) => "Ingen kilde oppgitt",
+        (Lang::En, BasisKind::Unstated) => "No source given",
+    }
+}
+
+/// The Scenario screen's note on how a file says where a number came from.
+pub fn basis_how(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nb => {
+            "Tallene slik filen skriver dem, og kommentaren på linjen deres: \
+             «# antakelse: …» eller «# kilde: …»."
+        }
+        Lang::En => {
+            "The numbers as the file writes them, and the comment on their line: \
+             \"# assumption: …\" or \"# source: …\"."
+        }
+    }
+}
+
+/// The picker's dialog for a new scenario.
+pub struct NewDialogTexts {
+    /// The picker's row and the dialog's title.
+    pub title: &'static str,
+    /// The picker row's second line.
+    pub row_help: &'static str,
+    pub name: &'static str,
+    pub template: &'static str,
+    /// Where the file goes.
+    pub folder: &'static str,
+    pub keys: &'static str,
+    pub empty_name: &'static str,
+}
+
+const NEW_NB: NewDialogTexts = NewDialogTexts {
+    title: "Nytt scenario fra mal",
+    row_help: "Lag en scenariofil å fylle inn: den tomme malen eller et innebygd scenario",
+    name: "Filnavn",
+    template: "Mal",
+    folder: "Lagres i",
+    keys: "Enter lag og åpne · ↑↓ mal · Esc avbryt",
+    empty_name: "Skriv et navn på filen",
+};
+
+const NEW_EN: NewDialogTexts = NewDialogTexts {
+    title: "New scenario from template",
+    row_help: "Make a scenario file to fill in: the empty template or a bundled scenario",
+    name: "File name",
+    template: "Template",
+    folder: "Saved in",
+    keys: "Enter make and open · ↑↓ template · Esc cancel",
+    empty_name: "Type a name for the file",
+};
+
+pub fn new_dialog(lang: Lang) -> &'static NewDialogTexts {
+    match lang {
+        Lang::Nb => &NEW_NB,
+        Lang::En => &NEW_EN,
+    }
+}
+
+/// A file name the dialog refuses: folders, a leading dot, control
+/// characters, too long.
+pub fn bad_name(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Nb => format!(
+            "«{name}» kan ikke brukes som filnavn: bruk bokstaver, tall, mellomrom, - og _ (høyst 60 tegn)"
+        ),
+        Lang::En => format!(
+            "\"{name}\" cannot be a file name: use letters, digits, spaces, - and _ (at most 60 characters)"
+        ),
+    }
+}
+
+/// The id a name gives is taken by another scenario.
+pub fn id_taken(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::Nb => format!("Id-en «{id}» er i bruk av et annet scenario; velg et annet navn"),
+        Lang::En => format!("The id \"{id}\" is used by another scenario; choose another name"),
+    }
+}
+
+/// The picker wrote the new scenario.
+pub fn created(lang: Lang, path: &Path) -> String {
+    match lang {
+        Lang::Nb => format!("Nytt scenario skrevet: {}", path.display()),
+        Lang::En => format!("New scenario written: {}", path.display()),
     }
 }

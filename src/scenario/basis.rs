@@ -10,7 +10,9 @@
 //!
 //! `# assumption: …` (or `# antakelse: …`) marks an assumption, `# source:
 //! …` (or `# kilde: …`, or any other words) names where it came from, and a
-//! bare `# kilde: …` / `# source: …` is a placeholder nobody filled in. The
+//! bare `# kilde: …` / `# source: …` is a placeholder nobody filled in.
+//! Without a comment on its line, the comment lines right above a number
+//! say it (a long explanation, as the bundled scenarios have). The
 //! loader keeps these for every number written in the file, so the
 //! Scenario screen can show them; `effekt new` writes the placeholders.
 
@@ -60,8 +62,9 @@ pub(crate) fn trailing_comment(text: &str, end: usize) -> Option<&str> {
 }
 
 /// The comment lines right above the line on which `start` lies (no blank
-/// line between), oldest first, without `#` and without effekt's own
-/// explanations (`##`) and directives (`#:`).
+/// line between), oldest first, without `#`; not effekt's own
+/// explanations (`##`), directives (`#:`), nor keys and tables a template
+/// shows commented out (`# drift = 0`).
 pub(crate) fn leading_comments(text: &str, start: usize) -> Vec<&str> {
     let before = text.get(..start).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -76,7 +79,20 @@ pub(crate) fn leading_comments(text: &str, start: usize) -> Vec<&str> {
         .into_iter()
         .filter(|l| !l.starts_with("##") && !l.starts_with("#:"))
         .map(|l| l[1..].trim())
+        .filter(|l| !is_commented_out(l))
         .collect()
+}
+
+/// A comment that is a line of TOML a template commented out: a table
+/// header or `key = value`.
+pub(crate) fn is_commented_out(comment: &str) -> bool {
+    comment.starts_with('[')
+        || comment.split_once(" = ").is_some_and(|(key, _)| {
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"' | '.' | '*'))
+        })
 }
 
 /// Splits a comment into what it says about a number.
@@ -151,8 +167,10 @@ fn walk(text: &str, table: &DeTable, prefix: &str, out: &mut Vec<(usize, Basis)>
             }
             value if is_number(value) => {
                 let span = v.span();
+                let above = leading_comments(text, k.span().start).join(" ");
                 let (kind, words) = match trailing_comment(text, span.end) {
                     Some(c) => classify(c),
+                    None if !above.is_empty() => classify(&above),
                     None => (BasisKind::Unstated, String::new()),
                 };
                 out.push((
@@ -178,7 +196,8 @@ mod tests {
     fn comments_say_assumption_source_or_nothing() {
         let text = "format = 1\n[t]\n# why\n## effekt's own\na = 9.6   # SSB table 322688\n\
                     b = 8.4 # assumption: lower\nc = 2 # Antakelse, fra KS\nd = [1,\n 2] # kilde: …\n\
-                    e = 3\nf = \"x\" # not a number\n[levers.x]\nmin = 1 # no\n";
+                    e = 3\nf = \"x\" # not a number\n# assumption: from\n# two lines\ng = 4\n\
+                    # drift = 0\nh = 5\n[levers.x]\nmin = 1 # no\n";
         let (doc, errors) = DeTable::parse_recoverable(text);
         assert!(errors.is_empty());
         let b = read(text, doc.get_ref());
@@ -201,6 +220,8 @@ mod tests {
                 ("t.c", "2", BasisKind::Assumption, "fra KS"),
                 ("t.d", "[1,\n 2]", BasisKind::Placeholder, ""),
                 ("t.e", "3", BasisKind::Unstated, ""),
+                ("t.g", "4", BasisKind::Assumption, "from two lines"),
+                ("t.h", "5", BasisKind::Unstated, ""),
             ]
         );
         let a = text.find("a = 9.6").unwrap();

@@ -93,6 +93,13 @@ pub const RANGES: &[(&str, Bounds)] = &[
 /// rule for `kind = "event"`).
 pub const EVENT_LEVELS: [&str; 4] = ["baseline", "target", "expected", "threshold"];
 
+/// The ids validation checks the letters of (`[a-z0-9_]+`); that they are
+/// unique the schema cannot say.
+pub const IDS: [&str; 2] = ["outcomes[].id", "costs[].id"];
+
+/// The pattern of an id.
+const ID_PATTERN: &str = "^[a-z0-9_]+$";
+
 /// The range a key path has, if any.
 pub fn range_of(path: &str) -> Option<Bounds> {
     RANGES.iter().find(|(p, _)| *p == path).map(|(_, b)| *b)
@@ -192,6 +199,9 @@ fn key_schema(f: &Format, k: &FormatKey) -> Value {
             s
         }
     };
+    if IDS.contains(&path.as_str()) {
+        s["pattern"] = json!(ID_PATTERN);
+    }
     if let Some(d) = &k.default {
         s["default"] = default_value(d);
     }
@@ -326,6 +336,9 @@ mod tests {
     #[test]
     fn ranges_and_rules_name_keys_of_the_format() {
         let f = format();
+        for path in IDS {
+            assert_eq!(f.key(path).map(|k| &k.kind), Some(&KeyKind::Text), "{path}");
+        }
         for (path, _) in RANGES {
             let k = f.key(path).unwrap_or_else(|| panic!("{path} is no key"));
             assert!(

@@ -27,7 +27,7 @@ mod toml_reader;
 mod validate;
 
 pub use basis::{Basis, BasisKind};
-pub(crate) use basis::{is_setting, leading_comments, trailing_comment};
+pub(crate) use basis::{is_commented_out, is_setting, leading_comments, trailing_comment};
 pub use error::{Diagnostic, Entry, Expected, Hint, Issue, LoadError, PerPeriod, Problem, Rule};
 pub use json_schema::{json_schema, json_schema_text};
 pub(crate) use keys::{ANY_KEY, DefaultValue, Format, FormatKey, KeyKind, format, join, sentence};

@@ -15,6 +15,10 @@ pub enum Action {
     Select(usize),
     /// Open the selected picker entry.
     Open,
+    /// The picker: ask for a name and a template for a new scenario.
+    NewScenario,
+    /// New scenario dialog: the next (or previous) template.
+    NewTemplate(i32),
     /// Move the selected lever this many steps (negative: down).
     Step(i32),
     /// Start typing an exact value for the selected lever.

@@ -71,6 +71,12 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
                 .ok_or(StoreFailure::NoStore)
                 .and_then(|s| save_recovery(s, &variant)),
         ),
+        StoreOp::NewScenario { file_name, text } => Event::ScenarioCreated {
+            result: store
+                .ok_or(StoreFailure::NoStore)
+                .and_then(|s| new_scenario(s, &file_name, &text).map(|path| (path, text))),
+            file_name,
+        },
         StoreOp::DropRecovery { scenario_id, text } => {
             Event::RecoveryDropped(store.map_or(Ok(()), |s| drop_recovery(s, &scenario_id, &text)))
         }
@@ -84,6 +90,30 @@ fn data_subdir(store: &Store, name: &str) -> PathBuf {
         .parent()
         .map(|d| d.join(name))
         .unwrap_or_else(|| store.dir().join(name))
+}
+
+/// Writes a new scenario into `<data>/scenarios` (the folder `effekt list`
+/// and the picker read), making the folder if it is missing; never over a
+/// file that is there ([`crate::files::write_new`]).
+fn new_scenario(store: &Store, file_name: &str, text: &str) -> Result<PathBuf, StoreFailure> {
+    use crate::files::{FileError, write_new};
+    let dir = data_subdir(store, "scenarios");
+    let path = dir.join(file_name);
+    let failed = |path: &Path, source: std::io::Error| {
+        StoreFailure::from(store::StoreError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    fs::create_dir_all(&dir).map_err(|e| failed(&dir, e))?;
+    match write_new(&path, text.as_bytes()) {
+        Ok(()) => Ok(path),
+        Err(FileError::Write(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(StoreFailure::Exists(path.display().to_string()))
+        }
+        Err(FileError::Write(e)) => Err(failed(&path, e)),
+        Err(other) => Err(failed(&path, std::io::Error::other(other.to_string()))),
+    }
 }
 
 /// `<data>/reports/<scenario>-<time>.md`, beside the variant folder.

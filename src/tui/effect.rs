@@ -74,6 +74,10 @@ pub enum StoreOp {
     /// Keep unsaved levers for the next start in the scenario's recovery
     /// file; replied with [`super::Event::RecoverySaved`].
     SaveRecovery { variant: Box<Variant> },
+    /// Write a new scenario file into the user's scenario folder (made if
+    /// it is missing), never over an existing file; replied with
+    /// [`super::Event::ScenarioCreated`].
+    NewScenario { file_name: String, text: String },
     /// Remove the scenario's recovery file while it still holds `text`
     /// (what this run read); replied with
     /// [`super::Event::RecoveryDropped`].

@@ -163,6 +163,12 @@ pub enum Event {
         generation: u64,
         output: Box<super::risk_job::RiskOutput>,
     },
+    /// A new scenario file was written, or not
+    /// ([`super::StoreOp::NewScenario`]): its path and text.
+    ScenarioCreated {
+        file_name: String,
+        result: Result<(PathBuf, String), StoreFailure>,
+    },
     /// Someone else (another session over SSH) wrote a variant of this
     /// scenario: a document of it that has read its variants reads them
     /// again.

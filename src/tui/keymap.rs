@@ -124,6 +124,13 @@ pub static KEYMAP: &[Binding] = &[
         "Enter",
         |t| t.status_open,
     ),
+    with_status(
+        bind(C::Picker, &[Key::ch('n')], Action::NewScenario, |t| {
+            t.key_new_scenario
+        }),
+        "n",
+        |t| t.status_new,
+    ),
     // Levers.
     with_status(
         bind(

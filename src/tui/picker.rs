@@ -3,7 +3,7 @@
 //! [`super::View::picker`]): it is one person's choice before any document
 //! exists.
 
-use crate::catalog::{Entry, Origin};
+use crate::catalog::{BUNDLED, Entry, Origin};
 use crate::scenario::{Problem, Scenario};
 
 /// Why a scenario file in the picker cannot be opened.
@@ -84,4 +84,12 @@ pub struct Picker {
     pub selected: usize,
     /// The user's scenario folder, shown under the list.
     pub folder: Option<String>,
+}
+
+/// The templates, in the dialog's order: the empty one, then the bundled
+/// scenarios (by id).
+pub fn templates() -> Vec<Option<&'static str>> {
+    std::iter::once(None)
+        .chain(BUNDLED.iter().map(|b| b.file_name.strip_suffix(".toml")))
+        .collect()
 }

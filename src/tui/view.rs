@@ -99,6 +99,19 @@ pub struct TextInput {
     pub error: Option<String>,
 }
 
+/// The picker's dialog for a new scenario from a template: the file name
+/// being typed and the template chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewScenario {
+    /// The file name as typed (`.toml` is added); it gives the id.
+    pub name: String,
+    /// The template: 0 the empty one, then the bundled scenarios in the
+    /// order of [`crate::catalog::BUNDLED`].
+    pub template: usize,
+    /// Why the last name was refused; the dialog stays open.
+    pub error: Option<String>,
+}
+
 /// A question: before changed levers are discarded, a variant is replaced
 /// or deleted, or unsaved changes from an earlier run are restored.
 ///
@@ -217,6 +230,8 @@ pub enum Mode {
     Goal(GoalDialog),
     /// A room's participants, this row selected (`super::room`).
     Participants(usize),
+    /// The picker's "new scenario from template" dialog.
+    NewScenario(NewScenario),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

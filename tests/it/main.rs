@@ -24,6 +24,7 @@ mod scenarios;
 mod schema;
 mod tui_bytes;
 mod tui_dialogs;
+mod tui_new;
 mod tui_risk;
 mod tui_room;
 mod tui_sizes;

@@ -133,7 +133,10 @@ fn schema_reason(p: &Problem) -> bool {
             range_rule(r)
                 || matches!(
                     r,
-                    Rule::NoOutcomes | Rule::SavingsShareNeeded | Rule::UnitsPerPointNeeded { .. }
+                    Rule::NoOutcomes
+                        | Rule::SavingsShareNeeded
+                        | Rule::UnitsPerPointNeeded { .. }
+                        | Rule::InvalidId { .. }
                 )
         }
         _ => false,

@@ -1,17 +1,19 @@
 //! The scenario picker: bundled scenarios and the user's files, broken
-//! files with their first error; a preview of the selected one when there
-//! is room.
+//! files with their first error, and a last row for a new scenario from a
+//! template (its dialog too); a preview of the selected one when there is
+//! room.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
 use super::Hit;
 use super::text::{truncate, width, wrap};
-use crate::i18n::{self, tui_text};
+use crate::i18n::{self, template as words, tui_text};
 use crate::tui::picker::{Picker, PickerEntry};
 use crate::tui::theme::Theme;
-use crate::tui::view::View;
+use crate::tui::view::{Mode, NewScenario, View};
 
 /// Rows per entry, the gap included.
 const ENTRY_H: u16 = 4;
@@ -81,7 +83,7 @@ pub fn hit(view: &View, area: Rect, pos: Position) -> Hit {
         return Hit::Other;
     }
     let i = l.offset + ((pos.y - inner.y) / ENTRY_H) as usize;
-    if i < p.entries.len() {
+    if i <= p.entries.len() {
         Hit::Entry(i)
     } else {
         Hit::Other
@@ -208,7 +210,7 @@ pub fn render(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let block = super::panel(u.picker_title, true, theme);
     block.render(l.list, buf);
     let inner = list_inner(l.list);
-    for (k, e) in p.entries.iter().enumerate().skip(l.offset) {
+    for k in l.offset..=p.entries.len() {
         let y = inner.y + ((k - l.offset) as u16) * ENTRY_H;
         if y + ENTRY_H - 1 > inner.bottom() {
             break;
@@ -218,7 +220,10 @@ pub fn render(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
             height: ENTRY_H - 1,
             ..inner
         };
-        entry(view, e, k == p.selected, r, buf, theme);
+        match p.entries.get(k) {
+            Some(e) => entry(view, e, k == p.selected, r, buf, theme),
+            None => new_row(view, k == p.selected, r, buf, theme),
+        }
     }
     if let (Some(r), Some(e)) = (l.preview, p.entries.get(p.selected)) {
         preview(view, e, r, buf, theme);
@@ -234,4 +239,78 @@ pub fn render(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
         buf.set_string(r.x + 1, r.y, text, theme.muted);
     }
     super::status::render(None, view, foot, buf, theme);
+    if let Mode::NewScenario(d) = &view.mode {
+        new_dialog(view, d, area, buf, theme);
+    }
+}
+
+/// The last row: a new scenario from a template.
+fn new_row(view: &View, selected: bool, r: Rect, buf: &mut Buffer, theme: &Theme) {
+    let t = words::new_dialog(view.lang);
+    let w = r.width.saturating_sub(3) as usize;
+    let style = if selected {
+        buf.set_style(Rect { height: 1, ..r }, theme.selected);
+        buf.set_string(r.x, r.y, "▶", theme.selected);
+        theme.selected
+    } else {
+        theme.title
+    };
+    buf.set_string(r.x + 2, r.y, truncate(&format!("+ {}", t.title), w), style);
+    for (k, line) in wrap(t.row_help, w).iter().take(2).enumerate() {
+        buf.set_string(r.x + 2, r.y + 1 + k as u16, line, theme.muted);
+    }
+}
+
+/// The dialog for a new scenario: the file name, the template, where it
+/// goes, and why the last name was refused.
+fn new_dialog(view: &View, d: &NewScenario, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let t = words::new_dialog(view.lang);
+    let templates = crate::tui::picker::templates();
+    let w = area.width.saturating_sub(4).min(76);
+    let iw = w.saturating_sub(4) as usize;
+    let error = d.error.as_deref().map(|e| wrap(e, iw)).unwrap_or_default();
+    let h = 7 + templates.len() as u16 + error.len() as u16;
+    let r = super::centered(area, w, h, buf);
+    let block = super::overlay(t.title, t.keys, theme);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    let x = inner.x + 1;
+    let mut y = inner.y;
+    let mut line = |buf: &mut Buffer, text: &str, style| {
+        if y < inner.bottom() {
+            buf.set_stringn(x, y, text, iw, style);
+        }
+        y += 1;
+    };
+    let shown = format!("{}: {}█", t.name, d.name);
+    line(
+        buf,
+        &truncate(&shown, iw),
+        theme.value.add_modifier(Modifier::BOLD),
+    );
+    for e in &error {
+        line(buf, e, theme.error);
+    }
+    line(buf, "", theme.label);
+    line(buf, &format!("{}:", t.template), theme.muted);
+    for (i, template) in templates.iter().enumerate() {
+        let name = match template {
+            None => words::empty_name(view.lang).to_string(),
+            Some(id) => id.to_string(),
+        };
+        let (mark, style) = if i == d.template {
+            ("▶ ", theme.selected)
+        } else {
+            ("  ", theme.label)
+        };
+        line(buf, &format!("{mark}{name}"), style);
+    }
+    line(buf, "", theme.label);
+    if let Some(folder) = view.picker.as_ref().and_then(|p| p.folder.as_ref()) {
+        line(
+            buf,
+            &truncate(&format!("{}: {folder}", t.folder), iw),
+            theme.muted,
+        );
+    }
 }

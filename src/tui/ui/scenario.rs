@@ -1,4 +1,6 @@
-//! The scenario screen (5): what the scenario is, its parties, each
+//! The scenario screen (5): what the scenario is, where each of its
+//! numbers came from (the comment on the number's line in the file:
+//! assumptions marked, sources named, missing ones said), its parties, each
 //! indicator's definition, data source, source and counterfactual, the
 //! sources list, and the assumptions, marked as assumptions. Scrolls.
 
@@ -11,8 +13,8 @@ use rust_decimal::Decimal;
 
 use super::text::wrap;
 use crate::format::{self, Lang};
-use crate::i18n::{self, tui_text};
-use crate::scenario::{Better, Counterfactual};
+use crate::i18n::{self, template as words, tui_text};
+use crate::scenario::{Basis, BasisKind, Better, Counterfactual, Scenario};
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
@@ -50,6 +52,117 @@ fn number(lang: Lang, d: Decimal) -> String {
     format::number(lang, d, d.normalize().scale().min(3))
 }
 
+/// A number as the file writes it, in the language's format (`1_500_000`
+/// → `1 500 000`; a list as its numbers).
+fn written(lang: Lang, text: &str) -> String {
+    let one = |t: &str| {
+        let t = t.trim().replace('_', "");
+        let d = if t.contains(['e', 'E']) {
+            Decimal::from_scientific(&t).ok()
+        } else {
+            t.parse::<Decimal>().ok()
+        };
+        d.map_or(t.clone(), |d| number(lang, d))
+    };
+    match text.trim().strip_prefix('[') {
+        Some(list) => {
+            let items: Vec<String> = list
+                .trim_end_matches(']')
+                .split(',')
+                .filter(|i| !i.trim().is_empty())
+                .map(one)
+                .collect();
+            items.join(" · ")
+        }
+        None => one(text),
+    }
+}
+
+/// The table a number is in, as the file names it (`[[outcomes]] Name`),
+/// and its key.
+fn table_and_key<'a>(s: &Scenario, b: &'a Basis) -> (String, &'a str) {
+    let (table, key) = b.path.rsplit_once('.').unwrap_or(("", b.path.as_str()));
+    let item = |list: &str, name: Option<&str>| format!("[[{list}]] {}", name.unwrap_or(""));
+    let index = |t: &str, list: &str| {
+        t.strip_prefix(list)
+            .and_then(|r| r.strip_prefix('['))
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|i| i.parse::<usize>().ok())
+    };
+    let shown = if let Some(i) = index(table, "outcomes") {
+        item("outcomes", s.outcomes.get(i).map(|o| o.name.as_str()))
+    } else if let Some(i) = index(table, "costs") {
+        item("costs", s.costs.get(i).map(|c| c.name.as_str()))
+    } else {
+        format!("[{table}]")
+    };
+    (shown.trim_end().to_string(), key)
+}
+
+/// Where each number came from, by table: the value as written and what
+/// the comment on its line says, assumptions and missing sources marked.
+fn basis(out: &mut Vec<Line<'static>>, s: &Scenario, lang: Lang, w: usize, theme: &Theme) {
+    if s.basis.is_empty() {
+        return;
+    }
+    heading(out, words::basis_title(lang), theme);
+    let count = |kinds: &[BasisKind]| s.basis.iter().filter(|b| kinds.contains(&b.kind)).count();
+    let counts = words::basis_counts(
+        lang,
+        count(&[BasisKind::Assumption]),
+        count(&[BasisKind::Source]),
+        count(&[BasisKind::Placeholder, BasisKind::Unstated]),
+    );
+    para(out, "", theme.muted, &counts, theme.label, w);
+    para(out, "", theme.muted, words::basis_how(lang), theme.muted, w);
+    let rows: Vec<(String, &str, String, &Basis)> = s
+        .basis
+        .iter()
+        .map(|b| {
+            let (table, key) = table_and_key(s, b);
+            let value = if key == "start_year" {
+                b.written.clone()
+            } else {
+                written(lang, &b.written)
+            };
+            (table, key, value, b)
+        })
+        .collect();
+    let key_w = rows
+        .iter()
+        .map(|r| super::text::width(r.1))
+        .max()
+        .unwrap_or(0);
+    let value_w = rows
+        .iter()
+        .map(|r| super::text::width(&r.2))
+        .max()
+        .unwrap_or(0)
+        .min(w / 4);
+    let mut table = String::new();
+    for (t, key, value, b) in rows {
+        if t != table {
+            para(out, " ", theme.muted, &t, theme.key, w);
+            table = t;
+        }
+        let value = super::text::truncate(&value, value_w);
+        let lead = format!(
+            "   {}  {}  ",
+            super::text::left(key, key_w),
+            super::text::right(&value, value_w)
+        );
+        let kind = words::basis_kind(lang, &b.kind);
+        let (text, style) = match b.kind {
+            BasisKind::Assumption if b.text.is_empty() => (kind.to_string(), theme.assumption),
+            BasisKind::Assumption => (format!("{kind}: {}", b.text), theme.assumption),
+            BasisKind::Source => (format!("{kind}: {}", b.text), theme.label),
+            BasisKind::Placeholder => (kind.to_string(), theme.warning),
+            BasisKind::Unstated => (kind.to_string(), theme.muted),
+        };
+        para(out, &lead, theme.label, &text, style, w);
+    }
+}
+
 /// Every line of the screen at width `w`.
 pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     let lang = view.lang;
@@ -75,6 +188,7 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
     );
     heading(&mut out, u.summary, theme);
     para(&mut out, "", theme.label, &s.info.summary, theme.label, w);
+    basis(&mut out, s, lang, w, theme);
 
     heading(&mut out, u.parties, theme);
     let p = &s.parties;

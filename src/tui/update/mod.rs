@@ -8,9 +8,11 @@
 //! The handlers live beside this file: `levers.rs` (steps, typed values,
 //! resets, undo), `variants.rs` (save, list, notes, compare, export, and
 //! the store's replies), `risk.rs` (the uncertainty screen, goal seek and
-//! the background work they want).
+//! the background work they want), `new_scenario.rs` (the picker's new
+//! scenario from a template).
 
 mod levers;
+mod new_scenario;
 mod recovery;
 mod risk;
 mod variants;
@@ -80,6 +82,9 @@ pub fn handle_event(mut doc: Option<&mut Document>, view: &mut View, event: Even
                 effects,
             }
         }
+        Event::ScenarioCreated { file_name, result } => {
+            Handled::drawn(new_scenario::created(view, file_name, result))
+        }
         reply => match doc {
             Some(doc) => receive(doc, view, reply),
             // A late answer for a document that is closed.
@@ -125,7 +130,9 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
             }
         },
         Event::VariantsStale { scenario_id } => variants::stale(doc, &scenario_id, &mut fx),
-        Event::Key(_) | Event::Mouse(_) | Event::Resize(..) => false,
+        Event::Key(_) | Event::Mouse(_) | Event::Resize(..) | Event::ScenarioCreated { .. } => {
+            false
+        }
     };
     Handled {
         redraw,
@@ -146,6 +153,17 @@ pub fn action_for_key(doc: Option<&Document>, view: &View, key: Key) -> Option<A
         Mode::Help => Some(help_key(key)),
         Mode::Goal(dialog) => risk::goal_key(dialog, key),
         Mode::Participants(_) => room::participants_key(view, key),
+        Mode::NewScenario(_) => match key.code {
+            KeyCode::Enter => Some(Action::PromptAccept),
+            KeyCode::Esc => Some(Action::PromptCancel),
+            _ if ctrl('c') => Some(Action::PromptCancel),
+            _ if ctrl('u') => Some(Action::PromptClear),
+            KeyCode::Backspace => Some(Action::PromptBackspace),
+            KeyCode::Up | KeyCode::BackTab => Some(Action::NewTemplate(-1)),
+            KeyCode::Down | KeyCode::Tab => Some(Action::NewTemplate(1)),
+            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(Action::PromptChar(c)),
+            _ => None,
+        },
         Mode::Prompt(_) | Mode::Input(_) => match key.code {
             KeyCode::Enter => Some(Action::PromptAccept),
             KeyCode::Esc => Some(Action::PromptCancel),
@@ -327,6 +345,13 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         // The picker.
         (A::SelectPrev | A::SelectNext | A::Select(_), None) => pick(view, action),
         (A::Open, None) => open_entry(view, fx),
+        (A::NewScenario, None) => new_scenario::open(view),
+        (A::NewTemplate(by), None) => new_scenario::choose(view, by),
+        (A::PromptChar(c), None) => new_scenario::type_char(view, c),
+        (A::PromptBackspace, None) => new_scenario::backspace(view),
+        (A::PromptClear, None) => new_scenario::clear(view),
+        (A::PromptCancel, None) => new_scenario::cancel(view),
+        (A::PromptAccept, None) => new_scenario::accept(view, fx),
         (_, None) => {}
         // Levers.
         (A::SelectPrev | A::SelectNext | A::Select(_), Some(doc)) => {
@@ -431,7 +456,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::ListDelete, Some(doc)) => variants::ask_delete(doc, view),
         (A::ListNote, Some(doc)) => variants::note_selected(doc, view),
         (A::ListToggleCompare, Some(doc)) => variants::toggle_compare(doc, view),
-        (A::Open, Some(_)) => {}
+        (A::Open | A::NewScenario | A::NewTemplate(_), Some(_)) => {}
     }
 }
 
@@ -551,10 +576,11 @@ fn selection(selected: usize, n: usize, action: Action) -> usize {
     }
 }
 
-/// Moves the picker's selection.
+/// Moves the picker's selection: its entries, then the row for a new
+/// scenario.
 fn pick(view: &mut View, action: Action) {
     if let Some(p) = view.picker.as_mut() {
-        p.selected = selection(p.selected, p.entries.len(), action);
+        p.selected = selection(p.selected, p.entries.len() + 1, action);
     }
 }
 
@@ -562,6 +588,14 @@ fn pick(view: &mut View, action: Action) {
 /// first error is said.
 fn open_entry(view: &mut View, fx: &mut Vec<Effect>) {
     let lang = view.lang;
+    if view
+        .picker
+        .as_ref()
+        .is_some_and(|p| p.selected == p.entries.len())
+    {
+        new_scenario::open(view);
+        return;
+    }
     let Some(entry) = view.picker.as_ref().and_then(|p| p.entries.get(p.selected)) else {
         return;
     };

@@ -39,7 +39,7 @@ pub(super) fn read(doc: &Document, then: AfterList, fx: &mut Vec<Effect>) {
 }
 
 /// Why the store said no, in the user's language.
-fn failure_text(lang: Lang, e: &StoreFailure) -> String {
+pub(super) fn failure_text(lang: Lang, e: &StoreFailure) -> String {
     match e {
         StoreFailure::NoStore => i18n::variant(lang).no_store.to_string(),
         _ => variant_text::store_error(lang, &e.to_string()),
