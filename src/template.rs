@@ -70,8 +70,12 @@ pub fn render(lang: Lang, id: &str, start: Start, sites: u32) -> Result<String, 
     if sites > 0 && format().key("sites").is_none() {
         return Err(TemplateError::NoSites);
     }
+    let blank;
     let text = match start {
-        Start::Empty => texts::blank(lang),
+        Start::Empty => {
+            blank = texts::blank(lang);
+            blank.as_str()
+        }
         Start::From(text) => text,
     };
     scenario::parse(text, "template").map_err(TemplateError::Invalid)?;

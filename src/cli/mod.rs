@@ -131,6 +131,23 @@ pub fn finish(lang: Lang, mut out: Output, result: Result<u8, Failure>) -> std::
     std::process::ExitCode::from(code)
 }
 
+/// Writes a file the user named ([`crate::files::write_output`]); a
+/// refusal says which file and why, in the user's language.
+pub fn write_named(lang: Lang, path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    crate::files::write_output(path, bytes)
+        .map(drop)
+        .map_err(|e| cannot_write(lang, path, &e))
+}
+
+/// Why a file the user named could not be written.
+pub fn cannot_write(lang: Lang, path: &std::path::Path, e: &crate::files::FileError) -> Failure {
+    Failure::Input(texts::cannot_write(
+        lang,
+        path,
+        &crate::i18n::errors::file_error(lang, e),
+    ))
+}
+
 /// Prints why a scenario file could not be loaded: every error with its
 /// `FILE:LINE:COL`, in the user's language. The one place loading errors
 /// are printed.

@@ -8,7 +8,7 @@ use super::{Failure, Output, exit, output};
 use crate::catalog;
 use crate::files::{self, FileError};
 use crate::format::Lang;
-use crate::i18n::{cli as texts, errors, template as words};
+use crate::i18n::template as words;
 use crate::scenario;
 use crate::template::{self, Start, TemplateError};
 
@@ -71,11 +71,7 @@ pub fn new(lang: Lang, args: &NewArgs) -> Result<u8, Failure> {
         FileError::Write(ref io) if io.kind() == io::ErrorKind::AlreadyExists => {
             Failure::Input(words::exists(lang, path))
         }
-        e => Failure::Input(texts::cannot_write(
-            lang,
-            path,
-            &errors::file_error(lang, &e),
-        )),
+        e => super::cannot_write(lang, path, &e),
     })?;
     let from_name = args
         .from
@@ -91,13 +87,7 @@ pub fn schema(lang: Lang, out: &mut Output, path: Option<&Path>) -> Result<u8, F
     match path.filter(|p| p.as_os_str() != "-") {
         None => out.text(&text)?,
         Some(path) => {
-            files::write_output(path, text.as_bytes()).map_err(|e| {
-                Failure::Input(texts::cannot_write(
-                    lang,
-                    path,
-                    &errors::file_error(lang, &e),
-                ))
-            })?;
+            super::write_named(lang, path, text.as_bytes())?;
             output::stderr(&words::schema_written(lang, path));
         }
     }

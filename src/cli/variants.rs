@@ -8,7 +8,6 @@ use super::{
     output,
 };
 use crate::catalog::{self, Loaded};
-use crate::files;
 use crate::format::{self, Lang};
 use crate::i18n::{self, cli as texts, errors};
 use crate::report;
@@ -162,13 +161,7 @@ pub fn report(
         },
         Some(path) => {
             let text = report_text(lang, &loaded, &cols, format)?;
-            files::write_output(path, text.as_bytes()).map_err(|e| {
-                Failure::Input(texts::cannot_write(
-                    lang,
-                    path,
-                    &errors::file_error(lang, &e),
-                ))
-            })?;
+            super::write_named(lang, path, text.as_bytes())?;
             output::stderr(&i18n::variant_text::exported(
                 lang,
                 &path.display().to_string(),

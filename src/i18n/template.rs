@@ -393,125 +393,117 @@ pub fn header(lang: Lang) -> &'static [&'static str] {
 }
 
 /// The scenario of the empty template: every required key with a plain
-/// value to replace, in the language's words.
-pub fn blank(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nb => BLANK_NB,
-        Lang::En => BLANK_EN,
-    }
+/// value to replace, and its texts in the language's words.
+pub fn blank(lang: Lang) -> String {
+    let w: [&str; 15] = match lang {
+        Lang::Nb => [
+            "ny",
+            "Ny effektkontrakt",
+            "Beskriv kontrakten med noen setninger: hvem betaler for hva, målt hvordan.",
+            "nb",
+            "Kommunen",
+            "Sosiale investorer",
+            "Tjenesteleverandør",
+            "Staten",
+            "deltakere",
+            "Hva som leveres",
+            "utfall",
+            "Utfall",
+            "enhet",
+            "Nøyaktig definisjon av indikatoren",
+            "Hvor målingen kommer fra",
+        ],
+        Lang::En => [
+            "new",
+            "New outcome contract",
+            "Describe the contract in a few sentences: who pays for what, measured how.",
+            "en",
+            "Municipality",
+            "Social investors",
+            "Provider",
+            "Central government",
+            "participants",
+            "What is delivered",
+            "outcome",
+            "Outcome",
+            "unit",
+            "Exact definition of the indicator",
+            "Where the measurement comes from",
+        ],
+    };
+    format!(
+        r#"format = 1
+
+[scenario]
+id = "{}"
+title = "{}"
+summary = "{}"
+currency = "NOK"
+language = "{}"
+
+[timeline]
+periods = 4
+period = "year"
+
+[parties]
+payer = "{}"
+investor = "{}"
+provider = "{}"
+public_other = "{}"
+
+[cohort]
+size = 1000
+unit = "{}"
+
+[delivery]
+cost = 1_000_000
+description = "{}"
+
+[[outcomes]]
+id = "{}"
+name = "{}"
+kind = "flow"
+better = "lower"
+indicator_unit = "%"
+payable_unit = "{}"
+baseline = 10
+target = 9
+units_per_point = 1
+price = 500
+value = 1_000
+definition = "{}"
+data_source = "{}"
+
+[payment]
+mechanism = "rate_card"
+cap = 2_000_000
+
+[investment]
+capital = 4_000_000
+return_cap = 0.05
+
+[assumptions]
+achievement = 1
+discount_rate = 0.04
+notes = []
+"#,
+        w[0],
+        w[1],
+        w[2],
+        w[3],
+        w[4],
+        w[5],
+        w[6],
+        w[7],
+        w[8],
+        w[9],
+        w[10],
+        w[11],
+        w[12],
+        w[13],
+        w[14]
+    )
 }
-
-const BLANK_NB: &str = r#"format = 1
-
-[scenario]
-id = "ny"
-title = "Ny effektkontrakt"
-summary = "Beskriv kontrakten med noen setninger: hvem betaler for hva, målt hvordan."
-currency = "NOK"
-language = "nb"
-
-[timeline]
-periods = 4
-period = "year"
-
-[parties]
-payer = "Kommunen"
-investor = "Sosiale investorer"
-provider = "Tjenesteleverandør"
-public_other = "Staten"
-
-[cohort]
-size = 1000
-unit = "deltakere"
-
-[delivery]
-cost = 1_000_000
-description = "Hva som leveres"
-
-[[outcomes]]
-id = "utfall"
-name = "Utfall"
-kind = "flow"
-better = "lower"
-indicator_unit = "%"
-payable_unit = "enhet"
-baseline = 10
-target = 9
-units_per_point = 1
-price = 500
-value = 1_000
-definition = "Nøyaktig definisjon av indikatoren"
-data_source = "Hvor målingen kommer fra"
-
-[payment]
-mechanism = "rate_card"
-cap = 2_000_000
-
-[investment]
-capital = 4_000_000
-return_cap = 0.05
-
-[assumptions]
-achievement = 1
-discount_rate = 0.04
-notes = []
-"#;
-
-const BLANK_EN: &str = r#"format = 1
-
-[scenario]
-id = "new"
-title = "New outcome contract"
-summary = "Describe the contract in a few sentences: who pays for what, measured how."
-currency = "NOK"
-language = "en"
-
-[timeline]
-periods = 4
-period = "year"
-
-[parties]
-payer = "Municipality"
-investor = "Social investors"
-provider = "Provider"
-public_other = "Central government"
-
-[cohort]
-size = 1000
-unit = "participants"
-
-[delivery]
-cost = 1_000_000
-description = "What is delivered"
-
-[[outcomes]]
-id = "outcome"
-name = "Outcome"
-kind = "flow"
-better = "lower"
-indicator_unit = "%"
-payable_unit = "unit"
-baseline = 10
-target = 9
-units_per_point = 1
-price = 500
-value = 1_000
-definition = "Exact definition of the indicator"
-data_source = "Where the measurement comes from"
-
-[payment]
-mechanism = "rate_card"
-cap = 2_000_000
-
-[investment]
-capital = 4_000_000
-return_cap = 0.05
-
-[assumptions]
-achievement = 1
-discount_rate = 0.04
-notes = []
-"#;
 
 /// The template that starts from nothing, as `--from` and the picker name it.
 pub fn empty_name(lang: Lang) -> &'static str {

@@ -272,3 +272,17 @@ pub fn signal(pid: u32, name: &str) {
         .expect("kill runs");
     assert!(status.success(), "kill -{name} {pid}");
 }
+
+/// The picker's entries of the bundled scenarios.
+pub fn bundled_entries() -> Vec<effekt::tui::PickerEntry> {
+    effekt::catalog::BUNDLED
+        .iter()
+        .map(|b| {
+            effekt::tui::PickerEntry::from_catalog(effekt::catalog::Entry {
+                origin: effekt::catalog::Origin::Bundled(b.file_name),
+                text: b.text.to_string(),
+                result: Ok(effekt::catalog::load_bundled(b).scenario),
+            })
+        })
+        .collect()
+}

@@ -6,30 +6,21 @@
 
 use std::fs;
 
-use effekt::catalog::{self, Entry, Origin};
+use effekt::catalog;
 use effekt::format::Lang;
 use effekt::template::{self, Start};
 use effekt::tui::event::{Key, KeyCode};
 use effekt::tui::view::{Mode, NewScenario};
-use effekt::tui::{Action, App, Event, PickerEntry, Screen, ThemeKind};
+use effekt::tui::{Action, App, Event, Screen, ThemeKind};
 
-use super::common::{screen, temp_dir};
+use super::common::{bundled_entries, screen, temp_dir};
 
 const SMALL: (u16, u16) = (80, 24);
 const LARGE: (u16, u16) = (160, 45);
 
 /// The picker over the bundled scenarios, keeping its files in `data`.
 fn picker(data: &std::path::Path, lang: Lang, size: (u16, u16)) -> App {
-    let entries: Vec<PickerEntry> = catalog::BUNDLED
-        .iter()
-        .map(|b| {
-            PickerEntry::from_catalog(Entry {
-                origin: Origin::Bundled(b.file_name),
-                text: b.text.to_string(),
-                result: Ok(catalog::load_bundled(b).scenario),
-            })
-        })
-        .collect();
+    let entries = bundled_entries();
     // Shown under the list; the store decides where files go.
     let folder = "~/.local/share/effekt/scenarios".to_string();
     App::pick(entries, Some(folder), lang, ThemeKind::Default, size)

@@ -2,7 +2,7 @@
 //! `TestBackend` after a sequence of actions. Review changes with
 //! `INSTA_UPDATE=always cargo test --test tui_snapshots` and `git diff`.
 
-use crate::common::{buffer, screen};
+use crate::common::{buffer, bundled_entries, screen};
 
 use effekt::catalog::{self, Entry, Origin};
 use effekt::format::Lang;
@@ -56,16 +56,7 @@ fn attributes(app: &App) -> String {
 const STEPS: [Action; 2] = [Action::Step(-1), Action::Step(-1)];
 
 fn picker(lang: Lang, size: (u16, u16)) -> App {
-    let mut entries: Vec<PickerEntry> = catalog::BUNDLED
-        .iter()
-        .map(|b| {
-            PickerEntry::from_catalog(Entry {
-                origin: Origin::Bundled(b.file_name),
-                text: b.text.to_string(),
-                result: Ok(catalog::load_bundled(b).scenario),
-            })
-        })
-        .collect();
+    let mut entries = bundled_entries();
     let broken = scenario::parse("format = 1\n[scenario]\nid = \"x\"\n", "mitt_utkast.toml");
     entries.push(PickerEntry::from_catalog(Entry {
         origin: Origin::File("mitt_utkast.toml".into()),

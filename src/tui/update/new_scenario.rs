@@ -123,7 +123,12 @@ pub(super) fn accept(view: &mut View, fx: &mut Vec<Effect>) {
             file_name: file,
             text,
         })),
-        Err(e) => d.error = Some(format!("{e:?}")),
+        // Only a bundled scenario that does not load (a build defect), or
+        // sites, which the dialog does not ask for.
+        Err(template::TemplateError::Invalid(e)) => {
+            d.error = Some(crate::i18n::errors::load_error(lang, &e));
+        }
+        Err(template::TemplateError::NoSites) => d.error = Some(words::no_sites(lang)),
     }
 }
 
