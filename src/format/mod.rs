@@ -15,7 +15,7 @@ mod parse;
 mod safe;
 
 pub use parse::{NumberError, parse_number};
-pub use safe::{EXCERPT_CHARS, excerpt, is_unsafe, sanitize, sanitize_json};
+pub use safe::{EXCERPT_CHARS, excerpt, excerpt_of, is_unsafe, sanitize, sanitize_json};
 
 /// The user's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

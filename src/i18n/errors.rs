@@ -184,6 +184,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::NotFound { name } => {
             format!("ingen variant med navnet «{}»", format::excerpt(name))
         }
+        StoreError::NotDeleted { name } => format!(
+            "ingen slettet variant med navnet «{}» i papirkurven",
+            format::excerpt(name)
+        ),
         StoreError::EmptyName => "en variant trenger et navn".into(),
         StoreError::BadName { problem } => format!(
             "variantnavnet avvises: {}; skriv det på én linje",
@@ -224,8 +228,14 @@ pub fn read_problem(lang: Lang, p: &ReadProblem) -> String {
     match (lang, p) {
         (Lang::Nb, ReadProblem::File(e)) => file_error(lang, e),
         (Lang::Nb, ReadProblem::NotUtf8) => "ikke UTF-8-tekst".into(),
-        (Lang::Nb, ReadProblem::Toml(message)) => {
-            format!("ikke en variantfil: {message}")
+        (Lang::Nb, ReadProblem::Toml { at, message }) => match at {
+            Some((line, col)) => {
+                format!("ikke en variantfil: TOML-feil på linje {line}, kolonne {col}: {message}")
+            }
+            None => format!("ikke en variantfil: TOML-feil: {message}"),
+        },
+        (Lang::Nb, ReadProblem::NotTrash) => {
+            "ikke en slettet variant (navnet har ingen slettetid); latt i fred".into()
         }
         (Lang::Nb, ReadProblem::Format(n)) => format!(
             "variantformat {n} støttes ikke (denne effekt leser format {})",

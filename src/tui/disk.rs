@@ -43,7 +43,7 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
                 match &edit {
                     VariantEdit::Rename { from, to } => s.rename(id, from, to).map(drop),
                     VariantEdit::Duplicate { from, to } => s.duplicate(id, from, to).map(drop),
-                    VariantEdit::Delete { name } => s.delete(id, name),
+                    VariantEdit::Delete { name } => s.delete(id, name).map(drop),
                     VariantEdit::Note { name, text } => s.add_note(id, name, text).map(drop),
                 }
                 .map_err(StoreFailure::from)
