@@ -272,3 +272,30 @@ pub fn signal(pid: u32, name: &str) {
         .expect("kill runs");
     assert!(status.success(), "kill -{name} {pid}");
 }
+
+/// The name of [`plant_hostile_variant`]'s variant: an OSC that retitles
+/// the window, a bell, a screen clear, a C1 CSI and a bidirectional
+/// override.
+pub const HOSTILE_NAME: &str = "Ond\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt.exe";
+
+/// Writes `folder/file`: a variant of `sykefravaer` whose name
+/// ([`HOSTILE_NAME`]) and note carry escape sequences, C1 controls and a
+/// bidirectional override, as a hand-edited or planted file could.
+pub fn plant_hostile_variant(folder: &std::path::Path, file: &str) {
+    std::fs::create_dir_all(folder).expect("a folder");
+    let text = r#"format = 1
+name = "Ond\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202etxt.exe"
+scenario = "sykefravaer"
+scenario_hash = "sha256:0"
+created = "2026-01-01T00:00:00Z"
+updated = "2026-01-01T00:00:00Z"
+
+[levers]
+achievement = "0.5"
+
+[[notes]]
+at = "2026-01-01T00:00:00Z"
+text = "Notat\u001b[31m rødt\r\nny linje\u0008"
+"#;
+    std::fs::write(folder.join(file), text).expect("a planted variant");
+}
