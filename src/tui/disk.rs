@@ -19,10 +19,18 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
         StoreOp::List { scenario_id, then } => {
             let result = store.ok_or(StoreFailure::NoStore).map(|s| {
                 let listing = s.list(&scenario_id);
+                let trash = s.deleted(&scenario_id);
                 VariantsRead {
                     variants: listing.variants.into_iter().map(|(_, v)| v).collect(),
                     problems: listing.problems,
                     folder: s.dir().display().to_string(),
+                    deleted: trash.deleted,
+                    deleted_problems: trash
+                        .problems
+                        .into_iter()
+                        .map(|(p, why)| (p, why.to_string()))
+                        .collect(),
+                    trash_folder: s.trash_dir(&scenario_id).display().to_string(),
                 }
             });
             Event::VariantsListed {
@@ -45,6 +53,9 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
                     VariantEdit::Duplicate { from, to } => s.duplicate(id, from, to).map(drop),
                     VariantEdit::Delete { name } => s.delete(id, name).map(drop),
                     VariantEdit::Note { name, text } => s.add_note(id, name, text).map(drop),
+                    VariantEdit::Restore { id: entry, to, .. } => {
+                        s.restore_entry(id, entry, to.as_deref()).map(drop)
+                    }
                 }
                 .map_err(StoreFailure::from)
             });

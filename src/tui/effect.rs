@@ -81,7 +81,7 @@ pub enum StoreOp {
 }
 
 /// Why the variants are read, so the reply does what was asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AfterList {
     /// Open the variant list (`v`).
     ShowList,
@@ -91,15 +91,37 @@ pub enum AfterList {
     Refresh,
     /// Export a report of the compared variants (`e`).
     Export,
+    /// After a restore from the trash: show the saved variants as they are
+    /// on disk, with this one selected.
+    Select(String),
 }
 
 /// A change to a saved variant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VariantEdit {
-    Rename { from: String, to: String },
-    Duplicate { from: String, to: String },
-    Delete { name: String },
-    Note { name: String, text: String },
+    Rename {
+        from: String,
+        to: String,
+    },
+    Duplicate {
+        from: String,
+        to: String,
+    },
+    /// Move to the trash.
+    Delete {
+        name: String,
+    },
+    Note {
+        name: String,
+        text: String,
+    },
+    /// Restore the trash's entry `id` (of the variant `name`) into its
+    /// name, or into `to`.
+    Restore {
+        id: String,
+        name: String,
+        to: Option<String>,
+    },
 }
 
 /// Why the store said no.

@@ -28,6 +28,7 @@ mod tui_risk;
 mod tui_room;
 mod tui_sizes;
 mod tui_snapshots;
+mod tui_trash;
 mod tui_update;
 mod tui_variants;
 mod tui_views;

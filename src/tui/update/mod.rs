@@ -431,6 +431,8 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::ListDelete, Some(doc)) => variants::ask_delete(doc, view),
         (A::ListNote, Some(doc)) => variants::note_selected(doc, view),
         (A::ListToggleCompare, Some(doc)) => variants::toggle_compare(doc, view),
+        (A::ListTrash, Some(doc)) => variants::toggle_trash(doc, view),
+        (A::ListRestore, Some(doc)) => variants::restore_selected(doc, view, fx),
         (A::Open, Some(_)) => {}
     }
 }
@@ -506,7 +508,8 @@ fn quit_now(doc: Option<&mut Document>, fx: &mut Vec<Effect>) {
 }
 
 fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
-    if view.variant_list.take().is_some() {
+    // The trash goes back to the saved variants; the list closes.
+    if view.variant_trash.take().is_some() || view.variant_list.take().is_some() {
         return;
     }
     let Some(doc) = doc else {
