@@ -468,3 +468,61 @@ fn the_bytes_sent_to_the_terminal_carry_none_of_the_planted_sequences() {
         );
     }
 }
+
+#[test]
+fn a_real_terminal_shows_planted_escape_sequences_harmlessly() {
+    use crate::common::{BIN, Tmux, tmux_or_skip};
+    use std::time::Duration;
+
+    if !tmux_or_skip() {
+        return;
+    }
+    let long = Duration::from_secs(30);
+    let tmux = Tmux::start("trash-controls", 100, 30);
+    plant_hostile_variant(&tmux.dir.join("variants/sykefravaer"), "ond.toml");
+    plant_hostile_variant(
+        &tmux.dir.join("variants/.trash/sykefravaer"),
+        "20261126T100000.000Z-ond.toml",
+    );
+    let (_, text) = hostile_scenario();
+    let file = tmux.dir.join("ond.toml");
+    std::fs::write(&file, text).unwrap();
+    let title_before = tmux.flag("pane_title");
+    tmux.run(&format!("{BIN} {}; echo effekt-exit-$?", file.display()));
+    tmux.wait_for("the workshop", long, |s| s.contains("Utfallsbetalinger"));
+
+    // What a clear screen, a reset or a hidden attribute would wipe: the
+    // header, the levers, the list's frame and the planted texts, marked.
+    let intact = |s: &str, list: &str| {
+        s.lines().next().is_some_and(|l| l.contains("effekt │"))
+            && s.contains("Lavere sykefravær")
+            && s.contains(list)
+            && s.contains("Ond�]0;pwned")
+            && s.lines().last().is_some_and(|l| !l.trim().is_empty())
+    };
+    tmux.keys(&["v"]);
+    let screen = tmux.wait_for("the list, intact", long, |s| intact(s, "╔ Varianter"));
+    assert!(screen.contains("Notat�[31m rødt"), "{screen}");
+    tmux.keys(&["Tab"]);
+    tmux.wait_for("the trash, intact", long, |s| intact(s, "╔ Papirkurven"));
+    // The scenario screen shows the planted sources and summary.
+    tmux.keys(&["Escape", "Escape", "5"]);
+    let screen = tmux.wait_for("the scenario screen", long, |s| {
+        s.contains("�]0;pwned") && s.lines().next().is_some_and(|l| l.contains("effekt │"))
+    });
+    assert!(!screen.contains("pwned\u{7}"), "{screen}");
+    assert_eq!(
+        tmux.flag("pane_title"),
+        title_before,
+        "the window kept its title"
+    );
+    // Blink, hidden and reverse were not switched on anywhere.
+    let styled = tmux.cmd(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    for attr in ["\u{1b}[5m", "\u{1b}[8m"] {
+        assert!(!styled.contains(attr), "{attr:?} in the pane");
+    }
+    tmux.keys(&["q"]);
+    tmux.keys(&["q"]);
+    tmux.wait_for("the shell again", long, |s| s.contains("effekt-exit-0"));
+    assert_eq!(tmux.flag("alternate_on"), "0");
+}
