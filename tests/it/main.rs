@@ -14,6 +14,7 @@ mod expected_and_budget;
 mod extremes;
 mod goal_seek;
 mod investor_and_costs;
+mod layers;
 mod loader;
 mod model;
 mod properties;
