@@ -166,13 +166,10 @@ fn read_capped(path: &Path, limit: u64) -> Result<Option<String>, String> {
 pub fn read_recovery(store: &Store, scenario_id: &str) -> Result<Option<Recovery>, StoreFailure> {
     let path = recovery_path(store, scenario_id);
     let failed = |reason: String| {
-        StoreFailure::Failed(
-            store::StoreError::Read {
-                path: path.clone(),
-                reason,
-            }
-            .to_string(),
-        )
+        StoreFailure::from(store::StoreError::Read {
+            path: path.clone(),
+            reason,
+        })
     };
     let Some(text) = read_capped(&path, RECOVERY_MAX_BYTES).map_err(failed)? else {
         return Ok(None);

@@ -112,7 +112,7 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
         } => recovery::found(doc, view, &scenario_id, result, &mut fx),
         Event::RecoverySaved(result) => {
             if let Err(e) = result {
-                let text = tui_text::recovery_not_kept(view.lang, &e.to_string());
+                let text = tui_text::recovery_not_kept(view.lang, &e.text(view.lang));
                 say(view, MessageKind::Error, text);
             }
             true
@@ -120,7 +120,7 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
         Event::RecoveryDropped(result) => match result {
             Ok(()) => false,
             Err(e) => {
-                say(view, MessageKind::Warning, e.to_string());
+                say(view, MessageKind::Warning, e.text(view.lang));
                 true
             }
         },

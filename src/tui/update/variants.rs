@@ -43,7 +43,7 @@ pub(super) fn read(doc: &Document, then: AfterList, fx: &mut Vec<Effect>) {
 fn failure_text(lang: Lang, e: &StoreFailure) -> String {
     match e {
         StoreFailure::NoStore => i18n::variant(lang).no_store.to_string(),
-        _ => variant_text::store_error(lang, &e.to_string()),
+        _ => variant_text::store_error(lang, &e.text(lang)),
     }
 }
 
