@@ -54,10 +54,22 @@ pub(super) fn slug(name: &str) -> String {
     }
 }
 
-pub(super) fn read_variant(path: &Path) -> Result<Variant, ReadProblem> {
+fn read_variant(path: &Path) -> Result<Variant, ReadProblem> {
     let bytes = files::read_regular(path, MAX_VARIANT_BYTES).map_err(ReadProblem::File)?;
     let text = String::from_utf8(bytes).map_err(|_| ReadProblem::NotUtf8)?;
     Variant::parse(&text)
+}
+
+/// A variant file of this scenario (one of another is a problem).
+pub(super) fn read_own(path: &Path, scenario_id: &str) -> Result<Variant, ReadProblem> {
+    let v = read_variant(path)?;
+    if v.scenario_id != scenario_id {
+        return Err(ReadProblem::Foreign {
+            scenario: crate::format::excerpt(&v.scenario_id),
+            expected: scenario_id.to_string(),
+        });
+    }
+    Ok(v)
 }
 
 /// The scenario's folder while this process holds its lock.
@@ -274,15 +286,8 @@ pub(super) fn scan_in(dir: &Path, scenario_id: &str) -> Scan {
         .collect();
     paths.sort();
     for path in paths {
-        match read_variant(&path) {
-            Ok(v) if v.scenario_id == scenario_id => scan.variants.push((path, v)),
-            Ok(v) => scan.problems.push((
-                path,
-                ReadProblem::Foreign {
-                    scenario: crate::format::excerpt(&v.scenario_id),
-                    expected: scenario_id.to_string(),
-                },
-            )),
+        match read_own(&path, scenario_id) {
+            Ok(v) => scan.variants.push((path, v)),
             Err(why) => scan.problems.push((path, why)),
         }
     }

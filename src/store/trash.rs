@@ -21,7 +21,7 @@ use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use super::folder::{Locked, find_in, free_slot, read_variant, scan_in, slug, write_variant};
+use super::folder::{Locked, find_in, free_slot, read_own, scan_in, slug, write_variant};
 use super::{ReadProblem, Store, StoreError, Variant, check_name, now};
 
 /// The trash folder's name in the variant folder.
@@ -160,12 +160,7 @@ impl Store {
         name: &str,
         new_name: Option<&str>,
     ) -> Result<(PathBuf, Variant), StoreError> {
-        let locked = self.lock(scenario_id)?;
-        let scan = scan_trash(&locked.trash, scenario_id);
-        let entry = scan.find(name).ok_or_else(|| StoreError::NotDeleted {
-            name: name.to_string(),
-        })?;
-        restore_from(&locked, scenario_id, entry, new_name)
+        self.restore_one(scenario_id, name, new_name, |scan| scan.find(name))
     }
 
     /// Restores one entry of the trash, by its id ([`Deleted::id`]), into
@@ -176,15 +171,25 @@ impl Store {
         id: &str,
         new_name: Option<&str>,
     ) -> Result<(PathBuf, Variant), StoreError> {
+        self.restore_one(scenario_id, id, new_name, |scan| {
+            scan.deleted.iter().find(|d| d.id() == id)
+        })
+    }
+
+    /// Under the lock, restores the entry `pick` finds in the trash
+    /// (`wanted` names it in the error when there is none).
+    fn restore_one(
+        &self,
+        scenario_id: &str,
+        wanted: &str,
+        new_name: Option<&str>,
+        pick: impl FnOnce(&TrashScan) -> Option<&Deleted>,
+    ) -> Result<(PathBuf, Variant), StoreError> {
         let locked = self.lock(scenario_id)?;
         let scan = scan_trash(&locked.trash, scenario_id);
-        let entry =
-            scan.deleted
-                .iter()
-                .find(|d| d.id() == id)
-                .ok_or_else(|| StoreError::NotDeleted {
-                    name: id.to_string(),
-                })?;
+        let entry = pick(&scan).ok_or_else(|| StoreError::NotDeleted {
+            name: wanted.to_string(),
+        })?;
         restore_from(&locked, scenario_id, entry, new_name)
     }
 }
@@ -233,19 +238,12 @@ fn scan_trash(dir: &Path, scenario_id: &str) -> TrashScan {
             scan.problems.push((path, ReadProblem::NotTrash));
             continue;
         };
-        match read_variant(&path) {
-            Ok(v) if v.scenario_id == scenario_id => scan.deleted.push(Deleted {
+        match read_own(&path, scenario_id) {
+            Ok(variant) => scan.deleted.push(Deleted {
                 path,
                 deleted_at: at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-                variant: v,
+                variant,
             }),
-            Ok(v) => scan.problems.push((
-                path,
-                ReadProblem::Foreign {
-                    scenario: crate::format::excerpt(&v.scenario_id),
-                    expected: scenario_id.to_string(),
-                },
-            )),
             Err(why) => scan.problems.push((path, why)),
         }
     }

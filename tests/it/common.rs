@@ -299,3 +299,24 @@ text = "Notat\u001b[31m rødt\r\nny linje\u0008"
 "#;
     std::fs::write(folder.join(file), text).expect("a planted variant");
 }
+
+/// A terminal that keeps what it is sent (for [`effekt::tui::Session`]).
+#[derive(Clone, Default)]
+pub struct Tape(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Tape {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Tape {
+    /// What was sent since the last take.
+    pub fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+}

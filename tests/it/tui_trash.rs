@@ -6,10 +6,7 @@
 //! escape sequences, in the `TestBackend` buffer and in the bytes sent to
 //! the terminal.
 
-use std::cell::RefCell;
-use std::io::{self, Write};
 use std::path::Path;
-use std::rc::Rc;
 
 use effekt::catalog;
 use effekt::format::{Lang, is_unsafe};
@@ -20,7 +17,7 @@ use effekt::tui::view::{InputKind, MessageKind, Mode};
 use effekt::tui::{App, Document, Event, Screen, Session, ThemeKind, View};
 
 use crate::common::{
-    HOSTILE_NAME, plant_hostile_variant, saved_variants, screen, temp_dir, view_buffer,
+    HOSTILE_NAME, Tape, plant_hostile_variant, saved_variants, screen, temp_dir, view_buffer,
 };
 
 fn app(dir: &Path, size: (u16, u16), lang: Lang) -> App {
@@ -409,20 +406,6 @@ fn planted_variants_and_scenario_texts_draw_no_control_characters() {
     }
 }
 
-/// A terminal that keeps what it is sent.
-#[derive(Clone, Default)]
-struct Tape(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Tape {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 #[test]
 fn the_bytes_sent_to_the_terminal_carry_none_of_the_planted_sequences() {
     let dir = temp_dir("tui-controls-bytes");
@@ -448,7 +431,7 @@ fn the_bytes_sent_to_the_terminal_carry_none_of_the_planted_sequences() {
     ] {
         session.handle(&mut app, Event::Key(key)).unwrap();
     }
-    let sent = tape.0.borrow().clone();
+    let sent = tape.take();
     let sent = String::from_utf8_lossy(&sent);
     assert!(sent.contains("Ond"), "the list was drawn");
     for planted in [

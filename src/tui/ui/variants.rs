@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 use super::text::{truncate, width, wrap};
 use crate::format::sanitize;
 use crate::i18n::{self, variant_text};
-use crate::store::{Variant, trash};
+use crate::store::{Deleted, Variant, trash};
 use crate::tui::document::Document;
 use crate::tui::keymap::{Context, KEYMAP, keys_text};
 use crate::tui::theme::Theme;
+use crate::tui::variants::ListedVariant;
 use crate::tui::view::{InputKind, TextInput, View};
 
 /// A centred box of `w`×`h` cells (clipped to the area), cleared.
@@ -89,29 +90,15 @@ fn saved_lines(
 ) -> (Vec<Line>, usize) {
     let list = &doc.variants;
     let v = i18n::variant(view.lang);
-    let mut lines: Vec<Line> = Vec::new();
-    if list.listing.is_empty() {
-        for l in wrap(v.none_saved, iw) {
-            lines.push((l, theme.label));
-        }
-    }
-    let mut selected_line = 0;
-    for (i, item) in list.listing.iter().enumerate() {
-        let sel = i == selected;
-        if sel {
-            selected_line = lines.len();
-        }
-        let marks = format!(
-            "{}{} ",
-            if sel { "▶" } else { " " },
-            if list.is_picked(&item.variant.name) {
-                "☑"
-            } else {
-                "☐"
-            }
-        );
+    let head = |item: &ListedVariant, sel: bool| {
+        let picked = if list.is_picked(&item.variant.name) {
+            "☑"
+        } else {
+            "☐"
+        };
         let mut head = format!(
-            "{marks}{}  ({} {} · {} ✎)",
+            "{}{picked} {}  ({} {} · {} ✎)",
+            if sel { "▶" } else { " " },
             sanitize(&item.variant.name),
             item.variant.levers.len(),
             v.changed_levers,
@@ -120,23 +107,17 @@ fn saved_lines(
         if item.scenario_changed {
             head.push_str(&format!("  ! {}", v.scenario_changed));
         }
-        let style = if sel { theme.selected } else { theme.label };
-        lines.push((truncate(&head, iw), style));
-        variant_details(
-            &item.variant,
-            if sel { 5 } else { 1 },
-            iw,
-            theme,
-            &mut lines,
-        );
-    }
+        head
+    };
+    let entries = list.listing.iter().map(|item| (item, &item.variant));
+    let (mut lines, at) = entry_lines(entries, v.none_saved, selected, iw, theme, head);
     problem_lines(v.skipped_files, &list.problems, iw, theme, &mut lines);
     lines.push((String::new(), theme.label));
     lines.push((
         truncate(&format!("{}: {}", v.folder, sanitize(&list.folder)), iw),
         theme.muted,
     ));
-    (lines, selected_line)
+    (lines, at)
 }
 
 /// The lines of the deleted variants (newest first), and the line of the
@@ -150,19 +131,8 @@ fn trash_lines(
 ) -> (Vec<Line>, usize) {
     let list = &doc.variants;
     let v = i18n::variant(view.lang);
-    let mut lines: Vec<Line> = Vec::new();
-    if list.deleted.is_empty() {
-        for l in wrap(v.trash_empty, iw) {
-            lines.push((l, theme.label));
-        }
-    }
-    let mut selected_line = 0;
-    for (i, entry) in list.deleted.iter().enumerate() {
-        let sel = i == selected;
-        if sel {
-            selected_line = lines.len();
-        }
-        let head = format!(
+    let head = |entry: &Deleted, sel: bool| {
+        format!(
             "{} {}  ({} {} · {} {} · {} ✎)",
             if sel { "▶" } else { " " },
             sanitize(&entry.variant.name),
@@ -171,17 +141,10 @@ fn trash_lines(
             entry.variant.levers.len(),
             v.changed_levers,
             entry.variant.notes.len(),
-        );
-        let style = if sel { theme.selected } else { theme.label };
-        lines.push((truncate(&head, iw), style));
-        variant_details(
-            &entry.variant,
-            if sel { 5 } else { 1 },
-            iw,
-            theme,
-            &mut lines,
-        );
-    }
+        )
+    };
+    let entries = list.deleted.iter().map(|entry| (entry, &entry.variant));
+    let (mut lines, at) = entry_lines(entries, v.trash_empty, selected, iw, theme, head);
     problem_lines(
         v.skipped_trash,
         &list.deleted_problems,
@@ -201,6 +164,36 @@ fn trash_lines(
         ),
         theme.muted,
     ));
+    (lines, at)
+}
+
+/// One entry per variant — its head line (`head` is told whether it is
+/// selected), its levers and notes (more of them when selected) — or
+/// `empty` when there is none; and the line of the selected entry.
+fn entry_lines<'a, T: 'a>(
+    entries: impl Iterator<Item = (&'a T, &'a Variant)>,
+    empty: &str,
+    selected: usize,
+    iw: usize,
+    theme: &Theme,
+    head: impl Fn(&T, bool) -> String,
+) -> (Vec<Line>, usize) {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    for (i, (entry, variant)) in entries.enumerate() {
+        let sel = i == selected;
+        if sel {
+            selected_line = lines.len();
+        }
+        let style = if sel { theme.selected } else { theme.label };
+        lines.push((truncate(&head(entry, sel), iw), style));
+        variant_details(variant, if sel { 5 } else { 1 }, iw, theme, &mut lines);
+    }
+    if lines.is_empty() {
+        for l in wrap(empty, iw) {
+            lines.push((l, theme.label));
+        }
+    }
     (lines, selected_line)
 }
 

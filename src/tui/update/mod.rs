@@ -422,7 +422,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::OpenVariants, Some(doc)) => variants::read(doc, AfterList::ShowList, fx),
         (A::ExportReport, Some(doc)) => variants::read(doc, AfterList::Export, fx),
         (A::CompareMetric, Some(doc)) => variants::next_metric(doc, view),
-        (A::ListClose, Some(_)) => view.variant_list = None,
+        (A::ListClose, Some(_)) => (view.variant_list, view.variant_trash) = (None, None),
         (A::ListPrev, Some(doc)) => variants::move_in_list(doc, view, -1),
         (A::ListNext, Some(doc)) => variants::move_in_list(doc, view, 1),
         (A::ListOpen, Some(doc)) => variants::open_selected(doc, view),
