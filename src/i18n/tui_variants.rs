@@ -199,6 +199,18 @@ pub mod variant_text {
         }
     }
 
+    /// The deleted variant to restore is no longer in the trash.
+    pub fn restore_gone(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!(
+                "«{name}» er ikke lenger i papirkurven (gjenopprettet eller fjernet av noen andre)"
+            ),
+            Lang::En => format!(
+                "\"{name}\" is no longer in the trash (restored or removed by someone else)"
+            ),
+        }
+    }
+
     /// The name offered for a restored variant whose own is taken.
     pub fn restored_name(lang: Lang, name: &str) -> String {
         match lang {

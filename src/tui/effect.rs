@@ -163,6 +163,11 @@ impl From<StoreError> for StoreFailure {
 }
 
 impl StoreFailure {
+    /// The trash no longer has the variant to restore.
+    pub fn is_not_deleted(&self) -> bool {
+        matches!(self, StoreFailure::Failed(Failed(e)) if matches!(**e, StoreError::NotDeleted { .. }))
+    }
+
     /// What went wrong, in `lang` (it names the path and what to do).
     pub fn text(&self, lang: Lang) -> String {
         match self {

@@ -218,6 +218,29 @@ fn a_taken_name_asks_for_another_and_the_list_keeps_the_selection() {
 }
 
 #[test]
+fn a_variant_restored_elsewhere_meanwhile_is_said_and_the_trash_shown_as_it_is() {
+    let dir = temp_dir("tui-trash-gone");
+    let mut app = app(&dir, (80, 24), Lang::Nb);
+    save_as(&mut app, "A");
+    save_as(&mut app, "B");
+    let store = app.store.clone().unwrap();
+    store.delete("sykefravaer", "A").unwrap();
+    store.delete("sykefravaer", "B").unwrap();
+    keys(&mut app, "v");
+    press(&mut app, TAB);
+    assert_eq!(deleted_names(&app), ["B", "A"]);
+    // Another process restores B while this list shows it.
+    store.restore("sykefravaer", "B", None).unwrap();
+    press(&mut app, ENTER);
+    let (kind, text) = message(&app);
+    assert_eq!(kind, MessageKind::Warning);
+    assert!(text.contains("«B» er ikke lenger i papirkurven"), "{text}");
+    assert_eq!(deleted_names(&app), ["A"]);
+    assert_eq!(app.view.variant_trash, Some(0));
+    assert_eq!(app.view.mode, Mode::Normal);
+}
+
+#[test]
 fn a_follower_in_a_room_may_not_delete_but_everyone_may_look_and_restore() {
     use effekt::tui::action::Action;
     use effekt::tui::room::{Scope, scope};

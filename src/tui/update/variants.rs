@@ -417,6 +417,16 @@ pub(super) fn edited(
         let text = failure_text(lang, &e);
         match edit {
             VariantEdit::Delete { .. } => say(view, MessageKind::Error, text),
+            VariantEdit::Restore { name, .. } if e.is_not_deleted() => {
+                // Restored or pruned by someone else meanwhile: show the trash as it is.
+                say(
+                    view,
+                    MessageKind::Warning,
+                    variant_text::restore_gone(lang, &name),
+                );
+                close_input(view);
+                read(doc, AfterList::Refresh, fx);
+            }
             VariantEdit::Restore { id, name, to } => not_restored(view, id, name, to, e),
             _ => refuse(view, text),
         }
