@@ -1,7 +1,7 @@
 //! `effekt serve`'s own texts, in bokmål and English, by audience: what
 //! the server says to an SSH user outside the workshop (refusals,
 //! shutdown), and, in [`operator`], to whoever starts the server. The
-//! workshop's texts are in [`super::tui`] and, in a shared room,
+//! workshop's texts are in [`super::tui`](mod@super::tui) and, in a shared room,
 //! [`super::tui_room`].
 //!
 //! Whatever a client sent (a terminal type, a room name, a command) is

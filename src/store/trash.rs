@@ -2,9 +2,9 @@
 //!
 //! Deleting a variant moves its file, under the scenario folder's lock, to
 //! `<store>/.trash/<scenario>/<time>-<slug>.toml`, where `<time>` is when
-//! it was deleted (UTC, `20261126T132000.123Z`); two deletions whose names
-//! would collide get distinct files (`…-plan-b-2.toml`). Nothing is removed
-//! at once: a deleted variant can be restored into its name, or under
+//! it was deleted (UTC, `20261126T132000.123Z`). No two files in a trash
+//! share a time, so deletions whose names would collide (the same name
+//! twice, `x 1` and `x-1`) get distinct files. Nothing is removed at once: a deleted variant can be restored into its name, or under
 //! another name when that one is taken meanwhile.
 //!
 //! Old trash is pruned by one rule ([`KEEP_DAYS`], [`KEEP_MAX`]), and only
