@@ -320,3 +320,12 @@ impl Tape {
         std::mem::take(&mut *self.0.borrow_mut())
     }
 }
+
+/// A file name in the trash as `effekt` gives it, for a variant deleted
+/// `days` days and `ms` milliseconds ago: relative to now, so that the
+/// pruning rule (30 days) treats it the same on any day the tests run.
+pub fn trash_file(days: u64, ms: u64, slug: &str) -> String {
+    let ago = Duration::from_secs(days * 86_400) + Duration::from_millis(ms);
+    let at: chrono::DateTime<chrono::Utc> = (std::time::SystemTime::now() - ago).into();
+    format!("{}-{slug}.toml", at.format("%Y%m%dT%H%M%S%.3fZ"))
+}

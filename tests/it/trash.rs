@@ -14,7 +14,7 @@ use effekt::store::trash::{KEEP_DAYS, KEEP_MAX, TRASH_DIR};
 use effekt::store::{Note, ReadProblem, Store, StoreError, Variant};
 use rust_decimal::Decimal;
 
-use crate::common::temp_dir;
+use crate::common::{temp_dir, trash_file};
 
 fn pilot(id: &str) -> Loaded {
     catalog::load_bundled(catalog::find_bundled(id).unwrap())
@@ -193,12 +193,7 @@ fn colliding_names_are_kept_apart_and_a_taken_name_asks_for_another() {
 /// A trash file as `delete` names it, deleted `days` ago (and `n`
 /// milliseconds, to keep the names apart).
 fn plant(trash_dir: &Path, text: &str, days: u64, n: u64) -> PathBuf {
-    let at = SystemTime::now() - Duration::from_secs(days * 86_400) - Duration::from_millis(n);
-    let at: chrono::DateTime<chrono::Utc> = at.into();
-    let path = trash_dir.join(format!(
-        "{}-planted-{n}.toml",
-        at.format("%Y%m%dT%H%M%S%.3fZ")
-    ));
+    let path = trash_dir.join(trash_file(days, n, &format!("planted-{n}")));
     fs::write(&path, text).unwrap();
     path
 }
@@ -309,28 +304,23 @@ fn special_symlinked_and_corrupt_files_in_the_trash_never_hang_or_break() {
     let text = fs::read_to_string(&good).unwrap();
 
     // A FIFO, a device, a folder, a corrupt file and a symlink loop, all
-    // named as `delete` names files; a symlink to a good variant outside.
-    mkfifo(&trash_dir.join("20261126T100000.000Z-fifo.toml"));
-    symlink(
-        "/dev/zero",
-        trash_dir.join("20261126T100000.001Z-zero.toml"),
-    )
-    .unwrap();
-    fs::create_dir(trash_dir.join("20261126T100000.002Z-dir.toml")).unwrap();
-    fs::write(
-        trash_dir.join("20261126T100000.003Z-broken.toml"),
-        "name = [\u{1b}[2J",
-    )
-    .unwrap();
-    let looped = "20261126T100000.004Z-loop.toml";
-    symlink(looped, trash_dir.join(looped)).unwrap();
+    // named as `delete` names files (a day ago); a symlink to a good
+    // variant outside.
+    let named = |ms: u64, slug: &str| trash_dir.join(trash_file(1, 10 - ms, slug));
+    mkfifo(&named(0, "fifo"));
+    symlink("/dev/zero", named(1, "zero")).unwrap();
+    fs::create_dir(named(2, "dir")).unwrap();
+    let broken = named(3, "broken");
+    fs::write(&broken, "name = [\u{1b}[2J").unwrap();
+    let looped = named(4, "loop");
+    symlink(looped.file_name().unwrap(), &looped).unwrap();
     let outside = dir.join("outside.toml");
     fs::write(
         &outside,
         text.replace("name = \"God\"", "name = \"Lenket\""),
     )
     .unwrap();
-    let link = trash_dir.join("20261126T100000.005Z-lenket.toml");
+    let link = named(5, "lenket");
     symlink(&outside, &link).unwrap();
 
     let scan = within_deadline("listing a hostile trash", {
@@ -345,7 +335,7 @@ fn special_symlinked_and_corrupt_files_in_the_trash_never_hang_or_break() {
     assert_eq!(names, ["God", "Lenket"], "newest first");
     assert_eq!(scan.problems.len(), 5, "{:?}", scan.problems);
     assert!(scan.problems.iter().any(|(p, why)| {
-        p.ends_with("20261126T100000.003Z-broken.toml")
+        *p == broken
             && matches!(
                 why,
                 ReadProblem::Toml {

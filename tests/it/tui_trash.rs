@@ -17,7 +17,8 @@ use effekt::tui::view::{InputKind, MessageKind, Mode};
 use effekt::tui::{App, Document, Event, Screen, Session, ThemeKind, View};
 
 use crate::common::{
-    HOSTILE_NAME, Tape, plant_hostile_variant, saved_variants, screen, temp_dir, view_buffer,
+    HOSTILE_NAME, Tape, plant_hostile_variant, saved_variants, screen, temp_dir, trash_file,
+    view_buffer,
 };
 
 fn app(dir: &Path, size: (u16, u16), lang: Lang) -> App {
@@ -383,7 +384,7 @@ fn planted_variants_and_scenario_texts_draw_no_control_characters() {
     plant_hostile_variant(&dir.join("variants/sykefravaer"), "ond.toml");
     plant_hostile_variant(
         &dir.join("variants/.trash/sykefravaer"),
-        "20261126T100000.000Z-ond.toml",
+        &trash_file(1, 0, "ond"),
     );
     let (scenario, text) = hostile_scenario();
     for (size, lang) in [((80, 24), Lang::Nb), ((160, 45), Lang::En)] {
@@ -488,7 +489,7 @@ fn a_real_terminal_shows_planted_escape_sequences_harmlessly() {
     plant_hostile_variant(&tmux.dir.join("variants/sykefravaer"), "ond.toml");
     plant_hostile_variant(
         &tmux.dir.join("variants/.trash/sykefravaer"),
-        "20261126T100000.000Z-ond.toml",
+        &trash_file(1, 0, "ond"),
     );
     let (_, text) = hostile_scenario();
     let file = tmux.dir.join("ond.toml");
@@ -511,8 +512,24 @@ fn a_real_terminal_shows_planted_escape_sequences_harmlessly() {
     assert!(screen.contains("Notat�[31m rødt"), "{screen}");
     tmux.keys(&["Tab"]);
     tmux.wait_for("the trash, intact", long, |s| intact(s, "╔ Papirkurven"));
+    // Its name is refused as a name: Enter asks for another, and the
+    // variant comes back under it, with its note.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the prompt for another name", long, |s| {
+        s.contains("Gjenopprett som") && s.contains("kontrolltegnet U+001B")
+    });
+    tmux.keys(&["-l", "Fra papirkurven"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the variant restored", long, |s| {
+        s.contains("▶☐ Fra papirkurven") && s.contains("Gjenopprettet")
+    });
+    let restored = Store::at(tmux.dir.join("variants"))
+        .find("sykefravaer", "Fra papirkurven")
+        .expect("restored on disk")
+        .1;
+    assert_eq!(restored.notes.len(), 1);
     // The scenario screen shows the planted sources and summary.
-    tmux.keys(&["Escape", "Escape", "5"]);
+    tmux.keys(&["Escape", "5"]);
     let screen = tmux.wait_for("the scenario screen", long, |s| {
         s.contains("�]0;pwned") && s.lines().next().is_some_and(|l| l.contains("effekt │"))
     });

@@ -6,7 +6,7 @@ use std::fs;
 
 use super::edges::mkfifo;
 use super::{Temp, effekt_with_data};
-use crate::common::{HOSTILE_NAME, plant_hostile_variant};
+use crate::common::{HOSTILE_NAME, plant_hostile_variant, trash_file};
 
 fn lines(text: &str) -> Vec<&str> {
     text.lines().collect()
@@ -173,10 +173,10 @@ fn a_fifo_or_escape_bytes_in_the_trash_never_hang_or_reach_the_terminal() {
     let data = Temp::new("trash-hostile");
     let d = data.path();
     let trash = d.join("variants/.trash/sykefravaer");
-    plant_hostile_variant(&trash, "20261126T100000.000Z-ond.toml");
+    plant_hostile_variant(&trash, &trash_file(1, 0, "ond"));
     fs::create_dir_all(&trash).unwrap();
-    mkfifo(&trash.join("20261126T100000.001Z-fifo.toml"));
-    fs::write(trash.join("20261126T100000.002Z-broken.toml"), "name = [").unwrap();
+    mkfifo(&trash.join(trash_file(1, 1, "fifo")));
+    fs::write(trash.join(trash_file(1, 2, "broken")), "name = [").unwrap();
 
     let out = effekt_with_data(d, &["variants", "sykefravaer", "--deleted"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
