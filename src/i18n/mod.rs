@@ -7,6 +7,8 @@
 //! - [`tui`](mod@tui), [`tui_text`], [`tui_variants`]: the workshop;
 //!   [`tui_room`]: a shared room over SSH (`effekt serve`);
 //! - [`cli`], [`help`]: the command line's own messages and its `--help`;
+//! - [`serve`](mod@serve): `effekt serve`'s own messages, to SSH users and
+//!   to its operator;
 //! - [`template`](mod@template): new scenarios' explanations (`effekt new`);
 //! - [`errors`]: errors (numbers typed, files, the variant store).
 //!
@@ -24,6 +26,7 @@ pub mod cli;
 pub mod errors;
 pub mod help;
 pub mod report;
+pub mod serve;
 pub mod template;
 pub mod tui;
 pub mod tui_room;

@@ -14,10 +14,11 @@ use crate::tui::view::View;
 /// (keys, text, is heading) lines of the help.
 pub fn entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
     let t = i18n::tui(view.lang);
-    // The keys that work now, in the help's order (the variant list shows
-    // its own keys).
+    // The keys that work now, in the help's order.
     let active = view.contexts(document);
     let order = [
+        Context::VariantList,
+        Context::Trash,
         Context::Levers,
         Context::Uncertainty,
         Context::Screens,
