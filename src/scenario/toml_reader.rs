@@ -296,10 +296,11 @@ impl<'t, 'i> Table<'t, 'i> {
         self.table.contains_key(key)
     }
 
-    /// Records that `key` holds `kind` (when recording).
-    fn ask(&self, r: &mut Reader, key: &'static str, kind: KeyKind) {
+    /// Records that `key` holds `kind` (when recording; `kind` is made
+    /// only then).
+    fn ask(&self, r: &mut Reader, key: &'static str, kind: impl FnOnce() -> KeyKind) {
         if let Some(rec) = r.record.as_mut() {
-            rec.asked(&self.path, key).kind = kind;
+            rec.asked(&self.path, key).kind = kind();
         }
     }
 
@@ -354,7 +355,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_str(&mut self, r: &mut Reader, key: &'static str) -> Option<String> {
-        self.ask(r, key, KeyKind::Text);
+        self.ask(r, key, || KeyKind::Text);
         let v = self.get(r, key)?;
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
@@ -378,7 +379,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_bool(&mut self, r: &mut Reader, key: &'static str) -> Option<bool> {
-        self.ask(r, key, KeyKind::Bool);
+        self.ask(r, key, || KeyKind::Bool);
         let v = self.get(r, key)?;
         match v.get_ref() {
             DeValue::Boolean(b) => Some(*b),
@@ -396,7 +397,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// One of the names of `T`, by name.
     pub fn opt_choice<T: Choice>(&mut self, r: &mut Reader, key: &'static str) -> Option<T> {
-        self.ask(r, key, KeyKind::Choice(T::names()));
+        self.ask(r, key, || KeyKind::Choice(T::names()));
         let v = self.get(r, key)?;
         let DeValue::String(s) = v.get_ref() else {
             self.wrong_type(r, key, v, Expected::OneOf(T::names()));
@@ -435,7 +436,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_dec(&mut self, r: &mut Reader, key: &'static str) -> Option<Decimal> {
-        self.ask(r, key, KeyKind::Number);
+        self.ask(r, key, || KeyKind::Number);
         let v = self.get(r, key)?;
         self.number(r, &self.key_path(key), v)
     }
@@ -460,7 +461,7 @@ impl<'t, 'i> Table<'t, 'i> {
         min: i64,
         max: i64,
     ) -> Option<i64> {
-        self.ask(r, key, KeyKind::Whole { min, max });
+        self.ask(r, key, || KeyKind::Whole { min, max });
         let v = self.get(r, key)?;
         let path = self.key_path(key);
         let out_of_range = |r: &mut Reader, value: String| {
@@ -512,7 +513,7 @@ impl<'t, 'i> Table<'t, 'i> {
         literal: &'static str,
         wrong: Problem,
     ) {
-        self.ask(r, key, KeyKind::Literal(literal));
+        self.ask(r, key, || KeyKind::Literal(literal));
         match self.get(r, key) {
             None => self.missing(r, key, Hint::Literal(literal)),
             Some(v) => {
@@ -526,7 +527,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// A number (the same for every period) or a list of numbers.
     pub fn opt_dec_list(&mut self, r: &mut Reader, key: &'static str) -> Option<NumberOrList> {
-        self.ask(r, key, KeyKind::NumberOrList);
+        self.ask(r, key, || KeyKind::NumberOrList);
         let v = self.get(r, key)?;
         let path = self.key_path(key);
         match v.get_ref() {
@@ -542,7 +543,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_str_list(&mut self, r: &mut Reader, key: &'static str) -> Option<Vec<String>> {
-        self.ask(r, key, KeyKind::TextList);
+        self.ask(r, key, || KeyKind::TextList);
         let v = self.get(r, key)?;
         let path = self.key_path(key);
         let DeValue::Array(items) = v.get_ref() else {
@@ -574,7 +575,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     pub fn opt_table(&mut self, r: &mut Reader, key: &'static str) -> Option<Table<'t, 'i>> {
-        self.ask(r, key, KeyKind::Table);
+        self.ask(r, key, || KeyKind::Table);
         let v = self.get(r, key)?;
         match v.get_ref() {
             DeValue::Table(t) => Some(Table::new(self.key_path(key), t, v.span())),
@@ -620,7 +621,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// An array of tables (`[[key]]`).
     pub fn tables(&mut self, r: &mut Reader, key: &'static str) -> Vec<Table<'t, 'i>> {
-        self.ask(r, key, KeyKind::Tables);
+        self.ask(r, key, || KeyKind::Tables);
         let Some(v) = self.get(r, key) else {
             return Vec::new();
         };

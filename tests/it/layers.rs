@@ -11,7 +11,7 @@ const LAYERS: &[&[&str]] = &[
     &["main"],
     &["cli", "serve"],
     &["tui"],
-    &["report"],
+    &["report", "template"],
     &["i18n"],
     &["store"],
     &["catalog"],
