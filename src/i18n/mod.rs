@@ -22,7 +22,9 @@
 pub mod cli;
 pub mod errors;
 pub mod help;
+pub mod glossary;
 pub mod report;
+pub mod scenario_text;
 pub mod tui;
 pub mod tui_room;
 pub mod tui_text;
@@ -46,6 +48,8 @@ pub struct Texts {
     pub provider: &'static str,
     pub guarantor: &'static str,
     pub public_other: &'static str,
+    /// The seventh party: who receives the costs besides delivery.
+    pub others: &'static str,
     pub public_total: &'static str,
     pub outcome_payments: &'static str,
     pub guaranteed_payments: &'static str,
@@ -80,23 +84,6 @@ pub struct Texts {
     pub group_payment: &'static str,
     pub group_risk_sharing: &'static str,
     pub group_return: &'static str,
-    pub lever_achievement: &'static str,
-    pub lever_target: &'static str,
-    pub lever_threshold: &'static str,
-    pub lever_price: &'static str,
-    pub lever_drift: &'static str,
-    pub lever_savings_share: &'static str,
-    pub lever_cap: &'static str,
-    pub lever_guaranteed_share: &'static str,
-    pub lever_cofunder_share: &'static str,
-    pub lever_fee_at_risk: &'static str,
-    pub lever_first_loss: &'static str,
-    pub lever_return_cap: &'static str,
-    pub lever_discount_rate: &'static str,
-    pub lever_capital: &'static str,
-    pub lever_expected: &'static str,
-    pub lever_excess_investor_share: &'static str,
-    pub lever_hurdle_rate: &'static str,
     // The risk view (`effekt risk`, `tornado`, `solve`).
     pub risk_title: &'static str,
     pub uncertainty_assumed: &'static str,
@@ -133,20 +120,21 @@ pub struct Texts {
 }
 
 pub static NB: Texts = Texts {
-    payer: "Betaler",
+    payer: "Oppdragsgiver",
     cofunder: "Medfinansiør",
     investor: "Investor",
     provider: "Leverandør",
     guarantor: "Garantist",
     public_other: "Øvrig offentlig",
+    others: "Andre (tilrettelegger, evaluator)",
     public_total: "Offentlig sektor",
-    outcome_payments: "Utfallsbetalinger",
-    guaranteed_payments: "Garanterte betalinger",
+    outcome_payments: "Resultatbetalinger",
+    guaranteed_payments: "Fast grunnbetaling",
     drawn: "Trukket kapital",
     investor_received: "Tilbakebetalt investor",
     guarantee_paid: "Utbetalt garanti",
     provider_bonus: "Bonus til leverandør",
-    refunded: "Tilbakeført betaler",
+    refunded: "Tilbakeført oppdragsgiver",
     value: "Gevinst",
     delivery_cost: "Leveransekostnad",
     net: "Netto",
@@ -155,12 +143,12 @@ pub static NB: Texts = Texts {
     no_irr: "ingen internrente",
     several_irrs: "flere internrenter",
     moic: "Pengemultippel",
-    break_even: "Balansepunkt (måloppnåelse)",
+    break_even: "Balansepunkt (effekt, andel av forventet)",
     break_even_principal: "Investor får kapitalen tilbake",
     break_even_return_cap: "Investor får full avkastning",
-    break_even_payer: "Betaler går i pluss (nåverdi)",
+    break_even_payer: "Oppdragsgiver går i pluss (nåverdi)",
     never: "aldri (0–200 %)",
-    achievement: "Måloppnåelse",
+    achievement: "Effekt",
     period: "Periode",
     total: "Sum",
     terms: "Vilkår",
@@ -173,23 +161,6 @@ pub static NB: Texts = Texts {
     group_payment: "Betaling",
     group_risk_sharing: "Risikodeling",
     group_return: "Avkastning",
-    lever_achievement: "Effekt, andel av forventet",
-    lever_target: "Mål",
-    lever_threshold: "Terskel",
-    lever_price: "Pris",
-    lever_drift: "Trend",
-    lever_savings_share: "Andel av gevinst",
-    lever_cap: "Tak på betalinger",
-    lever_guaranteed_share: "Garantert andel",
-    lever_cofunder_share: "Medfinansiering",
-    lever_fee_at_risk: "Leverandørens risiko",
-    lever_first_loss: "Garanti (første tap)",
-    lever_return_cap: "Tak på avkastning",
-    lever_discount_rate: "Diskonteringsrente",
-    lever_capital: "Kapital",
-    lever_expected: "Forventet nivå",
-    lever_excess_investor_share: "Investors andel av overskudd",
-    lever_hurdle_rate: "Investors avkastningskrav",
     risk_title: "Risiko",
     uncertainty_assumed: "Antatt usikkerhet: scenarioet har ingen [uncertainty]-tabell",
     noise: "Målestøy",
@@ -198,7 +169,7 @@ pub static NB: Texts = Texts {
     p_investor_loss_before: "Investor taper penger før garantien",
     p_investor_loss: "Investor taper penger etter garantien",
     p_any_payment: "Det blir betalt for resultater",
-    p_cap_binds: "Taket på betalinger nås",
+    p_cap_binds: "Taket på resultatbetalinger nås",
     spread: "Spredning",
     mean: "Snitt",
     investor_net: "Investor, netto",
@@ -217,28 +188,29 @@ pub static NB: Texts = Texts {
     now: "nå",
     at_zero_effect: "når den sanne effekten er null",
     fig_investor_irr: "Investors internrente",
-    fig_payer_npv: "Betalers nåverdi",
+    fig_payer_npv: "Oppdragsgivers nåverdi",
     fig_public_npv: "Offentlig sektors nåverdi",
-    fig_outcome_payments: "Utfallsbetalinger",
+    fig_outcome_payments: "Resultatbetalinger",
     fig_investor_moic: "Investors pengemultippel",
     fig_p_noise_payment: "Sannsynlighet for å betale for støy",
 };
 
 pub static EN: Texts = Texts {
-    payer: "Payer",
+    payer: "Outcome payer",
     cofunder: "Cofunder",
     investor: "Investor",
     provider: "Provider",
     guarantor: "Guarantor",
     public_other: "Other public",
+    others: "Others (intermediary, evaluator)",
     public_total: "Public sector",
     outcome_payments: "Outcome payments",
-    guaranteed_payments: "Guaranteed payments",
+    guaranteed_payments: "Service fees",
     drawn: "Capital drawn",
     investor_received: "Repaid to investor",
     guarantee_paid: "Guarantee paid",
     provider_bonus: "Provider bonus",
-    refunded: "Refunded to payer",
+    refunded: "Refunded to outcome payer",
     value: "Value",
     delivery_cost: "Delivery cost",
     net: "Net",
@@ -247,12 +219,12 @@ pub static EN: Texts = Texts {
     no_irr: "no IRR",
     several_irrs: "several IRRs",
     moic: "Money multiple",
-    break_even: "Break-even (achievement)",
+    break_even: "Break-even (effect, share of expected)",
     break_even_principal: "Investor gets capital back",
     break_even_return_cap: "Investor paid in full",
-    break_even_payer: "Payer NPV turns positive",
+    break_even_payer: "Outcome payer NPV turns positive",
     never: "never (0–200%)",
-    achievement: "Achievement",
+    achievement: "Effect",
     period: "Period",
     total: "Total",
     terms: "Terms",
@@ -265,23 +237,6 @@ pub static EN: Texts = Texts {
     group_payment: "Payment",
     group_risk_sharing: "Risk sharing",
     group_return: "Return",
-    lever_achievement: "Effect, share of expected",
-    lever_target: "Target",
-    lever_threshold: "Threshold",
-    lever_price: "Price",
-    lever_drift: "Drift",
-    lever_savings_share: "Share of savings",
-    lever_cap: "Payment cap",
-    lever_guaranteed_share: "Guaranteed share",
-    lever_cofunder_share: "Cofunding",
-    lever_fee_at_risk: "Provider at risk",
-    lever_first_loss: "First-loss guarantee",
-    lever_return_cap: "Return cap",
-    lever_discount_rate: "Discount rate",
-    lever_capital: "Capital",
-    lever_expected: "Expected level",
-    lever_excess_investor_share: "Investor's share of surplus",
-    lever_hurdle_rate: "Investor's hurdle rate",
     risk_title: "Risk",
     uncertainty_assumed: "Assumed uncertainty: the scenario has no [uncertainty] table",
     noise: "Measurement noise",
@@ -290,7 +245,7 @@ pub static EN: Texts = Texts {
     p_investor_loss_before: "Investor loses money before the guarantee",
     p_investor_loss: "Investor loses money after the guarantee",
     p_any_payment: "Any outcome payment is made",
-    p_cap_binds: "The payment cap binds",
+    p_cap_binds: "The cap on outcome payments binds",
     spread: "Spread",
     mean: "Mean",
     investor_net: "Investor, net",
@@ -309,7 +264,7 @@ pub static EN: Texts = Texts {
     now: "now",
     at_zero_effect: "when the true effect is zero",
     fig_investor_irr: "Investor IRR",
-    fig_payer_npv: "Payer NPV",
+    fig_payer_npv: "Outcome payer NPV",
     fig_public_npv: "Public sector NPV",
     fig_outcome_payments: "Outcome payments",
     fig_investor_moic: "Investor money multiple",
@@ -335,31 +290,33 @@ pub fn group_name(lang: Lang, group: Group) -> &'static str {
     }
 }
 
-/// A lever's label, with the outcome's name where it has one.
+/// A lever's label, with the outcome's name where it has one
+/// (`Mål: Jobbstart`).
 pub fn lever_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
-    let t = texts(lang);
-    let with_outcome = |label: &str, i: usize| match s.outcomes.len() {
-        1 => label.to_string(),
-        _ => format!("{label}: {}", s.outcomes[i].name),
+    with_outcome(lang, s, lever, glossary::name(lang, glossary::Term::lever(lever.target)))
+}
+
+/// A lever's label for narrow panels (`Grunnbetaling` for `Fast
+/// grunnbetaling`), with the outcome's name where it has one.
+pub fn lever_short_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
+    with_outcome(lang, s, lever, glossary::short(lang, glossary::Term::lever(lever.target)))
+}
+
+/// `label: outcome` for the levers of one of several outcomes.
+fn with_outcome(lang: Lang, s: &Scenario, lever: &Lever, label: &str) -> String {
+    let outcome = match lever.target {
+        Target::Target(i)
+        | Target::Threshold(i)
+        | Target::Price(i)
+        | Target::Drift(i)
+        | Target::Expected(i) => s.outcomes.get(i),
+        _ => None,
     };
-    match lever.target {
-        Target::Achievement => t.lever_achievement.into(),
-        Target::Target(i) => with_outcome(t.lever_target, i),
-        Target::Threshold(i) => with_outcome(t.lever_threshold, i),
-        Target::Price(i) => with_outcome(t.lever_price, i),
-        Target::Drift(i) => with_outcome(t.lever_drift, i),
-        Target::SavingsShare => t.lever_savings_share.into(),
-        Target::Cap => t.lever_cap.into(),
-        Target::GuaranteedShare => t.lever_guaranteed_share.into(),
-        Target::CofunderShare => t.lever_cofunder_share.into(),
-        Target::FeeAtRisk => t.lever_fee_at_risk.into(),
-        Target::FirstLoss => t.lever_first_loss.into(),
-        Target::ReturnCap => t.lever_return_cap.into(),
-        Target::DiscountRate => t.lever_discount_rate.into(),
-        Target::Capital => t.lever_capital.into(),
-        Target::Expected(i) => with_outcome(t.lever_expected, i),
-        Target::ExcessInvestorShare => t.lever_excess_investor_share.into(),
-        Target::HurdleRate => t.lever_hurdle_rate.into(),
+    match outcome {
+        Some(o) if s.outcomes.len() > 1 => {
+            format!("{label}: {}", scenario_text::outcome_name(lang, o))
+        }
+        _ => label.to_string(),
     }
 }
 
@@ -383,7 +340,10 @@ pub fn lever_value(lang: Lang, s: &Scenario, lever: &Lever, v: rust_decimal::Dec
                 Target::Target(i)
                 | Target::Expected(i)
                 | Target::Threshold(i)
-                | Target::Drift(i) => s.outcomes[i].indicator_unit.as_str(),
+                | Target::Drift(i) => s
+                    .outcomes
+                    .get(i)
+                    .map_or("", |o| scenario_text::indicator_unit(lang, o)),
                 _ => "",
             };
             let n = format::number(lang, v, v.normalize().scale().min(3));
@@ -432,16 +392,22 @@ pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
             money(*capital)
         ),
         (Lang::Nb, Warning::PriceAboveValue { outcome }) => {
-            format!("Prisen for «{outcome}» er høyere enn gevinsten per enhet")
+            format!(
+                "Prisen for «{}» er høyere enn gevinsten per enhet",
+                outcome_named(lang, s, outcome)
+            )
         }
         (Lang::En, Warning::PriceAboveValue { outcome }) => {
-            format!("The price of \"{outcome}\" is above its value per unit")
+            format!(
+                "The price of \"{}\" is above its value per unit",
+                outcome_named(lang, s, outcome)
+            )
         }
         (Lang::Nb, Warning::CapReached { period }) => {
-            format!("Taket på betalinger nås allerede i periode {period}")
+            format!("Taket på resultatbetalinger nås allerede i periode {period}")
         }
         (Lang::En, Warning::CapReached { period }) => {
-            format!("The payment cap is reached already in period {period}")
+            format!("The cap on outcome payments is reached already in period {period}")
         }
         (Lang::Nb, Warning::SeveralIrrs { count }) => {
             format!(
@@ -455,9 +421,18 @@ pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
             "Ingen tak: oppdragsgiverens forpliktelse har ingen øvre grense".to_string()
         }
         (Lang::En, Warning::NoCap) => {
-            "No cap: the payer's commitment has no upper bound".to_string()
+            "No cap: the outcome payer's commitment has no upper bound".to_string()
         }
     }
+}
+
+/// An outcome by its id, named in the user's language (the id when the
+/// scenario has no such outcome).
+fn outcome_named<'a>(lang: Lang, s: &'a Scenario, id: &'a str) -> &'a str {
+    s.outcomes
+        .iter()
+        .find(|o| o.id == id)
+        .map_or(id, |o| scenario_text::outcome_name(lang, o))
 }
 
 /// An IRR as text: the headline, "no IRR", and a note when there are several.

@@ -198,12 +198,13 @@ pub fn noise_text(lang: Lang, s: &Scenario, noise_sd: &[rust_decimal::Decimal]) 
         .filter(|(_, sd)| !sd.is_zero())
         .map(|(o, sd)| {
             let n = format::number(lang, *sd, sd.normalize().scale().clamp(1, 4));
-            let unit = if o.indicator_unit.is_empty() {
+            let unit = super::scenario_text::indicator_unit(lang, o);
+            let unit = if unit.is_empty() {
                 String::new()
             } else {
-                format!(" {}", o.indicator_unit)
+                format!(" {unit}")
             };
-            format!("{} ±{n}{unit}", o.name)
+            format!("{} ±{n}{unit}", super::scenario_text::outcome_name(lang, o))
         })
         .collect();
     if parts.is_empty() {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::catalog::Loaded;
 use crate::format::{self, Lang};
-use crate::i18n::{self, report_texts, texts};
+use crate::i18n::{self, report_texts, scenario_text, texts};
 use crate::levers;
 use crate::model::{self, Figures, RiskRow};
 use crate::scenario::Scenario;
@@ -173,9 +173,10 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     let cur = &s.info.currency;
     let money = |d: Decimal| format::money(lang, cur, d);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", s.info.title);
-    if !s.info.summary.is_empty() {
-        let _ = writeln!(out, "{}\n", s.info.summary);
+    let _ = writeln!(out, "# {}\n", scenario_text::title(lang, s));
+    let about = scenario_text::summary(lang, s);
+    if !about.is_empty() {
+        let _ = writeln!(out, "{about}\n");
     }
     let _ = writeln!(
         out,
@@ -187,8 +188,9 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     );
 
     let _ = writeln!(out, "## {}\n", rt.about);
-    if !s.info.theme.is_empty() {
-        let _ = writeln!(out, "- {}: {}", rt.theme, s.info.theme);
+    let theme = scenario_text::theme(lang, s);
+    if !theme.is_empty() {
+        let _ = writeln!(out, "- {}: {theme}", rt.theme);
     }
     let _ = writeln!(
         out,
@@ -198,23 +200,22 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
         rt.periods_of,
         i18n::period_name(lang, s.timeline.period)
     );
+    let unit = scenario_text::cohort_unit(lang, s);
     if let Some(size) = s.cohort.size {
         let _ = writeln!(
             out,
-            "- {}: {} {}",
+            "- {}: {} {unit}",
             rt.cohort,
             format::number(lang, size, 0),
-            s.cohort.unit
         );
     }
     if let Some(intake) = &s.cohort.intake {
         let total: Decimal = intake.iter().sum();
         let _ = writeln!(
             out,
-            "- {}: {} {}",
+            "- {}: {} {unit}",
             rt.cohort,
             format::number(lang, total, 0),
-            s.cohort.unit
         );
     }
     let cost: Decimal = s.delivery.cost.iter().sum();
@@ -232,25 +233,25 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     out.push('\n');
 
     let _ = writeln!(out, "## {}\n", rt.parties);
-    let p = &s.parties;
-    let mut rows = vec![
-        vec![t.payer.to_string(), p.payer.clone()],
-        vec![t.investor.to_string(), p.investor.clone()],
-        vec![t.provider.to_string(), p.provider.clone()],
-        vec![t.public_other.to_string(), p.public_other.clone()],
-    ];
-    if let Some(c) = &p.cofunder {
-        rows.insert(1, vec![t.cofunder.to_string(), c.clone()]);
-    }
-    if let Some(g) = &p.guarantor {
-        rows.push(vec![t.guarantor.to_string(), g.clone()]);
-    }
+    let rows: Vec<Vec<String>> = [
+        ("payer", t.payer),
+        ("cofunder", t.cofunder),
+        ("investor", t.investor),
+        ("provider", t.provider),
+        ("public_other", t.public_other),
+        ("guarantor", t.guarantor),
+    ]
+    .into_iter()
+    .filter_map(|(id, role)| {
+        scenario_text::party(lang, s, id).map(|name| vec![role.to_string(), name.to_string()])
+    })
+    .collect();
     md_table_aligned(&mut out, &[rt.role.into(), rt.name.into()], &rows, false);
 
     let _ = writeln!(out, "## {}\n", rt.indicators);
     for o in &s.outcomes {
-        let _ = writeln!(out, "### {}\n", o.name);
-        let unit = &o.indicator_unit;
+        let _ = writeln!(out, "### {}\n", scenario_text::outcome_name(lang, o));
+        let unit = scenario_text::indicator_unit(lang, o);
         let level = |d: Decimal| format!("{} {unit}", format::number(lang, d, d.scale().min(3)));
         if !o.definition.is_empty() {
             let _ = writeln!(out, "- {}: {}", rt.definition, o.definition);

@@ -105,7 +105,8 @@ pub fn risk_text(lang: Lang, s: &Scenario, settings: &Settings, sim: &Simulation
     let cur = &s.info.currency;
     let money = |d| format::money_short(lang, cur, d);
     let pct = |d| format::percent(lang, d, 1);
-    let mut out = format!("{}: {}\n", t.risk_title, s.info.title);
+    let title = crate::i18n::scenario_text::title(lang, s);
+    let mut out = format!("{}: {title}\n", t.risk_title);
     out.push_str(&format!(
         "{}\n",
         i18n::achievement_spread(lang, &settings.achievement)

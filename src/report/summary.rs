@@ -5,7 +5,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use crate::format::{self, Lang};
-use crate::i18n::{self, texts};
+use crate::i18n::{self, scenario_text, texts};
 use crate::levers;
 use crate::model::Figures;
 use crate::scenario::Scenario;
@@ -96,9 +96,10 @@ pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
     let money = |d: Decimal| format::money(lang, cur, d);
     let pct = |d: Decimal| format::percent(lang, d, 1);
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", s.info.title, s.info.id);
-    if !s.info.summary.is_empty() {
-        let _ = writeln!(out, "{}", s.info.summary);
+    let _ = writeln!(out, "{} ({})", scenario_text::title(lang, s), s.info.id);
+    let about = scenario_text::summary(lang, s);
+    if !about.is_empty() {
+        let _ = writeln!(out, "{about}");
     }
 
     let _ = writeln!(out, "\n{}", t.terms);

@@ -113,7 +113,11 @@ pub fn tornado_text(lang: Lang, s: &Scenario, tornado: &Tornado) -> String {
     );
     let mut out = String::new();
     for line in [
-        format!("{}: {}", t.tornado_title, s.info.title),
+        format!(
+            "{}: {}",
+            t.tornado_title,
+            crate::i18n::scenario_text::title(lang, s)
+        ),
         t.tornado_note.to_string(),
         base,
     ] {

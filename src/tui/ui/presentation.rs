@@ -302,7 +302,10 @@ fn card(c: &Card, size: Size, r: Rect, buf: &mut Buffer, theme: &Theme) {
 
 pub fn render(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let u = i18n::tui(view.lang);
-    let title = truncate(&doc.current.info.title, area.width as usize - 2);
+    let title = truncate(
+        i18n::scenario_text::title(view.lang, &doc.current),
+        area.width as usize - 2,
+    );
     let tx = area.x + area.width.saturating_sub(width(&title) as u16) / 2;
     buf.set_string(tx, area.y, &title, theme.title);
 
