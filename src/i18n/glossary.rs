@@ -344,7 +344,7 @@ fn entry(term: Term) -> [Words; 2] {
         T::FeeAtRisk => [
             w(
                 "Resultatavhengig honorar",
-                "Resultatavhengig",
+                "Resultathonorar",
                 "Andelen av leveransekostnaden leverandøren bærer selv og får igjen bare \
                  når resultatene gir penger til det.",
             ),
@@ -358,7 +358,7 @@ fn entry(term: Term) -> [Words; 2] {
         T::FirstLoss => [
             w(
                 "Førstetapsgaranti",
-                "Førstetapsgaranti",
+                "Tapsgaranti",
                 "En garantist dekker investorens første tap, opp til denne andelen av \
                  kapitalen investoren har lagt inn.",
             ),
@@ -575,13 +575,13 @@ fn entry(term: Term) -> [Words; 2] {
         ],
         T::BreakEvenPrincipal => [
             w(
-                "investor får kapitalen tilbake",
+                "investor, kapitalen tilbake",
                 "kapital tilbake",
                 "Den laveste effekten (andel av forventet) der investoren får tilbake minst \
                  det den la inn.",
             ),
             w(
-                "investor gets its capital back",
+                "investor, capital back",
                 "capital back",
                 "The lowest effect (share of expected) at which the investor gets back at \
                  least what it put in.",
@@ -589,13 +589,13 @@ fn entry(term: Term) -> [Words; 2] {
         ],
         T::BreakEvenReturnCap => [
             w(
-                "investor får full avkastning",
+                "investor, full avkastning",
                 "full avkastning",
                 "Den laveste effekten der investoren får kapitalen og hele den avtalte \
                  avkastningen.",
             ),
             w(
-                "investor paid in full",
+                "investor, paid in full",
                 "paid in full",
                 "The lowest effect at which the investor gets its capital and the whole \
                  agreed return.",
@@ -603,12 +603,12 @@ fn entry(term: Term) -> [Words; 2] {
         ],
         T::BreakEvenPayer => [
             w(
-                "oppdragsgiver i pluss (nåverdi)",
+                "oppdragsgiver, nåverdi over 0",
                 "oppdragsgiver",
                 "Den laveste effekten der oppdragsgiverens nåverdi blir positiv.",
             ),
             w(
-                "outcome payer breaks even (NPV)",
+                "outcome payer, NPV above 0",
                 "outcome payer",
                 "The lowest effect at which the outcome payer's NPV turns positive.",
             ),

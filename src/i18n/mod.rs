@@ -74,6 +74,10 @@ pub struct Texts {
     pub achievement: &'static str,
     pub period: &'static str,
     pub total: &'static str,
+    /// After a figure that is a plain sum over the contract: `, sum`.
+    pub summed: &'static str,
+    /// The heading of figures that are plain sums over the contract.
+    pub totals_heading: &'static str,
     pub terms: &'static str,
     pub key_figures: &'static str,
     pub flows: &'static str,
@@ -151,6 +155,8 @@ pub static NB: Texts = Texts {
     achievement: "Effekt",
     period: "Periode",
     total: "Sum",
+    summed: "sum",
+    totals_heading: "Sum over kontrakten",
     terms: "Vilkår",
     key_figures: "Nøkkeltall",
     flows: "Kontantstrømmer",
@@ -227,6 +233,8 @@ pub static EN: Texts = Texts {
     achievement: "Effect",
     period: "Period",
     total: "Total",
+    summed: "total",
+    totals_heading: "Totals over the contract",
     terms: "Terms",
     key_figures: "Key figures",
     flows: "Cash flows",
@@ -435,6 +443,75 @@ fn outcome_named<'a>(lang: Lang, s: &'a Scenario, id: &'a str) -> &'a str {
         .map_or(id, |o| scenario_text::outcome_name(lang, o))
 }
 
+/// The indicator level an effect reaches, with where it starts and which
+/// way is better where lower is: `Legemeldt sykefravær 9,6 % → 8,5 %
+/// (lavere er bedre)`.
+pub fn effect_level(lang: Lang, o: &crate::scenario::Outcome, e: &crate::model::Effect) -> String {
+    let dp = [o.baseline, o.target, o.expected]
+        .iter()
+        .map(|d| d.normalize().scale())
+        .max()
+        .unwrap_or(0)
+        .min(3);
+    let unit = scenario_text::indicator_unit(lang, o);
+    let level = |d: rust_decimal::Decimal| {
+        let n = format::number(lang, d, dp);
+        if unit.starts_with('%') {
+            // The scenario names the unit; the language places the sign.
+            format::percent(lang, rust_decimal::Decimal::ZERO, 0).replace('0', &n)
+        } else {
+            n
+        }
+    };
+    let tail = if unit.starts_with('%') || unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    let name = scenario_text::outcome_name(lang, o);
+    let lower = match (lang, o.better) {
+        (_, crate::scenario::Better::Higher) => "",
+        (Lang::Nb, _) => " (lavere er bedre)",
+        (Lang::En, _) => " (lower is better)",
+    };
+    format!(
+        "{name} {} → {}{tail}{lower}",
+        level(o.baseline),
+        level(e.level)
+    )
+}
+
+/// The true additional units a year an effect means, rounded as an
+/// estimate: `≈ 2 900 færre sykedager i året` / `≈ 2,900 fewer sick days
+/// a year` (without the scenario's `unit_plural`: `unngått sykedag: ≈ 2 900
+/// i året`).
+pub fn effect_units(lang: Lang, o: &crate::scenario::Outcome, e: &crate::model::Effect) -> String {
+    use rust_decimal::Decimal;
+    let v = e.units_per_year.abs();
+    // Two significant digits from a hundred up; one decimal under ten.
+    let (n, dp) = if v >= Decimal::from(100) {
+        (v.round_sf(2).unwrap_or(v), 0)
+    } else if v >= Decimal::TEN {
+        (v.round(), 0)
+    } else {
+        (v, 1)
+    };
+    let n = format::number(lang, n, dp);
+    let better = o.better == crate::scenario::Better::Higher;
+    match (lang, scenario_text::unit_plural(lang, o)) {
+        (Lang::Nb, Some(units)) => {
+            let more = if better { "flere" } else { "færre" };
+            format!("≈ {n} {more} {units} i året")
+        }
+        (Lang::En, Some(units)) => {
+            let more = if better { "more" } else { "fewer" };
+            format!("≈ {n} {more} {units} a year")
+        }
+        (Lang::Nb, None) => format!("{}: ≈ {n} i året", scenario_text::payable_unit(lang, o)),
+        (Lang::En, None) => format!("{}: ≈ {n} a year", scenario_text::payable_unit(lang, o)),
+    }
+}
+
 /// An IRR as text: the headline, "no IRR", and a note when there are several.
 pub fn irr(lang: Lang, irr: &crate::model::Irr) -> String {
     let t = texts(lang);
@@ -477,6 +554,39 @@ pub fn figure_text(
         Figure::InvestorMoic => format!("{}×", format::number(lang, v, 4)),
         Figure::PNoisePayment => format::percent(lang, v, 1),
     }
+}
+
+/// An annual rate as a label names it: `4 %`, `4,5 %`, `4,25 %` (as
+/// many decimals as it has, at most two).
+pub fn rate(lang: Lang, r: rust_decimal::Decimal) -> String {
+    let pct = (r * rust_decimal::Decimal::ONE_HUNDRED).normalize();
+    format::percent(lang, r, pct.scale().min(2))
+}
+
+/// A figure discounted at a rate: `Oppdragsgiver, nåverdi (4 %)`.
+pub fn at_rate(lang: Lang, label: &str, r: rust_decimal::Decimal) -> String {
+    format!("{label} ({})", rate(lang, r))
+}
+
+/// A figure that is a plain sum over the contract: `Resultatbetalinger,
+/// sum` / `Outcome payments, total`.
+pub fn summed(lang: Lang, label: &str) -> String {
+    format!("{label}, {}", texts(lang).summed)
+}
+
+/// The heading of present values at a rate: `Nåverdi (4 %)` / `NPV (4%)`.
+pub fn npv_heading(lang: Lang, r: rust_decimal::Decimal) -> String {
+    at_rate(lang, texts(lang).npv, r)
+}
+
+/// A change of a share or a rate, without its sign, in percentage points:
+/// `0,5 %-poeng` / `0.5 pp` (see [`points_delta`] for the signed form).
+pub fn points(lang: Lang, change: rust_decimal::Decimal, dp: u32) -> String {
+    let unit = texts(lang).percentage_points;
+    format!(
+        "{} {unit}",
+        format::number(lang, change * rust_decimal::Decimal::ONE_HUNDRED, dp)
+    )
 }
 
 /// A change of a rate in percentage points: `▲ +0,52 %-poeng` / `▼ −0.52 pp`.

@@ -17,6 +17,8 @@ pub struct Headline {
     /// The cofunder's part of the outcome payments.
     pub cofunder_part: Decimal,
     pub payer_npv: Decimal,
+    /// The payer's budget net: cash only, a plain sum (§8.2).
+    pub budget_net: Decimal,
     pub investor_irr: Option<Decimal>,
     pub investor_moic: Option<Decimal>,
     pub investor_npv: Decimal,
@@ -51,6 +53,7 @@ pub struct Deltas {
     pub payer_part: Decimal,
     pub cofunder_part: Decimal,
     pub payer_npv: Decimal,
+    pub budget_net: Decimal,
     pub investor_irr: Decimal,
     pub investor_moic: Decimal,
     pub investor_npv: Decimal,
@@ -76,6 +79,7 @@ impl Deltas {
             payer_part: new.payer_part - old.payer_part,
             cofunder_part: new.cofunder_part - old.cofunder_part,
             payer_npv: new.payer_npv - old.payer_npv,
+            budget_net: new.budget_net - old.budget_net,
             investor_irr: opt_delta(old.investor_irr, new.investor_irr),
             investor_moic: opt_delta(old.investor_moic, new.investor_moic),
             investor_npv: new.investor_npv - old.investor_npv,
@@ -193,6 +197,7 @@ impl Computed {
             payer_part: periods.iter().map(|p| p.payer).sum(),
             cofunder_part: periods.iter().map(|p| p.cofunder).sum(),
             payer_npv: e.payer.npv,
+            budget_net: e.budget.net,
             investor_irr: e.investor.irr.headline,
             investor_moic: e.investor.moic,
             investor_npv: e.investor.npv,

@@ -15,6 +15,7 @@ use super::risk_job::RiskRequest;
 use super::room::RoomStatus;
 use super::theme::{Theme, ThemeKind};
 use crate::format::Lang;
+use crate::i18n::glossary::Term;
 use crate::risk::{Figure, Miss, Solution, TornadoFigure};
 
 /// The screens of an open scenario (keys 1–6, Tab).
@@ -340,6 +341,10 @@ pub struct View {
     /// The shared room this view is in, kept true by its host (`None`:
     /// the view has its document to itself).
     pub room: Option<RoomStatus>,
+    /// The key figure pointed at (`i` cycles, a click points), explained
+    /// in the status line and first in the `?` overlay; `None`: the
+    /// selected lever is what `?` explains.
+    pub pointed: Option<Term>,
 }
 
 impl View {
@@ -367,6 +372,7 @@ impl View {
             tornado_sort: TornadoFigure::PayerNpv,
             leave_after_save: None,
             room: None,
+            pointed: None,
         }
     }
 

@@ -16,7 +16,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::text::{left, right, truncate, wrap};
 use crate::format::{self, Lang};
-use crate::i18n;
+use crate::i18n::{self, glossary, glossary::Term};
 use crate::levers;
 use crate::model::{self, RiskRow};
 use crate::tui::computed::PAYOFF_MAX;
@@ -62,7 +62,6 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
     let lang = view.lang;
     let v = i18n::variant(lang);
     let t = i18n::texts(lang);
-    let u = i18n::tui(lang);
     let mut out = vec![heading(v.compare_terms)];
     for l in levers::shown(&doc.base) {
         let cells = cols
@@ -88,55 +87,90 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
     let currency = crate::i18n::currency_label(lang, &doc.base.info.currency);
     out.push(heading(&format!("{}, {currency}", v.compare_figures)));
     type Figure = fn(&CompareColumn) -> Option<Decimal>;
-    let figures: [(&str, Figure, bool); 10] = [
+    /// How a figure's value reads.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Money,
+        Rate,
+        Multiple,
+    }
+    // Present values name their rate when every column has the same,
+    // else point to the terms above.
+    let rate_label = |term: Term, rate: fn(&CompareColumn) -> Decimal| {
+        let name = glossary::name(lang, term);
+        let r = rate(&cols[0]);
+        if cols.iter().all(|c| rate(c) == r) {
+            i18n::at_rate(lang, name, r)
+        } else {
+            format!("{name} ({})", v.compare_rate_varies)
+        }
+    };
+    let discount = |c: &CompareColumn| c.scenario.assumptions.discount_rate;
+    let hurdle = |c: &CompareColumn| c.scenario.hurdle_rate();
+    let sum = |term: Term| i18n::summed(lang, glossary::name(lang, term));
+    let name = |term: Term| glossary::name(lang, term).to_string();
+    let figures: [(String, Figure, Kind); 11] = [
         (
-            t.outcome_payments,
+            sum(Term::OutcomePayments),
             |c| Some(c.figures.evaluation.run.totals.outcome_payments),
-            true,
+            Kind::Money,
         ),
-        (u.payer_npv, |c| Some(c.figures.evaluation.payer.npv), true),
         (
-            u.investor_irr,
+            sum(Term::BudgetNet),
+            |c| Some(c.figures.evaluation.budget.net),
+            Kind::Money,
+        ),
+        (
+            rate_label(Term::PayerNpv, discount),
+            |c| Some(c.figures.evaluation.payer.npv),
+            Kind::Money,
+        ),
+        (
+            name(Term::InvestorIrr),
             |c| c.figures.evaluation.investor.irr.headline,
-            false,
+            Kind::Rate,
         ),
         (
-            u.investor_moic,
+            name(Term::InvestorMoic),
             |c| c.figures.evaluation.investor.moic,
-            false,
+            Kind::Multiple,
         ),
         (
-            u.investor_npv,
+            rate_label(Term::InvestorNpv, hurdle),
             |c| Some(c.figures.evaluation.investor.npv),
-            true,
+            Kind::Money,
         ),
         (
-            u.provider_result,
+            sum(Term::ProviderResult),
             |c| Some(c.figures.evaluation.provider.net),
-            true,
+            Kind::Money,
         ),
         (
-            u.public_npv,
+            rate_label(Term::PublicNpv, discount),
             |c| Some(c.figures.evaluation.public.npv),
-            true,
+            Kind::Money,
         ),
         (
-            t.break_even_principal,
+            t.break_even_principal.to_string(),
             |c| c.figures.break_even.principal,
-            false,
+            Kind::Rate,
         ),
         (
-            t.break_even_return_cap,
+            t.break_even_return_cap.to_string(),
             |c| c.figures.break_even.return_cap,
-            false,
+            Kind::Rate,
         ),
-        (t.break_even_payer, |c| c.figures.break_even.payer, false),
+        (
+            t.break_even_payer.to_string(),
+            |c| c.figures.break_even.payer,
+            Kind::Rate,
+        ),
     ];
-    for (i, (label, get, is_money)) in figures.iter().enumerate() {
-        let text = |d: Decimal| match (is_money, i) {
-            (true, _) => format::money_short_bare(lang, d),
-            (false, 3) => format::multiple(lang, d),
-            (false, _) => format::percent(lang, d, 1),
+    for (i, (label, get, kind)) in figures.iter().enumerate() {
+        let text = |d: Decimal| match kind {
+            Kind::Money => format::money_short_bare(lang, d),
+            Kind::Multiple => format::multiple(lang, d),
+            Kind::Rate => format::percent(lang, d, 1),
         };
         let base = get(&cols[0]);
         let mut cells = Vec::new();
@@ -145,7 +179,7 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
             let value = get(c);
             cells.push(Cell {
                 text: value.map(text).unwrap_or_else(|| {
-                    if i == 2 {
+                    if i == 3 {
                         t.no_irr.into()
                     } else {
                         "–".into()
@@ -154,7 +188,11 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
                 marked: false,
                 negative: value.is_some_and(|d| d < Decimal::ZERO),
             });
+            // Changes of a rate or share in percentage points.
             let delta = match (base, value) {
+                (Some(b), Some(x)) if *kind == Kind::Rate => {
+                    super::figures::points_change(lang, x - b)
+                }
                 (Some(b), Some(x)) => super::figures::change(text, x - b),
                 _ => String::new(),
             };
@@ -165,7 +203,7 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
             });
         }
         out.push(Row {
-            label: label.to_string(),
+            label: label.clone(),
             cells,
             heading: false,
         });
@@ -443,9 +481,17 @@ fn draw_chart(
     let lang = view.lang;
     let v = i18n::variant(lang);
     let metric_name = match metric {
-        CompareMetric::Payments => v.metric_payments,
-        CompareMetric::InvestorNet => v.metric_investor,
-        CompareMetric::PayerNpv => v.metric_payer,
+        CompareMetric::Payments => v.metric_payments.to_string(),
+        CompareMetric::InvestorNet => v.metric_investor.to_string(),
+        CompareMetric::PayerNpv => {
+            let r = cols.first().map(|c| c.scenario.assumptions.discount_rate);
+            match r {
+                Some(r) if cols.iter().all(|c| c.scenario.assumptions.discount_rate == r) => {
+                    i18n::at_rate(lang, v.metric_payer, r)
+                }
+                _ => format!("{} ({})", v.metric_payer, v.compare_rate_varies),
+            }
+        }
     };
     let title = format!("{} · {metric_name} (m)", v.compare_chart);
     buf.set_stringn(
