@@ -197,6 +197,22 @@ pub fn definition(lang: Lang, term: Term) -> &'static str {
     words(lang, term).definition
 }
 
+/// `Name: definition`, for the status line.
+pub fn explained(lang: Lang, term: Term) -> String {
+    format!("{}: {}", explained_name(lang, term), definition(lang, term))
+}
+
+/// The name as a heading, its first letter upper case (`Herav
+/// oppdragsgiver`).
+pub fn explained_name(lang: Lang, term: Term) -> String {
+    let mut name = name(lang, term).chars();
+    let first: String = name
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}", name.as_str())
+}
+
 /// The glossary: bokmål, then English.
 fn entry(term: Term) -> [Words; 2] {
     use Term as T;

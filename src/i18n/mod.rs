@@ -512,6 +512,18 @@ pub fn effect_units(lang: Lang, o: &crate::scenario::Outcome, e: &crate::model::
     }
 }
 
+/// The effect a figure is at, as a heading: `Ved effekt 90 % av
+/// forventet (nå)` / `At effect 90% of expected (now)`.
+pub fn at_effect(lang: Lang, achievement: rust_decimal::Decimal, now: bool) -> String {
+    let pct = format::percent(lang, achievement, 0);
+    match (lang, now) {
+        (Lang::Nb, true) => format!("Ved effekt {pct} av forventet (nå)"),
+        (Lang::Nb, false) => format!("Ved effekt {pct} av forventet"),
+        (Lang::En, true) => format!("At effect {pct} of expected (now)"),
+        (Lang::En, false) => format!("At effect {pct} of expected"),
+    }
+}
+
 /// An IRR as text: the headline, "no IRR", and a note when there are several.
 pub fn irr(lang: Lang, irr: &crate::model::Irr) -> String {
     let t = texts(lang);

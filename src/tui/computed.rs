@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{self, BreakEven, Figures, PayoffPoint, RiskRow};
+use crate::report::budget::{self, BudgetTable};
 use crate::scenario::Scenario;
 
 /// The headline figures, in one place so their changes can be shown.
@@ -160,6 +161,12 @@ pub struct Computed {
     pub risk: Vec<RiskRow>,
     pub payoff: Payoff,
     pub periods: Vec<PeriodPayments>,
+    /// The payer's budget now, at 0 % and at 150 % (`report::budget`).
+    pub budgets: Vec<BudgetTable>,
+    /// The payer's value that is not cash (in its NPV, not its budget).
+    pub non_cash_value: Decimal,
+    /// Each party's result now, as a row of the risk table.
+    pub now_row: RiskRow,
 }
 
 /// `a` and `b` are the same scenario apart from the achievement.
@@ -208,6 +215,20 @@ impl Computed {
         let deltas = previous
             .map(|(_, p)| Deltas::between(&p.headline, &headline))
             .unwrap_or_default();
+        let budgets = budget::tables(s, e, &risk);
+        let non_cash_value = budget::non_cash_value(e);
+        let now_row = RiskRow {
+            achievement: e.run.achievement,
+            outcome_payments: e.run.totals.outcome_payments,
+            payer: e.payer,
+            cofunder: e.cofunder,
+            investor: e.investor_party(),
+            provider: e.provider,
+            guarantor: e.guarantor,
+            public_other: e.public_other,
+            investor_irr: e.investor.irr.clone(),
+            budget: e.budget.clone(),
+        };
         Computed {
             figures: Figures {
                 evaluation,
@@ -218,6 +239,9 @@ impl Computed {
             risk,
             payoff,
             periods,
+            budgets,
+            non_cash_value,
+            now_row,
         }
     }
 }

@@ -125,7 +125,7 @@ fn the_screen_is_key_6_and_in_the_tab_cycle() {
     assert_eq!(app.view.screen, Screen::Uncertainty);
     assert_eq!(Screen::Uncertainty.number(), 6);
     // The help, generated from the key map, names the new keys.
-    let help = tui::ui::help::entries(true, &app.view);
+    let help = tui::ui::help::entries(app.doc.as_ref(), &app.view);
     let has = |k: &str| help.iter().any(|(keys, _, _)| keys == k);
     assert!(has("g") && has("d") && has("f") && has("1–6"), "{help:?}");
 }

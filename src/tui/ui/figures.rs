@@ -488,6 +488,23 @@ pub fn draw_rows(
     y - inner.y
 }
 
+/// The key figure at a position of the panel, if any.
+pub fn hit(
+    doc: &Document,
+    view: &View,
+    area: Rect,
+    compact: bool,
+    pos: ratatui::layout::Position,
+) -> Option<Term> {
+    let inner = super::panel("", compact, &crate::tui::theme::DEFAULT).inner(area);
+    if !inner.contains(pos) {
+        return None;
+    }
+    rows(doc, view, compact)
+        .get((pos.y - inner.y) as usize)
+        .and_then(|r| r.term)
+}
+
 /// Rows the figures take (without warnings).
 pub fn rows_needed(doc: &Document, view: &View, compact: bool) -> u16 {
     rows(doc, view, compact).len() as u16

@@ -1,18 +1,65 @@
-//! The `?` overlay, generated from the key map: every binding of the
-//! contexts that can apply, with its keys and what it does.
+//! The `?` overlay: first what the figure pointed at (`i`, a click) or
+//! the selected lever is, from the glossary; then every binding of the
+//! contexts that can apply, with its keys and what it does (generated
+//! from the key map).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-use super::text::{left, truncate, width};
-use crate::i18n;
+use super::text::{left, truncate, width, wrap};
+use crate::i18n::{self, glossary, glossary::Term};
+use crate::tui::document::Document;
+use crate::tui::view::Screen;
 use crate::tui::keymap::{Context, KEYMAP, keys_text};
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
 
+/// What `?` explains first: the figure pointed at, else the selected
+/// lever where the levers are in reach.
+pub fn explained(doc: Option<&Document>, view: &View) -> Option<Term> {
+    let doc = doc?;
+    if view.pointed.is_some() {
+        return view.pointed;
+    }
+    let levers = view.presentation
+        || matches!(
+            view.screen,
+            Screen::Workshop | Screen::Risk | Screen::Uncertainty
+        );
+    levers
+        .then(|| doc.lever(view.selected))
+        .flatten()
+        .map(|l| Term::lever(l.target))
+}
+
 /// (keys, text, is heading) lines of the help.
-pub fn entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
+pub fn entries(doc: Option<&Document>, view: &View) -> Vec<(String, String, bool)> {
+    let mut out = key_entries(doc.is_some(), view);
+    if let Some(term) = explained(doc, view) {
+        let words = glossary::words(view.lang, term);
+        let keys_w = out.iter().map(|(k, _, _)| width(k)).max().unwrap_or(0);
+        let text_w = out.iter().map(|(_, s, _)| width(s)).max().unwrap_or(0);
+        // As wide as the keys' lines (at least 40), within the screen.
+        let w = (keys_w + 2 + text_w)
+            .max(40)
+            .min((view.size.0 as usize).saturating_sub(8))
+            .max(20);
+        let mut head = vec![(String::new(), i18n::glossary::explained_name(view.lang, term), true)];
+        head.extend(
+            wrap(words.definition, w)
+                .into_iter()
+                .map(|line| (String::new(), line, false)),
+        );
+        head.push((String::new(), String::new(), false));
+        head.extend(out);
+        out = head;
+    }
+    out
+}
+
+/// The key map's lines of the help.
+fn key_entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
     let t = i18n::tui(view.lang);
     // The keys that work now, in the help's order (the variant list shows
     // its own keys).
@@ -22,6 +69,7 @@ pub fn entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
         Context::Uncertainty,
         Context::Screens,
         Context::Present,
+        Context::Presenting,
         Context::Scroll,
         Context::Compare,
         Context::Picker,
@@ -113,16 +161,16 @@ fn layout(entries: &[(String, String, bool)], area: Rect) -> Layout {
 }
 
 /// Rows of entries the help shows at once.
-pub fn visible_rows(document: bool, view: &View) -> usize {
+pub fn visible_rows(doc: Option<&Document>, view: &View) -> usize {
     let area = Rect::new(0, 0, view.size.0, view.size.1);
-    layout(&entries(document, view), area).rows
+    layout(&entries(doc, view), area).rows
 }
 
 /// The last scroll position that still fills the help (0 when it all
 /// fits).
-pub fn max_scroll(document: bool, view: &View) -> usize {
+pub fn max_scroll(doc: Option<&Document>, view: &View) -> usize {
     let area = Rect::new(0, 0, view.size.0, view.size.1);
-    let entries = entries(document, view);
+    let entries = entries(doc, view);
     let l = layout(&entries, area);
     if l.two {
         0
@@ -131,9 +179,9 @@ pub fn max_scroll(document: bool, view: &View) -> usize {
     }
 }
 
-pub fn render(document: bool, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let t = i18n::tui(view.lang);
-    let entries = entries(document, view);
+    let entries = entries(doc, view);
     let l = layout(&entries, area);
     let max = if l.two {
         0
