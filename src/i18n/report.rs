@@ -42,6 +42,8 @@ pub struct ReportTexts {
     pub no_warnings: &'static str,
     pub variant_problems: &'static str,
     pub investor_irr_at: &'static str,
+    pub budget: &'static str,
+    pub budget_intro: &'static str,
 }
 
 pub static REPORT_NB: ReportTexts = ReportTexts {
@@ -69,7 +71,7 @@ pub static REPORT_NB: ReportTexts = ReportTexts {
     lever: "Vilkår",
     differs: "Fet skrift: avviker fra grunnscenarioet.",
     figure: "Nøkkeltall",
-    risk_intro: "Hver parts netto resultat (sum av kontantstrømmer) når effekten er 0, 50, 100 og 150 % av forventet effekt.",
+    risk_intro: "Hver parts netto resultat (sum av kontantstrømmene over kontrakten, nominelt) når effekten er 0, 50, 100 og 150 % av forventet effekt.",
     flows_of: "Kontantstrømmer per periode",
     assumptions: "Forutsetninger",
     assumption_note: "Dette er antakelser, ikke fakta.",
@@ -79,6 +81,8 @@ pub static REPORT_NB: ReportTexts = ReportTexts {
     no_warnings: "Ingen advarsler.",
     variant_problems: "Merk",
     investor_irr_at: "Investors internrente",
+    budget: "Oppdragsgiverens budsjett",
+    budget_intro: "Kontraktens virkning på oppdragsgiverens budsjett per budsjettår (anordningsprinsippet), i nominelle kroner, ved antatt effekt og ved 0 og 150 % av forventet effekt. Utbetalinger har minus. Bare kontant gevinst er med i budsjettet; ikke-kontant gevinst er med i nåverdien.",
 };
 
 pub static REPORT_EN: ReportTexts = ReportTexts {
@@ -106,7 +110,7 @@ pub static REPORT_EN: ReportTexts = ReportTexts {
     lever: "Term",
     differs: "Bold: differs from the base scenario.",
     figure: "Key figure",
-    risk_intro: "Each party's net result (sum of its cash flows) when the effect is 0, 50, 100 and 150 % of the expected effect.",
+    risk_intro: "Each party's net result (the sum of its cash flows over the contract, nominal) when the effect is 0, 50, 100 and 150% of the expected effect.",
     flows_of: "Cash flows per period",
     assumptions: "Assumptions",
     assumption_note: "These are assumptions, not facts.",
@@ -116,6 +120,8 @@ pub static REPORT_EN: ReportTexts = ReportTexts {
     no_warnings: "No warnings.",
     variant_problems: "Note",
     investor_irr_at: "Investor IRR",
+    budget: "The outcome payer's budget",
+    budget_intro: "What the contract does to the outcome payer's budget per budget year (accrual), in nominal money, at the assumed effect and at 0 and 150% of the expected effect. Payments out are negative. Only cashable savings are in the budget; non-cash value is in the NPV.",
 };
 
 /// The report texts of a language.

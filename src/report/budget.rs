@@ -7,8 +7,8 @@
 use rust_decimal::Decimal;
 
 use crate::format::Lang;
-use crate::i18n::glossary::Term;
-use crate::model::{Budget, Evaluation, RiskRow};
+use crate::i18n::{self, glossary, glossary::Term};
+use crate::model::{Budget, Evaluation, RiskRow, Warning};
 use crate::scenario::{CostPayer, Scenario};
 
 /// The effects the budget is shown at besides the current one: none and
@@ -101,4 +101,110 @@ pub fn year_label(lang: Lang, s: &Scenario, year: i64) -> String {
 /// its budget net (`docs/model.md` §8.2).
 pub fn non_cash_value(e: &Evaluation) -> Decimal {
     e.payer.net - e.budget.net
+}
+
+/// One figure beside the budget table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetFigure {
+    pub term: Term,
+    pub label: String,
+    pub value: String,
+    /// The value is a warning (no cap: no upper bound), not an amount.
+    pub warning: bool,
+}
+
+/// The figures beside the table: the most the payer can ever pay (or
+/// that it has no bound), the budget net as a sum and at the discount
+/// rate, the non-cash value kept out of the budget, and the payer's
+/// economic NPV, which counts both. Amounts as `money` writes them.
+pub fn figures(
+    lang: Lang,
+    s: &Scenario,
+    e: &Evaluation,
+    money: &dyn Fn(Decimal) -> String,
+) -> Vec<BudgetFigure> {
+    let rate = s.assumptions.discount_rate;
+    let name = |t: Term| glossary::name(lang, t);
+    let figure = |term: Term, label: String, value: String| BudgetFigure {
+        term,
+        label,
+        value,
+        warning: false,
+    };
+    let commitment = match e.budget.max_commitment {
+        Some(v) => figure(Term::MaxCommitment, name(Term::MaxCommitment).into(), money(v)),
+        None => BudgetFigure {
+            warning: true,
+            ..figure(
+                Term::MaxCommitment,
+                name(Term::MaxCommitment).into(),
+                i18n::warning(lang, s, &Warning::NoCap),
+            )
+        },
+    };
+    vec![
+        commitment,
+        figure(
+            Term::BudgetNet,
+            i18n::summed(lang, name(Term::BudgetNet)),
+            money(e.budget.net),
+        ),
+        figure(
+            Term::BudgetNpv,
+            i18n::at_rate(lang, name(Term::BudgetNpv), rate),
+            money(e.budget.npv),
+        ),
+        figure(
+            Term::NonCashValue,
+            i18n::summed(lang, name(Term::NonCashValue)),
+            money(non_cash_value(e)),
+        ),
+        figure(
+            Term::PayerNpv,
+            i18n::at_rate(lang, name(Term::PayerNpv), rate),
+            money(e.payer.npv),
+        ),
+    ]
+}
+
+/// The tables as rows of text: the header (an empty corner, the years,
+/// the sum) and, per effect, a heading row (`true`) and its items, amounts
+/// as `amount` writes them.
+pub fn text_rows(
+    lang: Lang,
+    s: &Scenario,
+    tables: &[BudgetTable],
+    amount: &dyn Fn(Decimal) -> String,
+) -> (Vec<String>, Vec<(bool, Vec<String>)>) {
+    let years = tables.first().map(|t| t.years.as_slice()).unwrap_or(&[]);
+    let header: Vec<String> = std::iter::once(String::new())
+        .chain(years.iter().map(|y| year_label(lang, s, *y)))
+        .chain([i18n::texts(lang).total.to_string()])
+        .collect();
+    let mut rows = Vec::new();
+    for t in tables {
+        rows.push((true, vec![i18n::at_effect(lang, t.achievement, t.now)]));
+        for l in &t.lines {
+            rows.push((
+                false,
+                std::iter::once(glossary::name(lang, l.term).to_string())
+                    .chain(l.values.iter().map(|v| amount(*v)))
+                    .chain([amount(l.total)])
+                    .collect(),
+            ));
+        }
+    }
+    (header, rows)
+}
+
+/// A budget item's id in the CSV and JSON reports.
+pub fn item_id(term: Term) -> &'static str {
+    match term {
+        Term::Fees => "fees",
+        Term::BudgetOutcomePayments => "outcome_payments",
+        Term::Refunds => "refunds",
+        Term::CashSavings => "cash_savings",
+        Term::Costs => "costs",
+        _ => "net",
+    }
 }

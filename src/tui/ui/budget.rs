@@ -23,7 +23,7 @@ use super::text::{left, right, truncate, width};
 use crate::format;
 use crate::i18n::glossary::{self, Term};
 use crate::i18n::{self, tui_text};
-use crate::report::budget::{BudgetTable, year_label};
+use crate::report::budget::{self, BudgetFigure, BudgetTable, year_label};
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
@@ -90,66 +90,18 @@ fn heading(view: &View, b: &BudgetTable) -> String {
     i18n::at_effect(view.lang, b.achievement, b.now)
 }
 
-/// The figures above the table: the most the payer can pay, the budget
-/// net as a sum and a present value, the non-cash value kept out of it,
-/// and the payer's economic NPV, which counts both. (label, value, a
-/// warning instead of a value, term).
-fn summary(doc: &Document, view: &View, cells: Cells) -> Vec<(String, String, bool, Term)> {
+/// The figures above the table (`report::budget::figures`), in whole
+/// amounts with the currency: there is room beside a label.
+fn summary(doc: &Document, view: &View) -> Vec<BudgetFigure> {
     let lang = view.lang;
-    let e = &doc.computed.figures.evaluation;
-    let rate = doc.current.assumptions.discount_rate;
-    // Whole amounts with their currency: there is room beside a label.
-    let _ = cells;
-    let money = |v: Decimal| format::money_short(lang, &doc.current.info.currency, v);
-    let name = |t: Term| glossary::name(lang, t).to_string();
-    let commitment = match e.budget.max_commitment {
-        Some(v) => (name(Term::MaxCommitment), money(v), false),
-        None => (
-            name(Term::MaxCommitment),
-            i18n::warning(lang, &doc.current, &crate::model::Warning::NoCap),
-            true,
-        ),
-    };
-    vec![
-        (
-            commitment.0,
-            commitment.1,
-            commitment.2,
-            Term::MaxCommitment,
-        ),
-        (
-            i18n::summed(lang, &name(Term::BudgetNet)),
-            money(e.budget.net),
-            false,
-            Term::BudgetNet,
-        ),
-        (
-            i18n::at_rate(lang, &name(Term::BudgetNpv), rate),
-            money(e.budget.npv),
-            false,
-            Term::BudgetNpv,
-        ),
-        (
-            i18n::summed(lang, &name(Term::NonCashValue)),
-            money(doc.computed.non_cash_value),
-            false,
-            Term::NonCashValue,
-        ),
-        (
-            i18n::at_rate(lang, &name(Term::PayerNpv), rate),
-            money(e.payer.npv),
-            false,
-            Term::PayerNpv,
-        ),
-    ]
+    let currency = &doc.current.info.currency;
+    let money = |v: Decimal| format::money_short(lang, currency, v);
+    budget::figures(lang, &doc.current, &doc.computed.figures.evaluation, &money)
 }
 
 /// The terms the screen shows, in order, for pointing at them (`i`).
 pub fn terms(doc: &Document, view: &View) -> Vec<Term> {
-    let mut out: Vec<Term> = summary(doc, view, Cells::Short)
-        .into_iter()
-        .map(|(_, _, _, t)| t)
-        .collect();
+    let mut out: Vec<Term> = summary(doc, view).iter().map(|f| f.term).collect();
     if let Some(b) = doc.computed.budgets.first() {
         out.extend(b.lines.iter().map(|l| l.term));
     }
@@ -214,10 +166,10 @@ fn layout(doc: &Document, view: &View, body: Rect) -> Layout {
     let year_cols = (w.saturating_sub(label_w) / (cell_w + 2))
         .saturating_sub(1)
         .clamp(1, n.max(1));
-    let pairs = summary(doc, view, Cells::Short);
+    let pairs = summary(doc, view);
     let pair_w = pairs
         .iter()
-        .map(|(l, v, _, _)| width(l) + 2 + width(v) + 4)
+        .map(|f| width(&f.label) + 2 + width(&f.value) + 4)
         .max()
         .unwrap_or(0);
     let summary_split = body.width as usize >= 2 * pair_w + 2;
@@ -292,11 +244,12 @@ pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: 
 
     // The summary: what the payer can at most pay, the cash budget, and
     // the economic result beside it.
-    let pairs = summary(doc, view, l.cells);
+    let pairs = summary(doc, view);
     let cols = if l.summary_split { 2 } else { 1 };
     let col_w = w / cols;
-    let lw = pairs.iter().map(|(a, _, _, _)| width(a)).max().unwrap_or(0);
-    for (i, (label, value, warn, term)) in pairs.iter().enumerate() {
+    let lw = pairs.iter().map(|f| width(&f.label)).max().unwrap_or(0);
+    for (i, f) in pairs.iter().enumerate() {
+        let (label, value, warn, term) = (&f.label, &f.value, f.warning, f.term);
         let (row, col) = if l.summary_split {
             (i as u16 % l.summary_rows, i / l.summary_rows as usize)
         } else {
@@ -306,13 +259,13 @@ pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: 
         if ry >= body.bottom() {
             continue;
         }
-        let pointed = view.pointed == Some(*term);
+        let pointed = view.pointed == Some(term);
         let label_style = if pointed { theme.selected } else { theme.label };
         if pointed {
             buf.set_string(rx.saturating_sub(1), ry, "▶", theme.selected);
         }
         let room = col_w.saturating_sub(2);
-        if *warn {
+        if warn {
             buf.set_stringn(rx, ry, format!("⚠ {value}"), room, theme.warning);
             continue;
         }

@@ -67,7 +67,7 @@ fn table(doc: &Document, view: &View) -> Table {
     npv.extend(nets.iter().map(|p| Some(p.npv)));
     let totals = vec![
         (t.total.to_string(), sum),
-        (npv_label(lang, &doc.current), npv),
+        (crate::report::npv_label(lang, &doc.current), npv),
     ];
     let num = |d: Decimal| format::number(lang, d, 0);
     let widths = (0..header.len())
@@ -96,24 +96,6 @@ fn table(doc: &Document, view: &View) -> Table {
         totals,
         widths,
         first_w,
-    }
-}
-
-/// The NPV row's label with its rate: `Nåverdi (4 %)`, and the
-/// investor's own when it differs (`Nåverdi (4 %; investor 6 %)`).
-fn npv_label(lang: format::Lang, s: &crate::scenario::Scenario) -> String {
-    let discount = s.assumptions.discount_rate;
-    let hurdle = s.hurdle_rate();
-    if hurdle == discount {
-        i18n::npv_heading(lang, discount)
-    } else {
-        format!(
-            "{} ({}; {} {})",
-            i18n::texts(lang).npv,
-            i18n::rate(lang, discount),
-            i18n::lower_first(i18n::texts(lang).investor),
-            i18n::rate(lang, hurdle)
-        )
     }
 }
 
