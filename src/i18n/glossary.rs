@@ -222,21 +222,21 @@ fn entry(term: Term) -> [Words; 2] {
                 "Effekt, andel av forventet",
                 "Effekt",
                 "Hvor stor den sanne effekten antas å bli, som andel av den forventede: \
-                 100 % er forventet nivå, 0 % ingen effekt. Mål og terskel avgjør hva som betales.",
+                 100 % er forventet nivå, 0 % ingen effekt. Mål og terskel styrer betalingen.",
             ),
             w(
                 "Effect, share of expected",
                 "Effect",
-                "How large the true effect is assumed to be, as a share of the expected one: \
-                 100% is the expected level, 0% no effect. Target and threshold decide what is paid.",
+                "The true effect assumed, as a share of the expected one: 100% is the \
+                 expected level, 0% no effect. Target and threshold decide what is paid.",
             ),
         ],
         T::Target => [
             w(
                 "Mål",
                 "Mål",
-                "Indikatornivået det høyst betales for: forbedring ut over målet betales ikke \
-                 (med mindre kontrakten sier det). Endrer hva som betales, ikke hva som skjer.",
+                "Indikatornivået det høyst betales for: forbedring ut over målet betales \
+                 ikke (med mindre kontrakten sier det). Endrer betalingen, ikke effekten.",
             ),
             w(
                 "Target",
@@ -875,13 +875,13 @@ fn entry(term: Term) -> [Words; 2] {
         T::Others => [
             w(
                 NB.others,
-                NB.others,
+                "Andre",
                 "Får kostnadene ut over leveransen: tilrettelegger, uavhengig evaluator, \
                  dataeiere, jurister.",
             ),
             w(
                 EN.others,
-                EN.others,
+                "Others",
                 "Receive the costs besides delivery: intermediary, independent evaluator, \
                  data owners, lawyers.",
             ),

@@ -21,8 +21,8 @@
 
 pub mod cli;
 pub mod errors;
-pub mod help;
 pub mod glossary;
+pub mod help;
 pub mod report;
 pub mod scenario_text;
 pub mod tui;
@@ -301,13 +301,23 @@ pub fn group_name(lang: Lang, group: Group) -> &'static str {
 /// A lever's label, with the outcome's name where it has one
 /// (`Mål: Jobbstart`).
 pub fn lever_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
-    with_outcome(lang, s, lever, glossary::name(lang, glossary::Term::lever(lever.target)))
+    with_outcome(
+        lang,
+        s,
+        lever,
+        glossary::name(lang, glossary::Term::lever(lever.target)),
+    )
 }
 
 /// A lever's label for narrow panels (`Grunnbetaling` for `Fast
 /// grunnbetaling`), with the outcome's name where it has one.
 pub fn lever_short_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
-    with_outcome(lang, s, lever, glossary::short(lang, glossary::Term::lever(lever.target)))
+    with_outcome(
+        lang,
+        s,
+        lever,
+        glossary::short(lang, glossary::Term::lever(lever.target)),
+    )
 }
 
 /// `label: outcome` for the levers of one of several outcomes.

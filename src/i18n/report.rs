@@ -167,26 +167,30 @@ pub fn achievement_spread(lang: Lang, draw: &crate::risk::AchievementDraw) -> St
     use crate::risk::AchievementDraw;
     let p = |v| format::percent(lang, v, 0);
     match (lang, draw) {
-        (Lang::Nb, AchievementDraw::Fixed(a)) => format!("Måloppnåelse: fast {}", p(*a)),
-        (Lang::En, AchievementDraw::Fixed(a)) => format!("Achievement: fixed at {}", p(*a)),
+        (Lang::Nb, AchievementDraw::Fixed(a)) => {
+            format!("Effekt, andel av forventet: fast {}", p(*a))
+        }
+        (Lang::En, AchievementDraw::Fixed(a)) => {
+            format!("Effect, share of expected: fixed at {}", p(*a))
+        }
         (Lang::Nb, AchievementDraw::Normal { mean, sd }) => format!(
-            "Måloppnåelse: normalfordelt rundt {} med standardavvik {}",
+            "Effekt, andel av forventet: normalfordelt rundt {} med standardavvik {}",
             p(*mean),
             p(*sd)
         ),
         (Lang::En, AchievementDraw::Normal { mean, sd }) => format!(
-            "Achievement: normal around {} with standard deviation {}",
+            "Effect, share of expected: normal around {} with standard deviation {}",
             p(*mean),
             p(*sd)
         ),
         (Lang::Nb, AchievementDraw::Triangular { min, mode, max }) => format!(
-            "Måloppnåelse: trekantfordelt fra {} til {}, mest sannsynlig {}",
+            "Effekt, andel av forventet: trekantfordelt fra {} til {}, mest sannsynlig {}",
             p(*min),
             p(*max),
             p(*mode)
         ),
         (Lang::En, AchievementDraw::Triangular { min, mode, max }) => format!(
-            "Achievement: triangular from {} to {}, most likely {}",
+            "Effect, share of expected: triangular from {} to {}, most likely {}",
             p(*min),
             p(*max),
             p(*mode)
@@ -261,16 +265,23 @@ pub fn draws_without_irr(lang: Lang, n: u32, of: u32) -> String {
 }
 
 /// The tornado's base line.
-pub fn tornado_base(lang: Lang, achievement: &str, payer_npv: &str, irr: &str) -> String {
+pub fn tornado_base(
+    lang: Lang,
+    achievement: &str,
+    rate: rust_decimal::Decimal,
+    payer_npv: &str,
+    irr: &str,
+) -> String {
     let t = texts(lang);
+    let npv = super::at_rate(lang, t.fig_payer_npv, rate);
     match lang {
         Lang::Nb => format!(
-            "{} ved måloppnåelse {achievement}: {} {payer_npv}; {} {irr}",
-            t.base, t.fig_payer_npv, t.fig_investor_irr
+            "{} ved effekt {achievement} av forventet: {npv} {payer_npv}; {} {irr}",
+            t.base, t.fig_investor_irr
         ),
         Lang::En => format!(
-            "{} at achievement {achievement}: {} {payer_npv}; {} {irr}",
-            t.base, t.fig_payer_npv, t.fig_investor_irr
+            "{} at effect {achievement} of expected: {npv} {payer_npv}; {} {irr}",
+            t.base, t.fig_investor_irr
         ),
     }
 }
@@ -292,11 +303,11 @@ pub fn solve_found(
     }
 }
 
-/// `ved måloppnåelse 50 %` / `at achievement 50%`.
+/// `ved effekt 50 % av forventet` / `at effect 50% of expected`.
 pub fn at_achievement(lang: Lang, achievement: &str) -> String {
     match lang {
-        Lang::Nb => format!("ved måloppnåelse {achievement}"),
-        Lang::En => format!("at achievement {achievement}"),
+        Lang::Nb => format!("ved effekt {achievement} av forventet"),
+        Lang::En => format!("at effect {achievement} of expected"),
     }
 }
 

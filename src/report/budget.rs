@@ -132,7 +132,11 @@ pub fn figures(
         warning: false,
     };
     let commitment = match e.budget.max_commitment {
-        Some(v) => figure(Term::MaxCommitment, name(Term::MaxCommitment).into(), money(v)),
+        Some(v) => figure(
+            Term::MaxCommitment,
+            name(Term::MaxCommitment).into(),
+            money(v),
+        ),
         None => BudgetFigure {
             warning: true,
             ..figure(

@@ -115,7 +115,13 @@ pub fn csv(lang: Lang, cols: &[Column]) -> String {
             };
             for l in &t.lines {
                 for (year, v) in t.years.iter().zip(&l.values) {
-                    row(&name, &section, budget::item_id(l.term), &year.to_string(), &money(*v));
+                    row(
+                        &name,
+                        &section,
+                        budget::item_id(l.term),
+                        &year.to_string(),
+                        &money(*v),
+                    );
                 }
             }
         }

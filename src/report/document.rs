@@ -269,7 +269,8 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     }
 
     let _ = writeln!(out, "## {}\n", t.key_figures);
-    let pairs: Vec<(&Scenario, &Figures)> = cols.iter().map(|c| (&c.scenario, &c.figures)).collect();
+    let pairs: Vec<(&Scenario, &Figures)> =
+        cols.iter().map(|c| (&c.scenario, &c.figures)).collect();
     let rows: Vec<Vec<String>> = super::figures::rows(lang, &pairs)
         .into_iter()
         .map(|r| std::iter::once(r.label).chain(r.values).collect())

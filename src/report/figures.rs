@@ -49,10 +49,13 @@ pub fn rows(lang: Lang, cols: &[(&Scenario, &Figures)]) -> Vec<FigureRow> {
         row(sum(Term::OutcomePayments), &|s, f| {
             money(s, f.evaluation.run.totals.outcome_payments)
         }),
-        row(format!("{} ({})", name(Term::CofunderPart), t.summed), &|s, f| {
-            money(s, f.evaluation.run.cofunder_payments.iter().sum())
+        row(
+            format!("{} ({})", name(Term::CofunderPart), t.summed),
+            &|s, f| money(s, f.evaluation.run.cofunder_payments.iter().sum()),
+        ),
+        row(sum(Term::BudgetNet), &|s, f| {
+            money(s, f.evaluation.budget.net)
         }),
-        row(sum(Term::BudgetNet), &|s, f| money(s, f.evaluation.budget.net)),
         row(at_rate(lang, name(Term::PayerNpv), &discount), &|s, f| {
             money(s, f.evaluation.payer.npv)
         }),
@@ -90,6 +93,8 @@ pub fn rows(lang: Lang, cols: &[(&Scenario, &Figures)]) -> Vec<FigureRow> {
         row(t.break_even_return_cap.to_string(), &|_, f| {
             share(f.break_even.return_cap)
         }),
-        row(t.break_even_payer.to_string(), &|_, f| share(f.break_even.payer)),
+        row(t.break_even_payer.to_string(), &|_, f| {
+            share(f.break_even.payer)
+        }),
     ]
 }

@@ -8,8 +8,8 @@
 
 pub mod budget;
 mod csv;
-pub mod figures;
 mod document;
+pub mod figures;
 pub(crate) mod json;
 mod risk;
 mod solve;

@@ -279,7 +279,7 @@ pub static KEYMAP: &[Binding] = &[
         |t| t.key_prev_screen,
     ),
     Binding {
-        keys_label: Some("1–6"),
+        keys_label: Some("1–7"),
         ..bind(
             C::Screens,
             &[Key::ch('1')],

@@ -89,7 +89,8 @@ fn workshop_in_a_real_terminal() {
         })
         .sum();
     let payer_text = format::money_short(Lang::En, "NOK", payer);
-    let row = line_with(&screen, "of which payer");
+    // `of which outcome payer`, or `outcome payer` when narrow.
+    let row = line_with(&screen, "outcome payer");
     assert!(
         row.contains(&payer_text),
         "expected {payer_text} in {row:?}"

@@ -23,6 +23,7 @@ mod robustness;
 mod scenarios;
 mod tui_bytes;
 mod tui_dialogs;
+mod tui_figures;
 mod tui_risk;
 mod tui_room;
 mod tui_sizes;

@@ -201,7 +201,10 @@ fn budget_screen() {
         );
     }
     let mut app = nb("sykefravaer", SMALL);
-    run(&mut app, &[Action::GoTo(Screen::Budget), Action::ScrollBottom]);
+    run(
+        &mut app,
+        &[Action::GoTo(Screen::Budget), Action::ScrollBottom],
+    );
     insta::assert_snapshot!("sykefravaer_80x24_budget_end", screen(&app));
 }
 

@@ -270,8 +270,15 @@ pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: 
             continue;
         }
         let label_room = room.saturating_sub(width(value) + 2).min(lw);
-        buf.set_string(rx, ry, left(&truncate(label, label_room), label_room), label_style);
-        let style = theme.number(value.starts_with('\u{2212}')).patch(theme.figure);
+        buf.set_string(
+            rx,
+            ry,
+            left(&truncate(label, label_room), label_room),
+            label_style,
+        );
+        let style = theme
+            .number(value.starts_with('\u{2212}'))
+            .patch(theme.figure);
         buf.set_string(rx + label_room as u16 + 2, ry, value, style);
     }
     y += l.summary_rows + 1;
@@ -290,7 +297,12 @@ pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: 
     let cell_x = |k: usize| x0 + (l.label_w + k * (l.cell_w + 2)) as u16;
     for (k, c) in shown.iter().enumerate() {
         let label = year_label(lang, &doc.current, first.years[*c]);
-        buf.set_string(cell_x(k) + 2, y, right(&label, l.cell_w), theme.table_header);
+        buf.set_string(
+            cell_x(k) + 2,
+            y,
+            right(&label, l.cell_w),
+            theme.table_header,
+        );
     }
     let sum_x = cell_x(shown.len()) + 2;
     let total = i18n::texts(lang).total;

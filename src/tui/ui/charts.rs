@@ -252,7 +252,7 @@ fn references(doc: &Document, view: &View) -> Vec<Reference> {
             }),
         }
     }
-    out.sort_by(|a, b| a.achievement.cmp(&b.achievement));
+    out.sort_by_key(|r| r.achievement);
     out
 }
 

@@ -486,7 +486,11 @@ fn draw_chart(
         CompareMetric::PayerNpv => {
             let r = cols.first().map(|c| c.scenario.assumptions.discount_rate);
             match r {
-                Some(r) if cols.iter().all(|c| c.scenario.assumptions.discount_rate == r) => {
+                Some(r)
+                    if cols
+                        .iter()
+                        .all(|c| c.scenario.assumptions.discount_rate == r) =>
+                {
                     i18n::at_rate(lang, v.metric_payer, r)
                 }
                 _ => format!("{} ({})", v.metric_payer, v.compare_rate_varies),

@@ -115,7 +115,11 @@ fn planned_rates(doc: &Document, targets: &[Target], now: Decimal) -> Vec<Decima
 }
 
 /// A label with a rate in it, and the widest it gets over `rates`.
-fn with_rate(label: impl Fn(Decimal) -> String, now: Decimal, rates: &[Decimal]) -> (String, usize) {
+fn with_rate(
+    label: impl Fn(Decimal) -> String,
+    now: Decimal,
+    rates: &[Decimal],
+) -> (String, usize) {
     let planned = rates.iter().map(|r| width(&label(*r))).max().unwrap_or(0);
     let text = label(now);
     let planned = planned.max(width(&text));
@@ -153,7 +157,13 @@ pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
         }
     };
     let money = |term: Term, depth: Depth, v: Decimal, dv: Decimal| {
-        figure(term, depth, m.text(v), v < Decimal::ZERO, change(|x| m.text(x), dv))
+        figure(
+            term,
+            depth,
+            m.text(v),
+            v < Decimal::ZERO,
+            change(|x| m.text(x), dv),
+        )
     };
     let pct = |v: Decimal| format::percent(lang, v, 1);
     let be = |term: Term, v: Option<Decimal>, dv: Decimal| {
@@ -170,7 +180,12 @@ pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
         d.outcome_payments,
     ));
     if shows_cofunder(doc) {
-        out.push(money(Term::PayerPart, Depth::Part, h.payer_part, d.payer_part));
+        out.push(money(
+            Term::PayerPart,
+            Depth::Part,
+            h.payer_part,
+            d.payer_part,
+        ));
         out.push(money(
             Term::CofunderPart,
             Depth::Part,
@@ -178,7 +193,12 @@ pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
             d.cofunder_part,
         ));
     }
-    out.push(money(Term::BudgetNet, Depth::Member, h.budget_net, d.budget_net));
+    out.push(money(
+        Term::BudgetNet,
+        Depth::Member,
+        h.budget_net,
+        d.budget_net,
+    ));
     out.push(money(
         Term::ProviderResult,
         Depth::Member,
@@ -191,8 +211,18 @@ pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
     let (npv_heading, planned) =
         with_rate(|r| i18n::npv_heading(lang, r), discount, &discount_rates);
     out.push(FigureRow::heading(npv_heading, planned));
-    out.push(money(Term::PayerNpv, Depth::Member, h.payer_npv, d.payer_npv));
-    out.push(money(Term::PublicNpv, Depth::Member, h.public_npv, d.public_npv));
+    out.push(money(
+        Term::PayerNpv,
+        Depth::Member,
+        h.payer_npv,
+        d.payer_npv,
+    ));
+    out.push(money(
+        Term::PublicNpv,
+        Depth::Member,
+        h.public_npv,
+        d.public_npv,
+    ));
     if !compact {
         let hurdle = s.hurdle_rate();
         let rates = planned_rates(doc, &[Target::HurdleRate, Target::DiscountRate], hurdle);
@@ -201,7 +231,12 @@ pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
         out.push(FigureRow {
             label,
             planned,
-            ..money(Term::InvestorNpv, Depth::Member, h.investor_npv, d.investor_npv)
+            ..money(
+                Term::InvestorNpv,
+                Depth::Member,
+                h.investor_npv,
+                d.investor_npv,
+            )
         });
     }
 

@@ -10,9 +10,9 @@ use ratatui::widgets::Widget;
 use super::text::{left, truncate, width, wrap};
 use crate::i18n::{self, glossary, glossary::Term};
 use crate::tui::document::Document;
-use crate::tui::view::Screen;
 use crate::tui::keymap::{Context, KEYMAP, keys_text};
 use crate::tui::theme::Theme;
+use crate::tui::view::Screen;
 use crate::tui::view::View;
 
 /// What `?` explains first: the figure pointed at, else the selected
@@ -40,12 +40,16 @@ pub fn entries(doc: Option<&Document>, view: &View) -> Vec<(String, String, bool
         let words = glossary::words(view.lang, term);
         let keys_w = out.iter().map(|(k, _, _)| width(k)).max().unwrap_or(0);
         let text_w = out.iter().map(|(_, s, _)| width(s)).max().unwrap_or(0);
-        // As wide as the keys' lines (at least 40), within the screen.
+        // As wide as the keys' lines (at least 60), within the screen.
         let w = (keys_w + 2 + text_w)
-            .max(40)
+            .max(60)
             .min((view.size.0 as usize).saturating_sub(8))
             .max(20);
-        let mut head = vec![(String::new(), i18n::glossary::explained_name(view.lang, term), true)];
+        let mut head = vec![(
+            String::new(),
+            i18n::glossary::explained_name(view.lang, term),
+            true,
+        )];
         head.extend(
             wrap(words.definition, w)
                 .into_iter()

@@ -363,7 +363,7 @@ pub fn render(
 }
 
 /// The selected lever on one line, for screens without the list:
-/// `▶ ● Måloppnåelse  100,0 %  ████────  (1/11)`.
+/// `▶ ● Effekt, andel av forventet  100,0 %  ████────  (1/11)`.
 pub fn selected_line(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(lever) = doc.lever(view.selected) else {
         return;

@@ -4,6 +4,7 @@
 //! [`super::computed::Computed`]), and every number becomes text through
 //! [`crate::format`].
 
+pub mod budget;
 pub mod charts;
 pub mod compare;
 pub mod figures;
@@ -19,7 +20,6 @@ pub mod room;
 pub mod scenario;
 pub mod status;
 pub mod text;
-pub mod budget;
 pub mod uncertainty;
 pub mod variants;
 pub mod workshop;

@@ -17,10 +17,10 @@ use tui_big_text::{BigText, PixelSize};
 use super::text::{right, truncate, width, wrap_items};
 use super::{charts, figures, levers};
 use crate::format;
+use crate::i18n;
+use crate::i18n::glossary::{self, Term};
 use crate::i18n::tui_text;
 use crate::model::RiskRow;
-use crate::i18n::glossary::{self, Term};
-use crate::i18n;
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
@@ -85,23 +85,29 @@ fn cards(doc: &Document, view: &View) -> Vec<Card> {
     let rate = doc.current.assumptions.discount_rate;
     let sum_basis = t.totals_heading.to_lowercase();
     let npv_basis = i18n::npv_heading(lang, rate).to_lowercase();
-    let money_card = |term: Term, label: String, basis: &str, v: Decimal, dv: Decimal, note: Vec<String>| {
-        let (big, unit) = format::money_short_parts(lang, cur, v);
-        Card {
-            term,
-            label,
-            short: glossary::short(lang, term).to_string(),
-            basis: basis.to_string(),
-            big,
-            unit,
-            negative: v < Decimal::ZERO,
-            delta: figures::change(|x| format::money_short(lang, cur, x), dv),
-            delta_bare: figures::change(|x| format::money_short_bare(lang, x), dv),
-            note,
-        }
-    };
+    let money_card =
+        |term: Term, label: String, basis: &str, v: Decimal, dv: Decimal, note: Vec<String>| {
+            let (big, unit) = format::money_short_parts(lang, cur, v);
+            Card {
+                term,
+                label,
+                short: glossary::short(lang, term).to_string(),
+                basis: basis.to_string(),
+                big,
+                unit,
+                negative: v < Decimal::ZERO,
+                delta: figures::change(|x| format::money_short(lang, cur, x), dv),
+                delta_bare: figures::change(|x| format::money_short_bare(lang, x), dv),
+                note,
+            }
+        };
     let pct = |v: Decimal| format::percent(lang, v, 1);
-    let pct_card = |term: Term, label: String, v: Option<Decimal>, dv: Decimal, none: &str, note: Vec<String>| {
+    let pct_card = |term: Term,
+                    label: String,
+                    v: Option<Decimal>,
+                    dv: Decimal,
+                    none: &str,
+                    note: Vec<String>| {
         let mut note = note;
         if v.is_none() {
             note.insert(0, none.to_string());
@@ -221,7 +227,10 @@ fn cards(doc: &Document, view: &View) -> Vec<Card> {
 /// The terms of what the page shows, for pointing at them (`i`).
 pub fn terms(doc: &Document, view: &View) -> Vec<Term> {
     if view.presentation_table {
-        let mut out: Vec<Term> = super::risk::party_rows(doc).iter().map(|(t, _)| *t).collect();
+        let mut out: Vec<Term> = super::risk::party_rows(doc)
+            .iter()
+            .map(|(t, _)| *t)
+            .collect();
         out.extend([
             Term::CapReached,
             Term::GuaranteeTriggered,
@@ -280,7 +289,11 @@ fn card(c: &Card, pointed: bool, size: Size, r: Rect, buf: &mut Buffer, theme: &
         (truncate(&c.short, inner_w.saturating_sub(2)), notes)
     };
     let title_style = if pointed { theme.selected } else { theme.title };
-    let label = if pointed { format!("▶ {label}") } else { label };
+    let label = if pointed {
+        format!("▶ {label}")
+    } else {
+        label
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -472,7 +485,17 @@ pub fn render(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: 
     if view.presentation_table {
         // The table before the effect lines when both do not fit.
         let r = if table_fits(doc, view, with_effect) {
-            effect_lines(doc, view, Rect { y: area.y + 4, height: effect_h, ..area }, buf, theme);
+            effect_lines(
+                doc,
+                view,
+                Rect {
+                    y: area.y + 4,
+                    height: effect_h,
+                    ..area
+                },
+                buf,
+                theme,
+            );
             with_effect
         } else {
             region(5)
@@ -480,7 +503,17 @@ pub fn render(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: 
         table_page(doc, view, r, buf, theme);
         return;
     }
-    effect_lines(doc, view, Rect { y: area.y + 4, height: effect_h, ..area }, buf, theme);
+    effect_lines(
+        doc,
+        view,
+        Rect {
+            y: area.y + 4,
+            height: effect_h,
+            ..area
+        },
+        buf,
+        theme,
+    );
     let region = with_effect;
     let cards = cards(doc, view);
     let (size, cols, card_h) = choose(&cards, planned_longest(view.lang), region);
@@ -694,8 +727,18 @@ fn table_page(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: 
         }
         let pointed = view.pointed == Some(*term);
         let text = format!("⚠ {}: {}", glossary::name(lang, *term), at.join(", "));
-        let style = if pointed { theme.selected } else { theme.warning };
-        buf.set_stringn(x0, y, &text, area.right().saturating_sub(x0) as usize, style);
+        let style = if pointed {
+            theme.selected
+        } else {
+            theme.warning
+        };
+        buf.set_stringn(
+            x0,
+            y,
+            &text,
+            area.right().saturating_sub(x0) as usize,
+            style,
+        );
         y += 1;
     }
 }

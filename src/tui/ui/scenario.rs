@@ -59,7 +59,14 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
     let cur = &s.info.currency;
     let mut out = Vec::new();
     let names = |role| i18n::scenario_text::party(lang, s, role);
-    para(&mut out, "", theme.title, i18n::scenario_text::title(lang, s), theme.title, w);
+    para(
+        &mut out,
+        "",
+        theme.title,
+        i18n::scenario_text::title(lang, s),
+        theme.title,
+        w,
+    );
     let theme_name = i18n::scenario_text::theme(lang, s);
     let mut facts = vec![format!("{}: {theme_name}", u.theme_label)];
     let mut time = tui_text::periods(lang, s.timeline.periods, s.timeline.period);

@@ -20,7 +20,10 @@ pub(super) fn point(doc: &Document, view: &mut View, by: i32) {
         say(view, MessageKind::Info, text);
         return;
     }
-    let next = match view.pointed.and_then(|p| terms.iter().position(|t| *t == p)) {
+    let next = match view
+        .pointed
+        .and_then(|p| terms.iter().position(|t| *t == p))
+    {
         Some(i) => (i as i32 + by).rem_euclid(n),
         None if by >= 0 => 0,
         None => n - 1,

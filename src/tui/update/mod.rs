@@ -233,7 +233,12 @@ fn actions_for_mouse(doc: Option<&Document>, view: &View, m: Mouse) -> Vec<Actio
         (Hit::Lever(i), w) => vec![Action::Select(i), Action::Step(w)],
         (_, 0) => Vec::new(),
         (_, w) if levers => vec![Action::Step(w)],
-        (_, w) if matches!(view.screen, Screen::Flows | Screen::Scenario | Screen::Budget) => {
+        (_, w)
+            if matches!(
+                view.screen,
+                Screen::Flows | Screen::Scenario | Screen::Budget
+            ) =>
+        {
             vec![Action::Scroll(-3 * w)]
         }
         _ => Vec::new(),
