@@ -33,33 +33,37 @@ pub fn explained(doc: Option<&Document>, view: &View) -> Option<Term> {
         .map(|l| Term::lever(l.target))
 }
 
-/// (keys, text, is heading) lines of the help.
+/// (keys, text, is heading) lines of the help. Lines with no keys that
+/// are not headings are text drawn from the left (the explanation).
 pub fn entries(doc: Option<&Document>, view: &View) -> Vec<(String, String, bool)> {
-    let mut out = key_entries(doc.is_some(), view);
-    if let Some(term) = explained(doc, view) {
-        let words = glossary::words(view.lang, term);
-        let keys_w = out.iter().map(|(k, _, _)| width(k)).max().unwrap_or(0);
-        let text_w = out.iter().map(|(_, s, _)| width(s)).max().unwrap_or(0);
-        // As wide as the keys' lines (at least 60), within the screen.
-        let w = (keys_w + 2 + text_w)
-            .max(60)
-            .min((view.size.0 as usize).saturating_sub(8))
-            .max(20);
-        let mut head = vec![(
+    let keys = key_entries(doc.is_some(), view);
+    let Some(term) = explained(doc, view) else {
+        return keys;
+    };
+    let area = Rect::new(0, 0, view.size.0, view.size.1);
+    let with = |w: usize| {
+        let mut out = vec![(
             String::new(),
             i18n::glossary::explained_name(view.lang, term),
             true,
         )];
-        head.extend(
-            wrap(words.definition, w)
+        out.extend(
+            wrap(glossary::definition(view.lang, term), w.max(20))
                 .into_iter()
                 .map(|line| (String::new(), line, false)),
         );
-        head.push((String::new(), String::new(), false));
-        head.extend(out);
-        out = head;
+        out.push((String::new(), String::new(), false));
+        out.extend(keys.iter().cloned());
+        out
+    };
+    // The definition at most 60 wide: in two columns when they fit (as
+    // wide as a column), else in one that scrolls.
+    let one = with(60.min(area.width.saturating_sub(6) as usize));
+    if layout(&one, area).two {
+        return one;
     }
-    out
+    let two = with(area.width.saturating_sub(8) as usize / 2);
+    if layout(&two, area).two { two } else { one }
 }
 
 /// The key map's lines of the help.
@@ -112,6 +116,8 @@ struct Layout {
     two: bool,
     per_col: usize,
     keys_w: usize,
+    /// Cells of text a column holds.
+    col_w: usize,
 }
 
 fn layout(entries: &[(String, String, bool)], area: Rect) -> Layout {
@@ -120,7 +126,16 @@ fn layout(entries: &[(String, String, bool)], area: Rect) -> Layout {
     let col_w = keys_w + 2 + text_w;
     let max_h = area.height.saturating_sub(2) as usize;
     let rows = entries.len() + 2;
-    let two = rows > max_h.saturating_sub(2) && area.width as usize >= 2 * (keys_w + 24) + 7;
+    // Text lines without keys (the explanation) must fit a column.
+    let flush_w = entries
+        .iter()
+        .filter(|(k, _, head)| k.is_empty() && !head)
+        .map(|(_, s, _)| width(s))
+        .max()
+        .unwrap_or(0);
+    let two = rows > max_h.saturating_sub(2)
+        && area.width as usize >= 2 * (keys_w + 24) + 7
+        && 2 * flush_w + 8 <= area.width as usize;
     // Two columns split at the heading nearest the middle.
     let per_col = if two {
         let half = entries.len().div_ceil(2);
@@ -154,7 +169,14 @@ fn layout(entries: &[(String, String, bool)], area: Rect) -> Layout {
     let inner_h = h.saturating_sub(2) as usize;
     let pad = usize::from(inner_h > 12);
     let two = two && col_rows <= inner_h - pad;
+    let inner_w = w.saturating_sub(2) as usize;
+    let col_w = if two {
+        inner_w.saturating_sub(4) / 2
+    } else {
+        inner_w.saturating_sub(2)
+    };
     Layout {
+        col_w,
         rect,
         top: rect.y + 1 + pad as u16,
         rows: inner_h - pad,
@@ -207,11 +229,7 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer,
     let inner = block.inner(r);
     block.render(r, buf);
     let keys_w = l.keys_w;
-    let inner_col_w = if l.two {
-        (inner.width.saturating_sub(4) / 2) as usize
-    } else {
-        inner.width.saturating_sub(2) as usize
-    };
+    let inner_col_w = l.col_w;
     for (i, (keys, text, head)) in entries.iter().enumerate().skip(first) {
         let (col, row) = if i < l.per_col {
             (0, i - first)
@@ -225,6 +243,8 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer,
         let x = inner.x + 1 + (col * (inner_col_w + 2)) as u16;
         if *head {
             buf.set_string(x, y, truncate(text, inner_col_w), theme.group);
+        } else if keys.is_empty() {
+            buf.set_string(x, y, truncate(text, inner_col_w), theme.label);
         } else {
             buf.set_string(x, y, left(keys, keys_w), theme.key);
             let room = inner_col_w.saturating_sub(keys_w + 2);

@@ -83,7 +83,8 @@ fn cards(doc: &Document, view: &View) -> Vec<Card> {
     let h = &doc.computed.headline;
     let d = &doc.computed.deltas;
     let rate = doc.current.assumptions.discount_rate;
-    let sum_basis = t.totals_heading.to_lowercase();
+    // Short: cards are narrow (`sum`, `nåverdi (4 %)`).
+    let sum_basis = t.summed.to_string();
     let npv_basis = i18n::npv_heading(lang, rate).to_lowercase();
     let money_card =
         |term: Term, label: String, basis: &str, v: Decimal, dv: Decimal, note: Vec<String>| {
