@@ -195,7 +195,7 @@ pub static NB: Texts = Texts {
     at_zero_effect: "når den sanne effekten er null",
     fig_investor_irr: "Investors internrente",
     fig_payer_npv: "Oppdragsgivers nåverdi",
-    fig_public_npv: "Offentlig sektors nåverdi",
+    fig_public_npv: "Det offentliges nåverdi",
     fig_outcome_payments: "Resultatbetalinger",
     fig_investor_moic: "Investors pengemultippel",
     fig_p_noise_payment: "Sannsynlighet for å betale for støy",
