@@ -272,3 +272,22 @@ pub fn signal(pid: u32, name: &str) {
         .expect("kill runs");
     assert!(status.success(), "kill -{name} {pid}");
 }
+
+/// A bundled scenario open in the workshop at a size, in a language.
+pub fn open_app(id: &str, lang: effekt::format::Lang, size: (u16, u16)) -> App {
+    let s = effekt::catalog::open(id).expect("bundled").scenario;
+    App::open(s, lang, effekt::tui::ThemeKind::Default, size)
+}
+
+/// Selects the shown lever with this id.
+pub fn select_lever(app: &mut App, id: &str) {
+    let i = app
+        .doc
+        .as_ref()
+        .expect("a document")
+        .levers
+        .iter()
+        .position(|l| l.id == id)
+        .expect("shown lever");
+    app.update(effekt::tui::Action::Select(i));
+}

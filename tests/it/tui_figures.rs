@@ -23,22 +23,7 @@ fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
-fn open(id: &str, lang: Lang, size: (u16, u16)) -> App {
-    let s = catalog::open(id).expect("bundled").scenario;
-    App::open(s, lang, ThemeKind::Default, size)
-}
-
-fn select(app: &mut App, id: &str) {
-    let i = app
-        .doc
-        .as_ref()
-        .unwrap()
-        .levers
-        .iter()
-        .position(|l| l.id == id)
-        .expect("shown lever");
-    app.update(Action::Select(i));
-}
+use crate::common::{open_app as open, select_lever as select};
 
 fn message(app: &App) -> String {
     app.view

@@ -115,7 +115,9 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
     let s_ = |term: Term| glossary::short(lang, term).to_string();
     // The figures under headings that name their basis; each with its
     // full and short label, its value and how it reads.
-    let groups: Vec<(String, Vec<(String, String, Figure, Kind)>)> = vec![
+    /// A figure's full label, short label, value and how it reads.
+    type FigureLine = (String, String, Figure, Kind);
+    let groups: Vec<(String, Vec<FigureLine>)> = vec![
         (
             t.totals_heading.to_string(),
             vec![

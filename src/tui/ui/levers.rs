@@ -274,6 +274,17 @@ pub fn hit(doc: &Document, view: &View, area: Rect, compact: bool, pos: Position
     }
 }
 
+/// A lever's label in `w` cells: the full one where it fits, else the
+/// short one (cut with `…` only if that too is longer).
+pub fn label_in(view: &View, s: &Scenario, lever: &Lever, w: usize) -> String {
+    let full = i18n::lever_label(view.lang, s, lever);
+    if width(&full) <= w {
+        full
+    } else {
+        truncate(&i18n::lever_short_label(view.lang, s, lever), w)
+    }
+}
+
 /// A bar of `w` cells filled to `position` (0–1) in eighths.
 pub fn bar(position: f64, w: usize) -> (String, String) {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -329,15 +340,7 @@ pub fn render(
                 if doc.is_changed(lever) {
                     buf.set_string(x + 1, y, "●", theme.changed.patch(line_style));
                 }
-                let full = i18n::lever_label(view.lang, &doc.current, lever);
-                let name = if width(&full) <= name_w {
-                    full
-                } else {
-                    truncate(
-                        &i18n::lever_short_label(view.lang, &doc.current, lever),
-                        name_w,
-                    )
-                };
+                let name = label_in(view, &doc.current, lever, name_w);
                 buf.set_string(x + 3, y, &name, theme.label.patch(line_style));
                 let text = right(
                     &short_value(view.lang, &doc.current, lever, value, compact),
@@ -369,21 +372,12 @@ pub fn selected_line(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, 
         return;
     };
     let value = doc.value(lever);
-    let label = i18n::lever_label(view.lang, &doc.current, lever);
     let text = i18n::lever_value(view.lang, &doc.current, lever, value);
     let count = format!("({}/{})", view.selected + 1, doc.levers.len());
     let w = area.width as usize;
     let bar_w = 16.min(w / 5);
     let fixed = 4 + 2 + width(&text) + 2 + bar_w + 2 + width(&count);
-    let room = w.saturating_sub(fixed).max(4);
-    let label = if width(&label) <= room {
-        label
-    } else {
-        truncate(
-            &i18n::lever_short_label(view.lang, &doc.current, lever),
-            room,
-        )
-    };
+    let label = label_in(view, &doc.current, lever, w.saturating_sub(fixed).max(4));
     let mut x = area.x;
     buf.set_string(x, area.y, "▶ ", theme.selected);
     x += 2;

@@ -483,20 +483,15 @@ pub fn render(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: 
         ..area
     };
     let with_effect = region(4 + effect_h + 1);
+    let effect_area = Rect {
+        y: area.y + 4,
+        height: effect_h,
+        ..area
+    };
     if view.presentation_table {
         // The table before the effect lines when both do not fit.
         let r = if table_fits(doc, view, with_effect) {
-            effect_lines(
-                doc,
-                view,
-                Rect {
-                    y: area.y + 4,
-                    height: effect_h,
-                    ..area
-                },
-                buf,
-                theme,
-            );
+            effect_lines(doc, view, effect_area, buf, theme);
             with_effect
         } else {
             region(5)
@@ -504,17 +499,7 @@ pub fn render(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: 
         table_page(doc, view, r, buf, theme);
         return;
     }
-    effect_lines(
-        doc,
-        view,
-        Rect {
-            y: area.y + 4,
-            height: effect_h,
-            ..area
-        },
-        buf,
-        theme,
-    );
+    effect_lines(doc, view, effect_area, buf, theme);
     let region = with_effect;
     let cards = cards(doc, view);
     let (size, cols, card_h) = choose(&cards, planned_longest(view.lang), region);
