@@ -82,6 +82,33 @@ enum Command {
         /// Scenario file (or id).
         #[arg(value_name = "FILE")]
         file: String,
+        /// List the deleted variants in the trash instead, newest first, with
+        /// the time each was deleted.
+        #[arg(long)]
+        deleted: bool,
+    },
+    /// Delete a saved variant: it goes to the trash, from which `effekt
+    /// restore` brings it back.
+    Delete {
+        /// Scenario file (or id).
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// The variant's name.
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Restore a deleted variant from the trash (the most recently deleted
+    /// of that name).
+    Restore {
+        /// Scenario file (or id).
+        #[arg(value_name = "FILE")]
+        file: String,
+        /// The deleted variant's name.
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// Restore it under this name (when its own is taken).
+        #[arg(long = "as", value_name = "NEW_NAME")]
+        new_name: Option<String>,
     },
     /// Monte Carlo over the uncertain effect and noisy measurement: the
     /// chance that the investor loses money, that anything is paid, that the
@@ -180,7 +207,13 @@ fn run(lang: Lang, out: &mut Output, args: Args, commands: &[String]) -> Result<
             format,
             output,
         }) => cli::report(lang, out, &file, &variants, format, output.as_deref()),
-        Some(Command::Variants { file }) => cli::variants(lang, out, &file),
+        Some(Command::Variants { file, deleted }) => cli::variants(lang, out, &file, deleted),
+        Some(Command::Delete { file, name }) => cli::delete(lang, out, &file, &name),
+        Some(Command::Restore {
+            file,
+            name,
+            new_name,
+        }) => cli::restore(lang, out, &file, &name, new_name.as_deref()),
         Some(Command::Save(save)) => cli::save(lang, out, &save),
         Some(Command::Risk {
             scenario,

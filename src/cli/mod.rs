@@ -4,7 +4,8 @@
 //! `docs/cli.md`). Output goes through the one writer in [`output`].
 //!
 //! - [`commands`]: `check`, `calc`, `sweep`, `list`, `levers`;
-//! - [`variants`](mod@variants): `save`, `variants`, `report`;
+//! - [`variants`](mod@variants): `save`, `variants`, `delete`, `restore`,
+//!   `report`;
 //! - [`risk`]: `risk`, `tornado`, `solve` (argument handling; the texts and
 //!   JSON are in `crate::report`);
 //! - [`help`]: parsing the command line with clap, `--help` and clap's
@@ -18,7 +19,7 @@ pub mod variants;
 
 pub use commands::{calc, check, levers, list, sweep};
 pub use output::Output;
-pub use variants::{ReportFormat, SaveArgs, report, save, variants};
+pub use variants::{ReportFormat, SaveArgs, delete, report, restore, save, variants};
 
 use std::io;
 
@@ -235,18 +236,29 @@ fn find_variants(
     names
         .iter()
         .map(|name| {
-            scan.find(name).map(|(_, v)| v).map_err(|e| {
-                let names: Vec<&str> = scan.variants.iter().map(|(_, v)| v.name.as_str()).collect();
-                Failure::Input(texts::variant_missing(
-                    lang,
-                    &crate::i18n::errors::store_error(lang, &e),
-                    id,
-                    &names,
-                    store.dir(),
-                ))
-            })
+            scan.find(name)
+                .map(|(_, v)| v)
+                .map_err(|e| missing(lang, &store, id, &scan, &e))
         })
         .collect()
+}
+
+/// A variant that is not saved: the error, with the variants that are.
+fn missing(
+    lang: Lang,
+    store: &store::Store,
+    id: &str,
+    scan: &store::Scan,
+    e: &store::StoreError,
+) -> Failure {
+    let names: Vec<&str> = scan.variants.iter().map(|(_, v)| v.name.as_str()).collect();
+    Failure::Input(texts::variant_missing(
+        lang,
+        &crate::i18n::errors::store_error(lang, e),
+        id,
+        &names,
+        store.dir(),
+    ))
 }
 
 /// Finds a saved variant and applies it, saying what did not fit.

@@ -82,12 +82,6 @@ fn parse_at(lang: Lang, text: &str) -> Result<Decimal, Failure> {
     number(lang, "--at", value)
 }
 
-/// A goal-seek error, in the user's language (the risk module's texts are
-/// English for now; the translation plugs in here).
-fn solve_error(_lang: Lang, e: &SolveError) -> String {
-    e.to_string()
-}
-
 /// `effekt solve FILE --lever ID --for FIGURE=VALUE [--at achievement=X] [--set …] [--json]`
 pub fn solve(
     lang: Lang,
@@ -112,7 +106,7 @@ pub fn solve(
     let code = match &result {
         Ok(_) => exit::OK,
         Err(SolveError::Unreachable(_)) => exit::UNREACHABLE,
-        Err(e) => return Err(Failure::Input(solve_error(lang, e))),
+        Err(e) => return Err(Failure::Input(crate::i18n::errors::solve_error(lang, e))),
     };
     if json {
         out.json(&report::solve_json(&s, &goal, &result))?;

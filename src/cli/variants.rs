@@ -1,11 +1,11 @@
-//! `effekt save`, `variants` and `report`: saved variants and reports on
-//! them.
+//! `effekt save`, `variants`, `delete`, `restore` and `report`: saved
+//! variants, the trash, and reports on them.
 
 use std::path::Path;
 
 use super::{
-    Failure, MAX_VARIANTS, Output, apply_sets, exit, find_variants, note_skipped, open_store,
-    output,
+    Failure, MAX_VARIANTS, Output, apply_sets, exit, find_variants, missing, note_skipped,
+    open_store, output,
 };
 use crate::catalog::{self, Loaded};
 use crate::files;
@@ -93,11 +93,25 @@ pub fn save(lang: Lang, out: &mut Output, args: &SaveArgs) -> Result<u8, Failure
     Ok(exit::OK)
 }
 
-/// `effekt variants FILE`: the saved variants, their levers and notes.
-pub fn variants(lang: Lang, out: &mut Output, file: &str) -> Result<u8, Failure> {
+/// `effekt variants FILE [--deleted]`: the saved variants, their levers
+/// and notes; with `deleted`, those in the trash, newest first.
+pub fn variants(lang: Lang, out: &mut Output, file: &str, deleted: bool) -> Result<u8, Failure> {
     let loaded = catalog::open(file)?;
     let store = open_store()?;
-    let scan = store.scan(&loaded.scenario.info.id);
+    let id = &loaded.scenario.info.id;
+    if deleted {
+        let trash = store.deleted(id);
+        note_skipped(lang, &trash.problems);
+        if trash.deleted.is_empty() {
+            out.line(&texts::no_deleted(lang, &store.trash_dir(id)))?;
+        }
+        for d in &trash.deleted {
+            let head = texts::deleted_at(lang, &d.variant.name, &d.deleted_at, &d.path);
+            print_variant(out, &head, &d.variant)?;
+        }
+        return Ok(exit::OK);
+    }
+    let scan = store.scan(id);
     note_skipped(lang, &scan.problems);
     if scan.variants.is_empty() {
         out.line(&texts::no_variants(lang, store.dir()))?;
@@ -110,14 +124,79 @@ pub fn variants(lang: Lang, out: &mut Output, file: &str) -> Result<u8, Failure>
         } else {
             format!("  ({})", i18n::variant(lang).scenario_changed)
         };
-        out.line(&format!("{}  [{}]{changed}", v.name, path.display()))?;
-        for (id, value) in &v.levers {
-            out.line(&format!("    {id} = {}", format::plain(*value)))?;
-        }
-        for n in &v.notes {
-            out.line(&format!("    {}: {}", n.at, n.text))?;
-        }
+        let head = format!("{}  [{}]{changed}", v.name, path.display());
+        print_variant(out, &head, v)?;
     }
+    Ok(exit::OK)
+}
+
+/// A variant as `effekt variants` lists it: the head line, its levers and
+/// its notes.
+fn print_variant(out: &mut Output, head: &str, v: &Variant) -> Result<(), Failure> {
+    out.line(head)?;
+    for (id, value) in &v.levers {
+        out.line(&format!("    {id} = {}", format::plain(*value)))?;
+    }
+    for n in &v.notes {
+        out.line(&format!("    {}: {}", n.at, n.text))?;
+    }
+    Ok(())
+}
+
+/// `effekt delete FILE NAME`: moves a saved variant to the trash and
+/// prints its path there.
+pub fn delete(lang: Lang, out: &mut Output, file: &str, name: &str) -> Result<u8, Failure> {
+    let loaded = catalog::open(file)?;
+    let store = open_store()?;
+    let id = &loaded.scenario.info.id;
+    let scan = store.scan(id);
+    note_skipped(lang, &scan.problems);
+    let (_, v) = scan
+        .find(name)
+        .map_err(|e| missing(lang, &store, id, &scan, &e))?;
+    let path = store.delete(id, &v.name).map_err(|e| match e {
+        e @ StoreError::NotFound { .. } => missing(lang, &store, id, &store.scan(id), &e),
+        e => Failure::Store(e),
+    })?;
+    out.line(&path.display().to_string())?;
+    output::note(lang, &texts::moved_to_trash(lang, &v.name, file));
+    Ok(exit::OK)
+}
+
+/// `effekt restore FILE NAME [--as NEW_NAME]`: brings the most recently
+/// deleted variant of that name back from the trash and prints its path.
+pub fn restore(
+    lang: Lang,
+    out: &mut Output,
+    file: &str,
+    name: &str,
+    new_name: Option<&str>,
+) -> Result<u8, Failure> {
+    let loaded = catalog::open(file)?;
+    let store = open_store()?;
+    let id = &loaded.scenario.info.id;
+    let (path, _) = store.restore(id, name, new_name).map_err(|e| match e {
+        e @ StoreError::NotDeleted { .. } => {
+            let trash = store.deleted(id);
+            note_skipped(lang, &trash.problems);
+            let names: Vec<&str> = trash
+                .deleted
+                .iter()
+                .map(|d| d.variant.name.as_str())
+                .collect();
+            Failure::Input(texts::not_deleted_hint(
+                lang,
+                &errors::store_error(lang, &e),
+                &names,
+            ))
+        }
+        // The name is taken, or (from a planted file) refused as a name.
+        e @ (StoreError::Exists { .. } | StoreError::BadName { .. }) if new_name.is_none() => {
+            Failure::Input(texts::restore_as_hint(lang, &errors::store_error(lang, &e)))
+        }
+        e => Failure::Store(e),
+    })?;
+    out.line(&path.display().to_string())?;
     Ok(exit::OK)
 }
 

@@ -15,7 +15,7 @@ mod parse;
 mod safe;
 
 pub use parse::{NumberError, parse_number};
-pub use safe::{EXCERPT_CHARS, excerpt, is_unsafe, sanitize, sanitize_json};
+pub use safe::{EXCERPT_CHARS, excerpt, excerpt_of, is_unsafe, sanitize, sanitize_json};
 
 /// The user's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -125,22 +125,37 @@ pub fn money_dp(lang: Lang, currency: &str, d: Decimal, dp: u32) -> String {
 }
 
 /// Money in short form for key figures and charts: `4,2 mill. kr` /
-/// `NOK 4.2m`; amounts under a million in whole units.
+/// `NOK 4.2m`; amounts under a million in whole units. The amount is
+/// rounded before its unit is chosen, so 999,96 mill. reads `1,0 mrd.`
+/// (not `1 000,0 mill.`) and 999 999,5 kr reads `1,0 mill. kr`.
 pub fn money_short(lang: Lang, currency: &str, d: Decimal) -> String {
-    let abs = d.abs();
-    let (div, nb, en) = if abs >= Decimal::from(1_000_000_000) {
-        (Decimal::from(1_000_000_000), " mrd.", "bn")
-    } else if abs >= Decimal::from(1_000_000) {
-        (Decimal::from(1_000_000), " mill.", "m")
-    } else {
+    let (div, nb, en) = short_scale(d);
+    if div == Decimal::ONE {
         return money(lang, currency, d);
-    };
+    }
     let scaled = number(lang, d / div, 1);
     let amount = match lang {
-        Lang::Nb => format!("{scaled}{nb}"),
+        Lang::Nb => format!("{scaled} {nb}"),
         Lang::En => format!("{scaled}{en}"),
     };
     with_currency(lang, currency, amount)
+}
+
+/// The unit a short amount is shown in — the divisor and its words in
+/// bokmål and English — chosen after rounding to what is shown (whole
+/// units below a million, one decimal of millions and billions).
+fn short_scale(d: Decimal) -> (Decimal, &'static str, &'static str) {
+    let million = Decimal::from(1_000_000);
+    let round =
+        |x: Decimal, dp| x.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    let abs = d.abs();
+    if round(abs, 0) < million {
+        (Decimal::ONE, "", "")
+    } else if round(abs / million, 1) < Decimal::from(1000) {
+        (million, "mill.", "m")
+    } else {
+        (Decimal::from(1_000_000_000), "mrd.", "bn")
+    }
 }
 
 /// A share or rate as a percentage: 0.065 → `6,5 %` / `6.5%`.
@@ -189,14 +204,7 @@ pub fn multiple(lang: Lang, d: Decimal) -> String {
 /// `("4.2m", "NOK")`, `("−950", "kr")`. The parts joined with a space read
 /// like `money_short` (in English with the currency first).
 pub fn money_short_parts(lang: Lang, currency: &str, d: Decimal) -> (String, String) {
-    let abs = d.abs();
-    let (div, nb, en) = if abs >= Decimal::from(1_000_000_000) {
-        (Decimal::from(1_000_000_000), "mrd.", "bn")
-    } else if abs >= Decimal::from(1_000_000) {
-        (Decimal::from(1_000_000), "mill.", "m")
-    } else {
-        (Decimal::ONE, "", "")
-    };
+    let (div, nb, en) = short_scale(d);
     let dp = if div == Decimal::ONE { 0 } else { 1 };
     let n = number(lang, d / div, dp);
     let cur = match (lang, currency) {
@@ -247,6 +255,33 @@ mod tests {
             "2,5 mrd. kr"
         );
         assert_eq!(money_short(Lang::Nb, "NOK", dec!(999999)), "999 999 kr");
+    }
+
+    #[test]
+    fn money_short_rounds_before_it_picks_the_unit() {
+        let cases = [
+            // Just under a billion: rounds to 1 000,0 mill., so a billion.
+            (dec!(999949999.99), "999,9 mill. kr", "NOK 999.9m"),
+            (dec!(999950000), "1,0 mrd. kr", "NOK 1.0bn"),
+            (dec!(999990000), "1,0 mrd. kr", "NOK 1.0bn"),
+            (dec!(-999999999), "−1,0 mrd. kr", "−NOK 1.0bn"),
+            (dec!(1000000000), "1,0 mrd. kr", "NOK 1.0bn"),
+            // Just under a million: rounds to 1 000 000 kr, so a million.
+            (dec!(999999.49), "999 999 kr", "NOK 999,999"),
+            (dec!(999999.5), "1,0 mill. kr", "NOK 1.0m"),
+            (dec!(-999999.5), "−1,0 mill. kr", "−NOK 1.0m"),
+            (dec!(1000000), "1,0 mill. kr", "NOK 1.0m"),
+        ];
+        for (v, nb, en) in cases {
+            assert_eq!(money_short(Lang::Nb, "NOK", v), nb, "{v}");
+            assert_eq!(money_short(Lang::En, "NOK", v), en, "{v}");
+            let (n, unit) = money_short_parts(Lang::Nb, "NOK", v);
+            assert_eq!(format!("{n} {unit}"), nb, "{v}");
+        }
+        assert_eq!(money_short_bare(Lang::Nb, dec!(999960000)), "1,0 mrd.");
+        assert_eq!(money_short_bare(Lang::En, dec!(999960000)), "1.0bn");
+        assert_eq!(money_short_bare(Lang::Nb, dec!(999999.7)), "1,0 mill.");
+        assert_eq!(money_short_bare(Lang::En, dec!(999999.7)), "1.0m");
     }
 
     #[test]

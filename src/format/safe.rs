@@ -77,13 +77,19 @@ pub const EXCERPT_CHARS: usize = 60;
 /// cut to [`EXCERPT_CHARS`] characters with `…`, so a megabyte pasted by
 /// mistake is not echoed back.
 pub fn excerpt(text: &str) -> String {
+    excerpt_of(text, EXCERPT_CHARS)
+}
+
+/// [`excerpt`] cut to `max` characters: for longer quotes, such as a
+/// parser's message about a file.
+pub fn excerpt_of(text: &str, max: usize) -> String {
     let one_line: String = text
         .chars()
         .map(|c| if c == '\n' { ' ' } else { c })
         .collect();
     let clean = sanitize(&one_line);
-    let mut out: String = clean.chars().take(EXCERPT_CHARS).collect();
-    if clean.chars().count() > EXCERPT_CHARS {
+    let mut out: String = clean.chars().take(max).collect();
+    if clean.chars().count() > max {
         out.push('…');
     }
     out

@@ -237,6 +237,53 @@ pub fn no_variants(lang: Lang, dir: &Path) -> String {
     }
 }
 
+/// No deleted variants in the trash.
+pub fn no_deleted(lang: Lang, dir: &Path) -> String {
+    match lang {
+        Lang::Nb => format!("Ingen slettede varianter i {}", dir.display()),
+        Lang::En => format!("No deleted variants in {}", dir.display()),
+    }
+}
+
+/// The head line of a deleted variant in `variants --deleted`.
+pub fn deleted_at(lang: Lang, name: &str, at: &str, path: &Path) -> String {
+    match lang {
+        Lang::Nb => format!("{name}  (slettet {at})  [{}]", path.display()),
+        Lang::En => format!("{name}  (deleted {at})  [{}]", path.display()),
+    }
+}
+
+/// `effekt delete`: where the variant went and how to get it back.
+pub fn moved_to_trash(lang: Lang, name: &str, file: &str) -> String {
+    let file = excerpt(file);
+    match lang {
+        Lang::Nb => format!(
+            "«{name}» er flyttet til papirkurven; «effekt restore {file} \"{name}\"» henter den tilbake"
+        ),
+        Lang::En => format!(
+            "\"{name}\" is in the trash now; `effekt restore {file} \"{name}\"` brings it back"
+        ),
+    }
+}
+
+/// `effekt restore` of a name that is not in the trash, with the names that are.
+pub fn not_deleted_hint(lang: Lang, error: &str, names: &[&str]) -> String {
+    match (lang, names.is_empty()) {
+        (Lang::Nb, true) => format!("{error}; papirkurven er tom"),
+        (Lang::Nb, false) => format!("{error}; slettede varianter: {}", names.join(", ")),
+        (Lang::En, true) => format!("{error}; the trash is empty"),
+        (Lang::En, false) => format!("{error}; deleted variants: {}", names.join(", ")),
+    }
+}
+
+/// `effekt restore` into a name that is taken.
+pub fn restore_as_hint(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::Nb => format!("{error}; gjenopprett under et annet navn med --as NYTT_NAVN"),
+        Lang::En => format!("{error}; restore it under another name with --as NEW_NAME"),
+    }
+}
+
 /// More `--variant`s than a report takes.
 pub fn too_many_variants(lang: Lang, max: usize) -> String {
     match lang {

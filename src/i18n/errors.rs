@@ -1,7 +1,8 @@
 //! Errors in the user's language, each from its typed error, so that no
 //! English `Display` text is translated by matching strings:
 //!
-//! - this file: numbers typed, files read and written, the variant store;
+//! - this file: numbers typed, files read and written, the variant store,
+//!   goal seek ([`solve_error`]);
 //! - `load.rs`: why a scenario file could not be loaded ([`load_error`],
 //!   [`diagnostic`], [`problem`]) and why a lever value was refused
 //!   ([`lever_error`], [`lever_reason`]); `Display` of those errors is the
@@ -31,6 +32,7 @@ use rust_decimal::Decimal;
 
 use crate::files::{FileError, Kind};
 use crate::format::{self, Lang, NumberError};
+use crate::risk::SolveError;
 use crate::store::{Problem, ReadProblem, StoreError, TextProblem};
 
 /// One text per language, formatted with the names in scope.
@@ -49,6 +51,26 @@ pub(crate) fn num(lang: Lang, d: Decimal) -> String {
     match lang {
         Lang::En => d.to_string(),
         Lang::Nb => format::number(Lang::Nb, d, d.normalize().scale()),
+    }
+}
+
+/// Why goal seek found no answer: the lever's refusal, the achievement
+/// given twice, or no value in the lever's range that reaches the target.
+pub fn solve_error(lang: Lang, e: &SolveError) -> String {
+    match (lang, e) {
+        (_, SolveError::Lever(e)) => lever_error(lang, e),
+        (Lang::Nb, SolveError::AchievementTwice) => "måloppnåelsen er spaken det løses for; \
+            dropp måloppnåelsen det skal løses ved (--at)"
+            .into(),
+        (Lang::Nb, SolveError::Unreachable(m)) => format!(
+            "ingen verdi av `{}` fra {} til {} gir {} = {}",
+            m.lever.id,
+            num(lang, m.lever.min),
+            num(lang, m.lever.max),
+            m.figure.id(),
+            num(lang, m.target)
+        ),
+        (Lang::En, e) => e.to_string(),
     }
 }
 
@@ -184,6 +206,10 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::NotFound { name } => {
             format!("ingen variant med navnet «{}»", format::excerpt(name))
         }
+        StoreError::NotDeleted { name } => format!(
+            "ingen slettet variant med navnet «{}» i papirkurven",
+            format::excerpt(name)
+        ),
         StoreError::EmptyName => "en variant trenger et navn".into(),
         StoreError::BadName { problem } => format!(
             "variantnavnet avvises: {}; skriv det på én linje",
@@ -224,8 +250,14 @@ pub fn read_problem(lang: Lang, p: &ReadProblem) -> String {
     match (lang, p) {
         (Lang::Nb, ReadProblem::File(e)) => file_error(lang, e),
         (Lang::Nb, ReadProblem::NotUtf8) => "ikke UTF-8-tekst".into(),
-        (Lang::Nb, ReadProblem::Toml(message)) => {
-            format!("ikke en variantfil: {message}")
+        (Lang::Nb, ReadProblem::Toml { at, message }) => match at {
+            Some((line, col)) => {
+                format!("ikke en variantfil: TOML-feil på linje {line}, kolonne {col}: {message}")
+            }
+            None => format!("ikke en variantfil: TOML-feil: {message}"),
+        },
+        (Lang::Nb, ReadProblem::NotTrash) => {
+            "ikke en slettet variant (navnet har ingen slettetid); latt i fred".into()
         }
         (Lang::Nb, ReadProblem::Format(n)) => format!(
             "variantformat {n} støttes ikke (denne effekt leser format {})",

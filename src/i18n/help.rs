@@ -26,6 +26,7 @@ pub const VALUE_NAMES_NB: &[(&str, &str)] = &[
     ("ADDR:PORT", "ADRESSE:PORT"),
     ("SECONDS", "SEKUNDER"),
     ("SCENARIO", "SCENARIO"),
+    ("NEW_NAME", "NYTT_NAVN"),
 ];
 
 /// The bokmål of `--help`: `COMMAND` is a command's summary, `COMMAND!`
@@ -112,6 +113,29 @@ pub const HELP_NB: &[(&str, &str)] = &[
         "Vis de lagrede variantene av et scenario, med notater",
     ),
     ("variants/file", "Scenariofil (eller id)"),
+    (
+        "variants/deleted",
+        "Vis de slettede variantene i papirkurven i stedet, nyeste først, med \
+         tiden hver ble slettet",
+    ),
+    (
+        "delete",
+        "Slett en lagret variant: den havner i papirkurven, og `effekt restore` \
+         henter den tilbake",
+    ),
+    ("delete/file", "Scenariofil (eller id)"),
+    ("delete/name", "Variantens navn"),
+    (
+        "restore",
+        "Gjenopprett en slettet variant fra papirkurven (den sist slettede med \
+         det navnet)",
+    ),
+    ("restore/file", "Scenariofil (eller id)"),
+    ("restore/name", "Navnet på den slettede varianten"),
+    (
+        "restore/new_name",
+        "Gjenopprett den under dette navnet (når dens eget er tatt)",
+    ),
     (
         "risk",
         "Monte Carlo over usikker effekt og støyende måling: sjansen for at \

@@ -7,6 +7,8 @@
 //! - [`tui`](mod@tui), [`tui_text`], [`tui_variants`]: the workshop;
 //!   [`tui_room`]: a shared room over SSH (`effekt serve`);
 //! - [`cli`], [`help`]: the command line's own messages and its `--help`;
+//! - [`serve`](mod@serve): `effekt serve`'s own messages, to SSH users and
+//!   to its operator;
 //! - [`errors`]: errors (numbers typed, files, the variant store).
 //!
 //! Fixed texts are structs of `&'static str` with one static per language,
@@ -25,6 +27,7 @@ pub mod glossary;
 pub mod help;
 pub mod report;
 pub mod scenario_text;
+pub mod serve;
 pub mod tui;
 pub mod tui_room;
 pub mod tui_text;

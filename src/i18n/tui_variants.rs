@@ -12,6 +12,11 @@ pub struct VariantTexts {
     pub compared: &'static str,
     pub skipped_files: &'static str,
     pub folder: &'static str,
+    pub trash_title: &'static str,
+    pub trash_empty: &'static str,
+    pub deleted_on: &'static str,
+    pub skipped_trash: &'static str,
+    pub input_restore: &'static str,
     pub input_save: &'static str,
     pub input_rename: &'static str,
     pub input_duplicate: &'static str,
@@ -47,6 +52,11 @@ pub static VARIANT_NB: VariantTexts = VariantTexts {
     compared: "i sammenligningen",
     skipped_files: "Filer som ikke kunne leses (hoppet over, ikke endret)",
     folder: "Mappe",
+    trash_title: "Papirkurven: slettede varianter",
+    trash_empty: "Papirkurven er tom. En variant du sletter havner her, og Enter gjenoppretter den.",
+    deleted_on: "slettet",
+    skipped_trash: "Filer i papirkurven som ikke kunne leses (latt i fred)",
+    input_restore: "Gjenopprett som",
     input_save: "Lagre variant som",
     input_rename: "Nytt navn",
     input_duplicate: "Kopier til",
@@ -81,6 +91,11 @@ pub static VARIANT_EN: VariantTexts = VariantTexts {
     compared: "in the comparison",
     skipped_files: "Files that could not be read (skipped, not changed)",
     folder: "Folder",
+    trash_title: "Trash: deleted variants",
+    trash_empty: "The trash is empty. A variant you delete goes here, and Enter restores it.",
+    deleted_on: "deleted",
+    skipped_trash: "Files in the trash that could not be read (left alone)",
+    input_restore: "Restore as",
     input_save: "Save variant as",
     input_rename: "New name",
     input_duplicate: "Copy to",
@@ -155,8 +170,70 @@ pub mod variant_text {
 
     pub fn deleted(lang: Lang, name: &str) -> String {
         match lang {
-            Lang::Nb => format!("Slettet «{name}»"),
-            Lang::En => format!("Deleted \"{name}\""),
+            Lang::Nb => format!("Slettet «{name}»: den ligger i papirkurven (Tab i listen)"),
+            Lang::En => format!("Deleted \"{name}\": it is in the trash (Tab in the list)"),
+        }
+    }
+
+    pub fn restored(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Gjenopprettet «{name}»"),
+            Lang::En => format!("Restored \"{name}\""),
+        }
+    }
+
+    pub fn restored_as(lang: Lang, name: &str, new: &str) -> String {
+        match lang {
+            Lang::Nb => format!("Gjenopprettet «{name}» som «{new}»"),
+            Lang::En => format!("Restored \"{name}\" as \"{new}\""),
+        }
+    }
+
+    /// A deleted variant's name is taken meanwhile: asks for another.
+    pub fn restore_taken(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!(
+                "En lagret variant heter «{name}» nå: skriv et annet navn å gjenopprette under"
+            ),
+            Lang::En => {
+                format!(
+                    "A saved variant is called \"{name}\" now: type another name to restore it as"
+                )
+            }
+        }
+    }
+
+    /// The deleted variant to restore is no longer in the trash.
+    pub fn restore_gone(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!(
+                "«{name}» er ikke lenger i papirkurven (gjenopprettet eller fjernet av noen andre)"
+            ),
+            Lang::En => format!(
+                "\"{name}\" is no longer in the trash (restored or removed by someone else)"
+            ),
+        }
+    }
+
+    /// The name offered for a restored variant whose own is taken.
+    pub fn restored_name(lang: Lang, name: &str) -> String {
+        match lang {
+            Lang::Nb => format!("{name} (gjenopprettet)"),
+            Lang::En => format!("{name} (restored)"),
+        }
+    }
+
+    /// The rule by which old trash goes.
+    pub fn trash_rule(lang: Lang, days: u64, max: usize) -> String {
+        match lang {
+            Lang::Nb => format!(
+                "Slettede varianter eldre enn {days} dager, og de utover de {max} nyeste, \
+                 fjernes når noe lagres."
+            ),
+            Lang::En => format!(
+                "Deleted variants older than {days} days, and those beyond the newest {max}, \
+                 are removed when something is saved."
+            ),
         }
     }
 

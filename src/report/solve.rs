@@ -117,7 +117,7 @@ pub fn solve_text(
                 out.push_str(&format!("  {line}\n"));
             }
         }
-        Err(e) => out.push_str(&format!("{e}\n")),
+        Err(e) => out.push_str(&format!("{}\n", i18n::errors::solve_error(lang, e))),
     }
     out
 }

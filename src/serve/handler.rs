@@ -20,12 +20,13 @@ use russh::server::{Auth, ChannelOpenHandle, Msg, PublicKeyOffer, Session, Verif
 use russh::{Channel, ChannelId, ChannelWriteHalf, Pty};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
+use super::Shared;
 use super::client::{Place, Start};
 use super::keys::{self, Reload};
 use super::log::log;
 use super::pacing::{self, End, Finish, Inbox, Out};
 use super::terminal::{self, Colours};
-use super::{Shared, text};
+use crate::i18n::serve as text;
 
 /// Most session channels one connection may open (OpenSSH multiplexes
 /// several over one connection with `ControlMaster`).
@@ -236,7 +237,7 @@ impl Connection {
         match words.as_slice() {
             ["room", name, rest @ ..] if rest.len() <= 1 => {
                 if !super::room_name_ok(name) {
-                    let message = text::bad_room_name(lang, name);
+                    let message = text::bad_room_name(lang, name, super::ROOM_NAME_MAX);
                     return self.refuse(channel, session, message, EXIT_REFUSED);
                 }
                 let scenario = match rest.first() {

@@ -14,6 +14,9 @@
 //!   when the previous one has, from the latest state.
 //! - [`client`]: the one file that knows the workshop's types.
 //!
+//! What the server says to an SSH user outside the workshop, and to its
+//! operator, is in `crate::i18n::serve`, in bokmål and English.
+//!
 //! This file parses nothing and draws nothing: it loads the keys and
 //! scenarios, listens, accepts connections, and on SIGTERM or SIGINT
 //! closes every session cleanly.
@@ -26,7 +29,6 @@ pub mod log;
 pub mod pacing;
 pub mod room;
 pub mod terminal;
-pub mod text;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -44,7 +46,8 @@ use tokio::sync::Notify;
 use tokio::time::Instant;
 
 use crate::catalog::{self, Loaded};
-use crate::format::Lang;
+use crate::format::{Lang, excerpt_of};
+use crate::i18n::serve::operator;
 use keys::KeyFile;
 use log::log;
 use pacing::{End, Inbox};
@@ -208,16 +211,10 @@ pub fn run(lang: Lang, args: &ServeArgs) -> u8 {
                 .build();
             match runtime {
                 Ok(rt) => rt.block_on(serve(&args.listen, shared, config)),
-                Err(e) => {
-                    eprintln!("error: cannot start the server: {e}");
-                    1
-                }
+                Err(e) => error(lang, &operator::cannot_start(lang, &e)),
             }
         }
-        Err(message) => {
-            eprintln!("error: {message}");
-            1
-        }
+        Err(message) => error(lang, &message),
     }
 }
 
@@ -243,26 +240,27 @@ fn log_panics() {
 fn prepare(lang: Lang, args: &ServeArgs) -> Result<(Shared, Config), String> {
     let mut scenarios = Vec::new();
     for name in &args.scenarios {
-        scenarios.push(catalog::open(name).map_err(|e| e.to_string())?);
+        scenarios.push(catalog::open(name).map_err(|e| match e {
+            catalog::OpenError::Invalid(e) => crate::i18n::errors::load_error(lang, &e),
+            e => crate::i18n::cli::unknown_scenario(lang, &e),
+        })?);
     }
     let keys_path = match &args.authorized_keys {
         Some(p) => p.clone(),
         None => directories::BaseDirs::new()
             .map(|d| d.home_dir().join(".ssh").join("authorized_keys"))
-            .ok_or(
-                "no home folder to find ~/.ssh/authorized_keys in; give --authorized-keys PATH",
-            )?,
+            .ok_or(operator::no_home(lang))?,
     };
     let (keys, skipped) = KeyFile::open(&keys_path).map_err(|e| e.to_string())?;
     for s in skipped {
+        let text = operator::key_skipped(lang, &keys_path, s.line, &s.reason);
         eprintln!(
-            "warning: {}:{}: skipped: {}",
-            keys_path.display(),
-            s.line,
-            s.reason
+            "{}: {}",
+            crate::i18n::cli::prefix(lang).warning,
+            excerpt_of(&text, 1000)
         );
     }
-    let host_key = host_key(args)?;
+    let host_key = host_key(lang, args)?;
     log!(
         "host key {} ({}), {} authorised key(s) from {}",
         keys::fingerprint(host_key.public_key()),
@@ -289,12 +287,11 @@ fn prepare(lang: Lang, args: &ServeArgs) -> Result<(Shared, Config), String> {
     Ok((shared, config))
 }
 
-fn host_key(args: &ServeArgs) -> Result<PrivateKey, String> {
+fn host_key(lang: Lang, args: &ServeArgs) -> Result<PrivateKey, String> {
     if let Some(path) = &args.host_key {
         return keys::load_host_key(path).map_err(|e| e.to_string());
     }
-    let dir = catalog::data_dir()
-        .ok_or("no data folder for the host key; set EFFEKT_DATA_DIR or give --host-key PATH")?;
+    let dir = catalog::data_dir().ok_or(operator::no_data_dir(lang))?;
     let (key, made) = keys::host_key_in(&dir).map_err(|e| e.to_string())?;
     if made {
         log!(
@@ -327,31 +324,31 @@ fn config(host_key: PrivateKey, keepalive: Duration) -> Config {
     }
 }
 
+/// Prints why the server cannot run, in the operator's language (one
+/// line, without control characters); the exit code 1.
+fn error(lang: Lang, message: &str) -> u8 {
+    let prefix = crate::i18n::cli::prefix(lang).error;
+    eprintln!("{prefix}: {}", excerpt_of(message, 1000));
+    1
+}
+
 /// Listens and serves until SIGTERM or SIGINT; returns the exit code.
 async fn serve(listen: &str, mut shared: Shared, config: Config) -> u8 {
+    let lang = shared.lang;
     let listener = match TcpListener::bind(listen).await {
         Ok(l) => l,
-        Err(e) => {
-            eprintln!("error: cannot listen on {listen}: {e}");
-            return 1;
-        }
+        Err(e) => return error(lang, &operator::cannot_listen(lang, listen, &e)),
     };
     let local = match listener.local_addr() {
         Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: cannot listen on {listen}: {e}");
-            return 1;
-        }
+        Err(e) => return error(lang, &operator::cannot_listen(lang, listen, &e)),
     };
     shared.port = local.port();
     let shared = Arc::new(shared);
     let config = Arc::new(config);
     let stop = match stop_signal() {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: cannot watch for SIGTERM: {e}");
-            return 1;
-        }
+        Err(e) => return error(lang, &operator::cannot_watch_signals(lang, &e)),
     };
     tokio::pin!(stop);
     log!("listening on {local}");

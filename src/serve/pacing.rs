@@ -17,8 +17,8 @@ use tokio::sync::mpsc::UnboundedSender;
 use super::client::{Client, Start};
 use super::input::InputParser;
 use super::terminal::{RESTORE, SET_UP};
-use super::text;
 use crate::format::Lang;
+use crate::i18n::serve as text;
 use crate::tui::Event;
 
 /// Most input bytes held for a client that is not keeping up; more is

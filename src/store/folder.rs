@@ -33,7 +33,7 @@ pub struct Store {
 }
 
 /// A file name for a variant name: lowercase ASCII letters, digits and `-`.
-fn slug(name: &str) -> String {
+pub(super) fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.trim().to_lowercase().chars() {
         match c {
@@ -60,10 +60,31 @@ fn read_variant(path: &Path) -> Result<Variant, ReadProblem> {
     Variant::parse(&text)
 }
 
+/// A variant file of this scenario (one of another is a problem).
+pub(super) fn read_own(path: &Path, scenario_id: &str) -> Result<Variant, ReadProblem> {
+    let v = read_variant(path)?;
+    if v.scenario_id != scenario_id {
+        return Err(ReadProblem::Foreign {
+            scenario: crate::format::excerpt(&v.scenario_id),
+            expected: scenario_id.to_string(),
+        });
+    }
+    Ok(v)
+}
+
 /// The scenario's folder while this process holds its lock.
-struct Locked {
-    dir: PathBuf,
+pub(super) struct Locked {
+    pub(super) dir: PathBuf,
+    /// The scenario's trash folder (not created until something is deleted).
+    pub(super) trash: PathBuf,
     _lock: DirLock,
+}
+
+impl Locked {
+    /// Something was written: prunes the scenario's trash by its rule.
+    pub(super) fn written(&self) {
+        super::trash::prune(&self.trash, std::time::SystemTime::now());
+    }
 }
 
 impl Store {
@@ -90,7 +111,7 @@ impl Store {
     /// Takes the lock on a scenario's folder (creating the folder), waiting
     /// for another process up to [`files::LOCK_WAIT`], and removes the temp
     /// files of killed writes.
-    fn lock(&self, scenario_id: &str) -> Result<Locked, StoreError> {
+    pub(super) fn lock(&self, scenario_id: &str) -> Result<Locked, StoreError> {
         let dir = self.scenario_dir(scenario_id);
         let write_err = |source| StoreError::Write {
             path: dir.clone(),
@@ -105,7 +126,11 @@ impl Store {
             }
         })?;
         files::remove_stale_temps(&dir);
-        Ok(Locked { dir, _lock: lock })
+        Ok(Locked {
+            dir,
+            trash: self.trash_dir(scenario_id),
+            _lock: lock,
+        })
     }
 
     /// Every variant of a scenario, sorted by name; unreadable or foreign
@@ -158,9 +183,10 @@ impl Store {
                 v.notes = notes;
                 path
             }
-            None => free_slot(&locked.dir, &v.name),
+            None => free_slot(&locked.dir, &slug(&v.name)),
         };
         write_variant(&path, &v)?;
+        locked.written();
         Ok(path)
     }
 
@@ -183,6 +209,7 @@ impl Store {
         }
         v.updated = now();
         write_variant(&path, &v)?;
+        locked.written();
         Ok((path, v))
     }
 
@@ -198,6 +225,7 @@ impl Store {
         v.name = new;
         v.updated = now();
         write_variant(&path, &v)?;
+        locked.written();
         Ok(v)
     }
 
@@ -219,15 +247,9 @@ impl Store {
         let at = now();
         v.created = at.clone();
         v.updated = at;
-        write_variant(&free_slot(&locked.dir, &v.name), &v)?;
+        write_variant(&free_slot(&locked.dir, &slug(&v.name)), &v)?;
+        locked.written();
         Ok(v)
-    }
-
-    /// Deletes a variant's file.
-    pub fn delete(&self, scenario_id: &str, name: &str) -> Result<(), StoreError> {
-        let locked = self.lock(scenario_id)?;
-        let (path, _) = find_in(&scan_in(&locked.dir, scenario_id), name)?;
-        fs::remove_file(&path).map_err(|source| StoreError::Write { path, source })
     }
 
     /// Adds a timestamped note to a variant.
@@ -246,7 +268,7 @@ impl Store {
     }
 }
 
-fn scan_in(dir: &Path, scenario_id: &str) -> Scan {
+pub(super) fn scan_in(dir: &Path, scenario_id: &str) -> Scan {
     let mut scan = Scan::default();
     let Ok(entries) = fs::read_dir(dir) else {
         return scan;
@@ -264,15 +286,8 @@ fn scan_in(dir: &Path, scenario_id: &str) -> Scan {
         .collect();
     paths.sort();
     for path in paths {
-        match read_variant(&path) {
-            Ok(v) if v.scenario_id == scenario_id => scan.variants.push((path, v)),
-            Ok(v) => scan.problems.push((
-                path,
-                ReadProblem::Foreign {
-                    scenario: crate::format::excerpt(&v.scenario_id),
-                    expected: scenario_id.to_string(),
-                },
-            )),
+        match read_own(&path, scenario_id) {
+            Ok(v) => scan.variants.push((path, v)),
             Err(why) => scan.problems.push((path, why)),
         }
     }
@@ -287,7 +302,7 @@ impl Scan {
     }
 }
 
-fn find_in(listing: &Scan, name: &str) -> Result<(PathBuf, Variant), StoreError> {
+pub(super) fn find_in(listing: &Scan, name: &str) -> Result<(PathBuf, Variant), StoreError> {
     let by = |exact: bool| {
         listing.variants.iter().find(|(_, v)| {
             if exact {
@@ -305,12 +320,11 @@ fn find_in(listing: &Scan, name: &str) -> Result<(PathBuf, Variant), StoreError>
         })
 }
 
-/// A file for a new variant: its slug, or the slug with a number when the
+/// A file for a new variant: `<base>.toml`, or `<base>-<n>.toml` when the
 /// name is taken by another file (another variant whose slug collides, or
 /// a file that cannot be read and so must not be overwritten). Called under
 /// the lock, so no other process takes the slot meanwhile.
-fn free_slot(dir: &Path, name: &str) -> PathBuf {
-    let base = slug(name);
+pub(super) fn free_slot(dir: &Path, base: &str) -> PathBuf {
     (1..)
         .map(|i| match i {
             1 => dir.join(format!("{base}.toml")),
@@ -320,7 +334,7 @@ fn free_slot(dir: &Path, name: &str) -> PathBuf {
         .unwrap_or_else(|| dir.join(format!("{base}.toml")))
 }
 
-fn write_variant(path: &Path, v: &Variant) -> Result<(), StoreError> {
+pub(super) fn write_variant(path: &Path, v: &Variant) -> Result<(), StoreError> {
     let text = v.to_toml();
     if text.len() as u64 > MAX_VARIANT_BYTES {
         return Err(StoreError::TooLarge {

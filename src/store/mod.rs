@@ -12,10 +12,16 @@
 //! then rename); temp files a killed process left are removed by the next
 //! change. A file that cannot be read — broken, foreign, a FIFO, too large
 //! — is reported with its path and skipped, and never overwritten.
+//!
+//! A deleted variant is moved to the scenario's trash folder
+//! (`<data>/variants/.trash/<scenario id>/`, see [`trash`](mod@trash)), from
+//! which it can be restored; old trash is pruned by a documented rule.
 
 mod folder;
+pub mod trash;
 
 pub use folder::{Listing, MAX_VARIANT_BYTES, Scan, Store};
+pub use trash::{Deleted, TrashScan};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -119,8 +125,10 @@ pub enum StoreError {
     Read { path: PathBuf, reason: String },
     #[error("a variant named \"{name}\" already exists")]
     Exists { name: String },
-    #[error("no variant named \"{name}\"")]
+    #[error("no variant named \"{}\"", crate::format::excerpt(.name))]
     NotFound { name: String },
+    #[error("no deleted variant named \"{}\" in the trash", crate::format::excerpt(.name))]
+    NotDeleted { name: String },
     #[error("a variant needs a name")]
     EmptyName,
     #[error("the variant name is refused: {problem}; write it on one line")]
@@ -226,8 +234,10 @@ impl Variant {
 
     /// Parses a variant file's text; the error says what is wrong.
     pub fn parse(text: &str) -> Result<Variant, ReadProblem> {
-        let f: VariantFile = toml::from_str(text)
-            .map_err(|e| ReadProblem::Toml(e.to_string().trim().to_string()))?;
+        let f: VariantFile = toml::from_str(text).map_err(|e| ReadProblem::Toml {
+            at: e.span().map(|span| line_col(text, span.start)),
+            message: crate::format::excerpt_of(e.message().trim(), TOML_MESSAGE_CHARS),
+        })?;
         if f.format != VARIANT_FORMAT {
             return Err(ReadProblem::Format(f.format));
         }
@@ -256,6 +266,17 @@ impl Variant {
     }
 }
 
+/// The most characters of the TOML reader's message kept.
+const TOML_MESSAGE_CHARS: usize = 200;
+
+/// Line and column (from 1, the column in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
 /// Why a file in the variant folder was skipped.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadProblem {
@@ -264,9 +285,13 @@ pub enum ReadProblem {
     File(crate::files::FileError),
     #[error("not UTF-8 text")]
     NotUtf8,
-    /// Not a variant file: the TOML reader's message.
-    #[error("{0}")]
-    Toml(String),
+    /// Not a variant file: where (line, column, from 1) and the TOML
+    /// reader's message (in English, on one line, shortened).
+    #[error("not a variant file: {}{message}", at.map(|(l, c)| format!("TOML error at line {l}, column {c}: ")).unwrap_or_else(|| "TOML error: ".into()))]
+    Toml {
+        at: Option<(usize, usize)>,
+        message: String,
+    },
     #[error("variant format {0} is not supported (this effekt reads format {VARIANT_FORMAT})")]
     Format(i64),
     #[error("lever `{lever}`: \"{text}\" is not a number")]
@@ -274,6 +299,10 @@ pub enum ReadProblem {
     /// A variant of another scenario.
     #[error("belongs to scenario \"{scenario}\", not \"{expected}\"")]
     Foreign { scenario: String, expected: String },
+    /// A file in the trash that effekt did not put there (its name has no
+    /// deletion time); it is left alone.
+    #[error("not a deleted variant (its name has no deletion time); left alone")]
+    NotTrash,
 }
 
 /// Something about a variant that did not fit its scenario when applied.

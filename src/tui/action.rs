@@ -102,6 +102,11 @@ pub enum Action {
     ListDelete,
     ListNote,
     ListToggleCompare,
+    /// Variant list: show the deleted variants (the trash), or back to the
+    /// saved ones.
+    ListTrash,
+    /// The trash: restore the selected deleted variant.
+    ListRestore,
     /// A room over SSH (`super::room`): follow the facilitator, or stop.
     ToggleFollow,
     /// A room: open the participants overlay.

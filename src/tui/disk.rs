@@ -19,10 +19,18 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
         StoreOp::List { scenario_id, then } => {
             let result = store.ok_or(StoreFailure::NoStore).map(|s| {
                 let listing = s.list(&scenario_id);
+                let trash = s.deleted(&scenario_id);
                 VariantsRead {
                     variants: listing.variants.into_iter().map(|(_, v)| v).collect(),
                     problems: listing.problems,
                     folder: s.dir().display().to_string(),
+                    deleted: trash.deleted,
+                    deleted_problems: trash
+                        .problems
+                        .into_iter()
+                        .map(|(p, why)| (p, why.to_string()))
+                        .collect(),
+                    trash_folder: s.trash_dir(&scenario_id).display().to_string(),
                 }
             });
             Event::VariantsListed {
@@ -43,8 +51,11 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
                 match &edit {
                     VariantEdit::Rename { from, to } => s.rename(id, from, to).map(drop),
                     VariantEdit::Duplicate { from, to } => s.duplicate(id, from, to).map(drop),
-                    VariantEdit::Delete { name } => s.delete(id, name),
+                    VariantEdit::Delete { name } => s.delete(id, name).map(drop),
                     VariantEdit::Note { name, text } => s.add_note(id, name, text).map(drop),
+                    VariantEdit::Restore { id: entry, to, .. } => {
+                        s.restore_entry(id, entry, to.as_deref()).map(drop)
+                    }
                 }
                 .map_err(StoreFailure::from)
             });
@@ -155,13 +166,10 @@ fn read_capped(path: &Path, limit: u64) -> Result<Option<String>, String> {
 pub fn read_recovery(store: &Store, scenario_id: &str) -> Result<Option<Recovery>, StoreFailure> {
     let path = recovery_path(store, scenario_id);
     let failed = |reason: String| {
-        StoreFailure::Failed(
-            store::StoreError::Read {
-                path: path.clone(),
-                reason,
-            }
-            .to_string(),
-        )
+        StoreFailure::from(store::StoreError::Read {
+            path: path.clone(),
+            reason,
+        })
     };
     let Some(text) = read_capped(&path, RECOVERY_MAX_BYTES).map_err(failed)? else {
         return Ok(None);

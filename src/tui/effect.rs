@@ -5,9 +5,12 @@
 //! [`super::Event`] where there is something to answer.
 
 use std::fmt;
+use std::sync::Arc;
 
 use super::document::Document;
 use super::risk_job::RiskRequest;
+use crate::format::Lang;
+use crate::i18n::errors;
 use crate::store::{StoreError, Variant};
 
 /// One thing for the host to do.
@@ -81,7 +84,7 @@ pub enum StoreOp {
 }
 
 /// Why the variants are read, so the reply does what was asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AfterList {
     /// Open the variant list (`v`).
     ShowList,
@@ -91,15 +94,37 @@ pub enum AfterList {
     Refresh,
     /// Export a report of the compared variants (`e`).
     Export,
+    /// After a restore from the trash: show the saved variants as they are
+    /// on disk, with this one selected.
+    Select(String),
 }
 
 /// A change to a saved variant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VariantEdit {
-    Rename { from: String, to: String },
-    Duplicate { from: String, to: String },
-    Delete { name: String },
-    Note { name: String, text: String },
+    Rename {
+        from: String,
+        to: String,
+    },
+    Duplicate {
+        from: String,
+        to: String,
+    },
+    /// Move to the trash.
+    Delete {
+        name: String,
+    },
+    Note {
+        name: String,
+        text: String,
+    },
+    /// Restore the trash's entry `id` (of the variant `name`) into its
+    /// name, or into `to`.
+    Restore {
+        id: String,
+        name: String,
+        to: Option<String>,
+    },
 }
 
 /// Why the store said no.
@@ -109,28 +134,54 @@ pub enum StoreFailure {
     NoStore,
     /// A variant of this name already exists.
     Exists(String),
-    /// Anything else, with the store's message (it names the path).
-    Failed(String),
+    /// Anything else: the store's error (it names the path), worded in
+    /// the viewer's language by [`StoreFailure::text`].
+    Failed(Failed),
 }
+
+/// A store error carried in a reply: shared, as the error itself cannot
+/// be cloned; two are equal when they say the same.
+#[derive(Debug, Clone)]
+pub struct Failed(pub Arc<StoreError>);
+
+impl PartialEq for Failed {
+    fn eq(&self, other: &Failed) -> bool {
+        self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl Eq for Failed {}
 
 impl From<StoreError> for StoreFailure {
     fn from(e: StoreError) -> StoreFailure {
         match e {
             StoreError::NoDataDir => StoreFailure::NoStore,
             StoreError::Exists { name } => StoreFailure::Exists(name),
-            other => StoreFailure::Failed(other.to_string()),
+            other => StoreFailure::Failed(Failed(Arc::new(other))),
+        }
+    }
+}
+
+impl StoreFailure {
+    /// The trash no longer has the variant to restore.
+    pub fn is_not_deleted(&self) -> bool {
+        matches!(self, StoreFailure::Failed(Failed(e)) if matches!(**e, StoreError::NotDeleted { .. }))
+    }
+
+    /// What went wrong, in `lang` (it names the path and what to do).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            StoreFailure::NoStore => errors::store_error(lang, &StoreError::NoDataDir),
+            StoreFailure::Exists(name) => {
+                errors::store_error(lang, &StoreError::Exists { name: name.clone() })
+            }
+            StoreFailure::Failed(e) => errors::store_error(lang, &e.0),
         }
     }
 }
 
 impl fmt::Display for StoreFailure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreFailure::NoStore => write!(f, "{}", StoreError::NoDataDir),
-            StoreFailure::Exists(name) => {
-                write!(f, "{}", StoreError::Exists { name: name.clone() })
-            }
-            StoreFailure::Failed(message) => f.write_str(message),
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }

@@ -31,6 +31,8 @@ pub enum Context {
     Uncertainty,
     /// The variant list overlay.
     VariantList,
+    /// The variant list showing the deleted variants (the trash).
+    Trash,
     /// The compare screen.
     Compare,
 }
@@ -48,12 +50,13 @@ impl Context {
             Context::General => |t| t.ctx_general,
             Context::Uncertainty => |t| t.ctx_uncertainty,
             Context::VariantList => |t| t.ctx_variants,
+            Context::Trash => |t| t.ctx_trash,
             Context::Compare => |t| t.screen_compare,
         }
     }
 
     /// The contexts in the order the help overlay lists them.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Levers,
         Context::Uncertainty,
         Context::Screens,
@@ -64,6 +67,7 @@ impl Context {
         Context::General,
         Context::Compare,
         Context::VariantList,
+        Context::Trash,
     ];
 }
 
@@ -426,6 +430,37 @@ pub static KEYMAP: &[Binding] = &[
     bind(C::VariantList, &[Key::ch('v')], Action::ListClose, |t| {
         t.key_list_close
     }),
+    bind(
+        C::VariantList,
+        &[Key::plain(K::Tab)],
+        Action::ListTrash,
+        |t| t.key_list_trash,
+    ),
+    // The list's deleted variants (the trash).
+    bind(
+        C::Trash,
+        &[Key::plain(K::Up), Key::ch('k')],
+        Action::ListPrev,
+        |t| t.key_select_up,
+    ),
+    bind(
+        C::Trash,
+        &[Key::plain(K::Down), Key::ch('j')],
+        Action::ListNext,
+        |t| t.key_select_down,
+    ),
+    bind(
+        C::Trash,
+        &[Key::plain(K::Enter)],
+        Action::ListRestore,
+        |t| t.key_trash_restore,
+    ),
+    bind(C::Trash, &[Key::plain(K::Tab)], Action::ListTrash, |t| {
+        t.key_trash_back
+    }),
+    bind(C::Trash, &[Key::ch('v')], Action::ListClose, |t| {
+        t.key_list_close
+    }),
     // Everywhere.
     bind(C::General, &[Key::ch('t')], Action::ToggleTheme, |t| {
         t.key_theme
@@ -518,8 +553,9 @@ mod tests {
     use super::*;
 
     /// The context sets the app uses together.
-    const SETS: [&[Context]; 8] = [
+    const SETS: [&[Context]; 9] = [
         &[C::VariantList, C::General],
+        &[C::Trash, C::General],
         &[C::Compare, C::Scroll, C::Screens, C::Present, C::General],
         &[C::Picker, C::General],
         &[C::Levers, C::Presenting, C::Present, C::General],

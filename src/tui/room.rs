@@ -143,6 +143,7 @@ pub fn scope(action: Action, view: &View) -> Scope {
         | A::ListNote
         | A::ListDuplicate
         | A::OpenVariants
+        | A::ListRestore
         | A::ExportReport => Scope::Shared,
         _ => Scope::View,
     }

@@ -1,5 +1,6 @@
-//! A document's saved variants as last read from the store, the variant
-//! opened or saved last, and the comparison (screen 4) built from them.
+//! A document's saved variants (and those in its trash) as last read from
+//! the store, the variant opened or saved last, and the comparison
+//! (screen 4) built from them.
 //! Plain data: the store is read and written by the host, which runs the
 //! [`super::Effect`]s update returns and answers with [`super::Event`]s.
 
@@ -13,7 +14,7 @@ use crate::catalog::Loaded;
 use crate::model::{self, Figures, PayoffPoint, RiskRow};
 use crate::report::{self, MAX_VARIANTS};
 use crate::scenario::Scenario;
-use crate::store::{self, Variant};
+use crate::store::{self, Deleted, Variant};
 
 /// What the host read from the variant store for one scenario.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,6 +25,12 @@ pub struct VariantsRead {
     pub problems: Vec<(PathBuf, String)>,
     /// Where the variants live, shown in the list.
     pub folder: String,
+    /// The deleted variants in the scenario's trash, newest first.
+    pub deleted: Vec<Deleted>,
+    /// Files in the trash that could not be read, with the reason.
+    pub deleted_problems: Vec<(PathBuf, String)>,
+    /// The scenario's trash folder.
+    pub trash_folder: String,
 }
 
 /// A saved variant as the list shows it.
@@ -58,6 +65,12 @@ pub struct Shelf {
     pub problems: Vec<(PathBuf, String)>,
     /// Where the variants live.
     pub folder: String,
+    /// The deleted variants in the trash as last read, newest first.
+    pub deleted: Vec<Deleted>,
+    /// Files in the trash that could not be read, with the reason.
+    pub deleted_problems: Vec<(PathBuf, String)>,
+    /// The scenario's trash folder.
+    pub trash_folder: String,
     /// The variant opened or saved last: notes go to it.
     pub open: Option<String>,
     /// Variants picked for the comparison (Space in the list), in the
@@ -84,6 +97,9 @@ impl Shelf {
             .collect();
         self.problems = read.problems;
         self.folder = read.folder;
+        self.deleted = read.deleted;
+        self.deleted_problems = read.deleted_problems;
+        self.trash_folder = read.trash_folder;
         // A picked variant that is gone is no longer compared.
         let names: Vec<&str> = self
             .listing

@@ -89,6 +89,9 @@ pub enum InputKind {
     Duplicate(String),
     /// A note on the open variant.
     Note,
+    /// Another name for a deleted variant whose own is taken (or refused):
+    /// the trash's entry `id` of the variant `name`.
+    RestoreAs { id: String, name: String },
 }
 
 /// A one-line text prompt (names and notes). It starts empty; `hint` is
@@ -342,6 +345,9 @@ pub struct View {
     pub mode: Mode,
     /// The variant list overlay (`v`) is open, with this row selected.
     pub variant_list: Option<usize>,
+    /// The list shows the deleted variants (the trash), with this row
+    /// selected; only while `variant_list` is open.
+    pub variant_trash: Option<usize>,
     pub message: Option<Message>,
     pub compare_metric: CompareMetric,
     pub compare_view: CompareView,
@@ -378,6 +384,7 @@ impl View {
             scroll: Scroll::default(),
             mode: Mode::Normal,
             variant_list: None,
+            variant_trash: None,
             message: None,
             compare_metric: CompareMetric::default(),
             compare_view: CompareView::default(),
@@ -446,6 +453,9 @@ impl View {
     pub fn contexts(&self, document: bool) -> &'static [Context] {
         use Context as C;
         if self.variant_list.is_some() {
+            if self.variant_trash.is_some() {
+                return &[C::Trash, C::General];
+            }
             return &[C::VariantList, C::General];
         }
         if !document {

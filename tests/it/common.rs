@@ -291,3 +291,60 @@ pub fn select_lever(app: &mut App, id: &str) {
         .expect("shown lever");
     app.update(effekt::tui::Action::Select(i));
 }
+
+/// The name of [`plant_hostile_variant`]'s variant: an OSC that retitles
+/// the window, a bell, a screen clear, a C1 CSI and a bidirectional
+/// override.
+pub const HOSTILE_NAME: &str = "Ond\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt.exe";
+
+/// Writes `folder/file`: a variant of `sykefravaer` whose name
+/// ([`HOSTILE_NAME`]) and note carry escape sequences, C1 controls and a
+/// bidirectional override, as a hand-edited or planted file could.
+pub fn plant_hostile_variant(folder: &std::path::Path, file: &str) {
+    std::fs::create_dir_all(folder).expect("a folder");
+    let text = r#"format = 1
+name = "Ond\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202etxt.exe"
+scenario = "sykefravaer"
+scenario_hash = "sha256:0"
+created = "2026-01-01T00:00:00Z"
+updated = "2026-01-01T00:00:00Z"
+
+[levers]
+achievement = "0.5"
+
+[[notes]]
+at = "2026-01-01T00:00:00Z"
+text = "Notat\u001b[31m rødt\r\nny linje\u0008"
+"#;
+    std::fs::write(folder.join(file), text).expect("a planted variant");
+}
+
+/// A terminal that keeps what it is sent (for [`effekt::tui::Session`]).
+#[derive(Clone, Default)]
+pub struct Tape(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Tape {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Tape {
+    /// What was sent since the last take.
+    pub fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+}
+
+/// A file name in the trash as `effekt` gives it, for a variant deleted
+/// `days` days and `ms` milliseconds ago: relative to now, so that the
+/// pruning rule (30 days) treats it the same on any day the tests run.
+pub fn trash_file(days: u64, ms: u64, slug: &str) -> String {
+    let ago = Duration::from_secs(days * 86_400) + Duration::from_millis(ms);
+    let at: chrono::DateTime<chrono::Utc> = (std::time::SystemTime::now() - ago).into();
+    format!("{}-{slug}.toml", at.format("%Y%m%dT%H%M%S%.3fZ"))
+}

@@ -153,11 +153,35 @@ fn bad_goals_are_refused() {
         e.to_string().contains("did you mean `price.absence`?"),
         "{e}"
     );
+    let nb = effekt::i18n::errors::solve_error(effekt::format::Lang::Nb, &e);
+    assert_eq!(nb, "ukjent spak `prise.absence`; mente du `price.absence`?");
     let e = risk::solve(
         &s,
         &goal("achievement", Figure::PayerNpv, dec!(0), Some(dec!(0.5))),
     );
-    assert_eq!(e.unwrap_err(), SolveError::AchievementTwice);
+    let e = e.unwrap_err();
+    assert_eq!(e, SolveError::AchievementTwice);
+    // Each error in bokmål without English in it.
+    let nb = effekt::i18n::errors::solve_error(effekt::format::Lang::Nb, &e);
+    assert!(
+        nb.starts_with("måloppnåelsen er spaken det løses for"),
+        "{nb}"
+    );
+    let g = goal(
+        "price.absence",
+        Figure::InvestorIrr,
+        dec!(0.5),
+        Some(dec!(1)),
+    );
+    let e = risk::solve(&s, &g).unwrap_err();
+    let nb = effekt::i18n::errors::solve_error(effekt::format::Lang::Nb, &e);
+    assert!(
+        nb.starts_with("ingen verdi av `price.absence` fra ")
+            && nb.ends_with(" gir investor_irr = 0,5"),
+        "{nb}"
+    );
+    let en = effekt::i18n::errors::solve_error(effekt::format::Lang::En, &e);
+    assert!(en.starts_with("no value of `price.absence` from "), "{en}");
     let e = risk::solve(&s, &goal("cap", Figure::PayerNpv, dec!(0), Some(dec!(5))));
     assert!(matches!(e, Err(SolveError::Lever(_))));
     assert_eq!(

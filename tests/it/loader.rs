@@ -57,7 +57,7 @@ fn cases() -> Vec<Case> {
                 message: String::new(),
             },
             "error: TOML syntax: ",
-            "feil: TOML-syntaks: ",
+            "feil: TOML-syntaksfeil: ",
         ),
         case(
             edit("format = 1", "format = 2"),

@@ -252,7 +252,8 @@ fn solve_command() {
         "payer_npv=0",
     ]);
     assert_eq!(code, 1);
-    assert!(err.contains("unknown lever"), "{err}");
+    // Bokmål (the default) through and through.
+    assert!(err.contains("feil: ukjent spak `prise`"), "{err}");
     let (code, _, err) = effekt(&[
         "solve",
         "sykefravaer",

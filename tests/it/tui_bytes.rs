@@ -3,34 +3,12 @@
 //! nothing writes nothing at all. Byte counts are deterministic, so they
 //! are asserted here; timings live in `benches/tui.rs`.
 
-use std::cell::RefCell;
-use std::io::{self, Write};
-use std::rc::Rc;
-
 use effekt::catalog;
 use effekt::format::Lang;
 use effekt::tui::event::{Key, KeyCode, Mouse, MouseKind};
 use effekt::tui::{App, Event, Session, ThemeKind};
 
-/// A terminal that keeps what it is sent.
-#[derive(Clone, Default)]
-struct Tape(Rc<RefCell<Vec<u8>>>);
-
-impl Write for Tape {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Tape {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut *self.0.borrow_mut())
-    }
-}
+use crate::common::Tape;
 
 fn session(id: &str, theme: ThemeKind) -> (Session<Tape>, App, Tape) {
     let s = catalog::open(id).expect("bundled").scenario;

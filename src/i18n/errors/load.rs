@@ -151,7 +151,11 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             "filen inneholder NUL-byte; er det en binærfil?"
         ),
         Problem::Syntax { message } => {
-            tr!(lang, "TOML syntax: {message}", "TOML-syntaks: {message}")
+            tr!(
+                lang,
+                "TOML syntax: {message}",
+                "TOML-syntaksfeil: {message}"
+            )
         }
         Problem::Incomplete => tr!(
             lang,

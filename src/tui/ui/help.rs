@@ -69,10 +69,11 @@ pub fn entries(doc: Option<&Document>, view: &View) -> Vec<(String, String, bool
 /// The key map's lines of the help.
 fn key_entries(document: bool, view: &View) -> Vec<(String, String, bool)> {
     let t = i18n::tui(view.lang);
-    // The keys that work now, in the help's order (the variant list shows
-    // its own keys).
+    // The keys that work now, in the help's order.
     let active = view.contexts(document);
     let order = [
+        Context::VariantList,
+        Context::Trash,
         Context::Levers,
         Context::Uncertainty,
         Context::Screens,

@@ -123,6 +123,25 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer)
         }
         _ => {}
     }
+    safe_cells(area, buf);
+}
+
+/// Whatever a screen drew from a file or a user (a scenario's texts, a
+/// variant's name and notes, a path), no control or formatting character
+/// reaches the terminal: a cell holding one shows `�` instead
+/// ([`crate::format::is_unsafe`], the rule the command line prints by).
+/// ratatui already drops most of them when text is set; this is the one
+/// place that makes sure for every screen.
+fn safe_cells(area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().chars().any(crate::format::is_unsafe) {
+                cell.set_symbol("\u{fffd}");
+            }
+        }
+    }
 }
 
 /// The header line, the body and the status line of a screen.

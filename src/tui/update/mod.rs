@@ -113,7 +113,7 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
         } => recovery::found(doc, view, &scenario_id, result, &mut fx),
         Event::RecoverySaved(result) => {
             if let Err(e) = result {
-                let text = tui_text::recovery_not_kept(view.lang, &e.to_string());
+                let text = tui_text::recovery_not_kept(view.lang, &e.text(view.lang));
                 say(view, MessageKind::Error, text);
             }
             true
@@ -121,7 +121,7 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
         Event::RecoveryDropped(result) => match result {
             Ok(()) => false,
             Err(e) => {
-                say(view, MessageKind::Warning, e.to_string());
+                say(view, MessageKind::Warning, e.text(view.lang));
                 true
             }
         },
@@ -452,7 +452,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::OpenVariants, Some(doc)) => variants::read(doc, AfterList::ShowList, fx),
         (A::ExportReport, Some(doc)) => variants::read(doc, AfterList::Export, fx),
         (A::CompareMetric, Some(doc)) => variants::next_metric(doc, view),
-        (A::ListClose, Some(_)) => view.variant_list = None,
+        (A::ListClose, Some(_)) => (view.variant_list, view.variant_trash) = (None, None),
         (A::ListPrev, Some(doc)) => variants::move_in_list(doc, view, -1),
         (A::ListNext, Some(doc)) => variants::move_in_list(doc, view, 1),
         (A::ListOpen, Some(doc)) => variants::open_selected(doc, view),
@@ -461,6 +461,8 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::ListDelete, Some(doc)) => variants::ask_delete(doc, view),
         (A::ListNote, Some(doc)) => variants::note_selected(doc, view),
         (A::ListToggleCompare, Some(doc)) => variants::toggle_compare(doc, view),
+        (A::ListTrash, Some(doc)) => variants::toggle_trash(doc, view),
+        (A::ListRestore, Some(doc)) => variants::restore_selected(doc, view, fx),
         (A::Open, Some(_)) => {}
     }
 }
@@ -536,7 +538,8 @@ fn quit_now(doc: Option<&mut Document>, fx: &mut Vec<Effect>) {
 }
 
 fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
-    if view.variant_list.take().is_some() {
+    // The trash goes back to the saved variants; the list closes.
+    if view.variant_trash.take().is_some() || view.variant_list.take().is_some() {
         return;
     }
     let Some(doc) = doc else {

@@ -26,7 +26,7 @@ pub(super) fn found(
     match result {
         Ok(None) => false,
         Err(e) => {
-            let text = tui_text::recovery_unreadable(view.lang, &e.to_string());
+            let text = tui_text::recovery_unreadable(view.lang, &e.text(view.lang));
             say(view, MessageKind::Warning, text);
             true
         }

@@ -314,7 +314,10 @@ fn solved(lang: Lang, result: Result<risk::Solution, SolveError>) -> GoalState {
         Ok(solution) => GoalState::Found(Box::new(solution)),
         Err(SolveError::Unreachable(miss)) => GoalState::Missed(miss),
         Err(e) => GoalState::Editing {
-            error: Some(tui_text::refused(lang, &e.to_string())),
+            error: Some(tui_text::refused(
+                lang,
+                &crate::i18n::errors::solve_error(lang, &e),
+            )),
         },
     }
 }

@@ -1,6 +1,7 @@
 //! Update of saved variants: save (`s`), the variant list (`v`: open,
-//! rename, duplicate, delete, pick for comparison), notes (`n`), the
-//! comparison (`c`) and report export (`e`) — and the store's replies.
+//! rename, duplicate, delete, pick for comparison; Tab: the deleted ones,
+//! restore), notes (`n`), the comparison (`c`) and report export (`e`) —
+//! and the store's replies.
 //!
 //! Every read and write is an [`Effect::Store`] the host runs; its reply
 //! ([`crate::tui::Event::VariantsListed`], `Saved`, `Edited`, `Exported`)
@@ -42,7 +43,7 @@ pub(super) fn read(doc: &Document, then: AfterList, fx: &mut Vec<Effect>) {
 fn failure_text(lang: Lang, e: &StoreFailure) -> String {
     match e {
         StoreFailure::NoStore => i18n::variant(lang).no_store.to_string(),
-        _ => variant_text::store_error(lang, &e.to_string()),
+        _ => variant_text::store_error(lang, &e.text(lang)),
     }
 }
 
@@ -111,13 +112,47 @@ fn selected_name(doc: &Document, view: &View) -> Option<String> {
     doc.variants.listing.get(i).map(|v| v.variant.name.clone())
 }
 
+/// ↑/↓ in the list: the saved variants, or the deleted ones (wrapping).
 pub(super) fn move_in_list(doc: &Document, view: &mut View, by: i32) {
-    let n = doc.variants.listing.len();
-    if let Some(i) = view.variant_list.as_mut()
+    let (selected, n) = match view.variant_trash.as_mut() {
+        Some(i) => (Some(i), doc.variants.deleted.len()),
+        None => (view.variant_list.as_mut(), doc.variants.listing.len()),
+    };
+    if let Some(i) = selected
         && n > 0
     {
         *i = (*i as i64 + i64::from(by)).rem_euclid(n as i64) as usize;
     }
+}
+
+/// Tab in the list: the deleted variants (the trash), or back to the saved.
+pub(super) fn toggle_trash(doc: &Document, view: &mut View) {
+    if view.variant_trash.take().is_none() && view.variant_list.is_some() {
+        view.variant_trash = Some(0);
+        if doc.variants.deleted.is_empty() {
+            let text = i18n::variant(view.lang).trash_empty.to_string();
+            say(view, MessageKind::Info, text);
+        }
+    }
+}
+
+/// Enter in the trash: restore the selected deleted variant into its name
+/// (the store answers whether the name is free).
+pub(super) fn restore_selected(doc: &Document, view: &View, fx: &mut Vec<Effect>) {
+    let Some(entry) = view.variant_trash.and_then(|i| doc.variants.deleted.get(i)) else {
+        return;
+    };
+    restore(doc, entry.id(), entry.variant.name.clone(), None, fx);
+}
+
+fn restore(doc: &Document, id: String, name: String, to: Option<String>, fx: &mut Vec<Effect>) {
+    store(
+        fx,
+        StoreOp::Edit {
+            scenario_id: doc.base.info.id.clone(),
+            edit: VariantEdit::Restore { id, name, to },
+        },
+    );
 }
 
 /// `r` or `d` in the list: the prompt for a new name, or a copy's name.
@@ -228,6 +263,7 @@ pub(super) fn accept(doc: &mut Document, view: &mut View, fx: &mut Vec<Effect>) 
     let edit = match input.kind.clone() {
         // An existing name is found by the store, which then asks first.
         InputKind::SaveName => return save(doc, &text, false, fx),
+        InputKind::RestoreAs { id, name } => return restore(doc, id, name, Some(text), fx),
         InputKind::Rename(from) => VariantEdit::Rename { from, to: text },
         InputKind::Duplicate(from) => VariantEdit::Duplicate { from, to: text },
         InputKind::Note => VariantEdit::Note {
@@ -297,12 +333,31 @@ pub(super) fn listed(
     doc.variants.set(read, &doc.source_text);
     doc.touch();
     match then {
-        AfterList::ShowList => view.variant_list = Some(0),
+        AfterList::ShowList => {
+            view.variant_list = Some(0);
+            view.variant_trash = None;
+        }
         AfterList::Refresh => {
-            let n = doc.variants.listing.len();
+            let shelf = &doc.variants;
+            let n = shelf.listing.len();
             if let Some(i) = view.variant_list.as_mut() {
                 *i = (*i).min(n.saturating_sub(1));
             }
+            if let Some(i) = view.variant_trash.as_mut() {
+                *i = (*i).min(shelf.deleted.len().saturating_sub(1));
+            }
+            if shelf.columns.is_some() {
+                rebuild_columns(doc, view);
+            }
+        }
+        AfterList::Select(name) => {
+            let at = doc
+                .variants
+                .listing
+                .iter()
+                .position(|v| v.variant.name == name);
+            view.variant_list = Some(at.unwrap_or(0));
+            view.variant_trash = None;
             if doc.variants.columns.is_some() {
                 rebuild_columns(doc, view);
             }
@@ -362,6 +417,17 @@ pub(super) fn edited(
         let text = failure_text(lang, &e);
         match edit {
             VariantEdit::Delete { .. } => say(view, MessageKind::Error, text),
+            VariantEdit::Restore { name, .. } if e.is_not_deleted() => {
+                // Restored or pruned by someone else meanwhile: show the trash as it is.
+                say(
+                    view,
+                    MessageKind::Warning,
+                    variant_text::restore_gone(lang, &name),
+                );
+                close_input(view);
+                read(doc, AfterList::Refresh, fx);
+            }
+            VariantEdit::Restore { id, name, to } => not_restored(view, id, name, to, e),
             _ => refuse(view, text),
         }
         return true;
@@ -386,12 +452,56 @@ pub(super) fn edited(
             variant_text::deleted(lang, name)
         }
         VariantEdit::Note { name, .. } => variant_text::noted(lang, name),
+        VariantEdit::Restore { name, to, .. } => {
+            let now = to.clone().unwrap_or_else(|| name.clone());
+            doc.touch();
+            close_input(view);
+            let text = match to {
+                Some(to) => variant_text::restored_as(lang, name, to),
+                None => variant_text::restored(lang, name),
+            };
+            say(view, MessageKind::Info, text);
+            // Back in the saved list, on the variant restored.
+            read(doc, AfterList::Select(now), fx);
+            return true;
+        }
     };
     doc.touch();
     close_input(view);
     say(view, MessageKind::Info, text);
     read(doc, AfterList::Refresh, fx);
     true
+}
+
+/// The store did not restore a deleted variant: when its name is taken
+/// (or, from a planted file, refused as a name), the prompt for another
+/// name; else the reason.
+fn not_restored(view: &mut View, id: String, name: String, to: Option<String>, e: StoreFailure) {
+    let lang = view.lang;
+    let wanted = to.as_deref().unwrap_or(&name);
+    let another = matches!(e, StoreFailure::Exists(_)) || store::check_name(wanted).is_err();
+    if !another {
+        say(view, MessageKind::Error, failure_text(lang, &e));
+        return;
+    }
+    let text = match &e {
+        StoreFailure::Exists(_) => variant_text::restore_taken(lang, wanted),
+        _ => failure_text(lang, &e),
+    };
+    if matches!(&view.mode, Mode::Input(i) if matches!(i.kind, InputKind::RestoreAs { .. })) {
+        refuse(view, text);
+        return;
+    }
+    let hint = store::check_name(&name)
+        .ok()
+        .map(|n| variant_text::restored_name(lang, &n));
+    view.mode = Mode::Input(TextInput {
+        kind: InputKind::RestoreAs { id, name },
+        text: String::new(),
+        hint,
+        error: Some(text.clone()),
+    });
+    say(view, MessageKind::Warning, text);
 }
 
 /// Another session wrote a variant of a scenario: a document of it that

@@ -309,26 +309,8 @@ fn report_output_dash_is_standard_output() {
 
 // ------------------------------------------------------------ hostile text
 
-/// A variant file whose name and notes carry escape sequences, C1 controls
-/// and a bidirectional override, as a hand-edited or planted file could.
 fn plant_hostile_variant(data: &Path) {
-    let folder = data.join("variants/sykefravaer");
-    fs::create_dir_all(&folder).unwrap();
-    let text = r#"format = 1
-name = "Ond\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202etxt.exe"
-scenario = "sykefravaer"
-scenario_hash = "sha256:0"
-created = "2026-01-01T00:00:00Z"
-updated = "2026-01-01T00:00:00Z"
-
-[levers]
-achievement = "0.5"
-
-[[notes]]
-at = "2026-01-01T00:00:00Z"
-text = "Notat\u001b[31m rødt\r\nny linje\u0008"
-"#;
-    fs::write(folder.join("ond.toml"), text).unwrap();
+    crate::common::plant_hostile_variant(&data.join("variants/sykefravaer"), "ond.toml");
 }
 
 #[test]
@@ -339,7 +321,7 @@ fn escape_bytes_in_names_notes_and_texts_never_reach_the_terminal() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("Ond"), "{}", out.stdout);
     assert_clean("variants", &out.stdout);
-    let name = "Ond\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt.exe";
+    let name = crate::common::HOSTILE_NAME;
     for format in ["md", "csv", "json"] {
         let out = effekt_with_data(
             data.path(),

@@ -3,7 +3,8 @@
 //! `--help` in [`commands`]; broken scenario files in [`broken`]; special
 //! files, pipes, full disks, report targets and hostile text in [`edges`];
 //! saves at once, `--force` and `--update` in [`saves`]; languages, typed
-//! numbers, scenario ids and exit codes in [`promises`]. This file holds
+//! numbers, scenario ids and exit codes in [`promises`]; the trash
+//! (`delete`, `variants --deleted`, `restore`) in [`trash`]. This file holds
 //! the runner and temp folders.
 //!
 //! Tests that check an English text from the loader or the levers pass
@@ -15,6 +16,7 @@ mod commands;
 mod edges;
 mod promises;
 mod saves;
+mod trash;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,14 @@
-//! What the server says to an SSH user outside the workshop (refusals,
-//! shutdown), in bokmål and English. The workshop's own texts are in
-//! `crate::i18n`.
+//! `effekt serve`'s own texts, in bokmål and English, by audience: what
+//! the server says to an SSH user outside the workshop (refusals,
+//! shutdown), and, in [`operator`], to whoever starts the server. The
+//! workshop's texts are in [`super::tui`](mod@super::tui) and, in a shared room,
+//! [`super::tui_room`].
+//!
+//! Whatever a client sent (a terminal type, a room name, a command) is
+//! quoted through [`excerpt`]: on one line, without control characters,
+//! and short.
 
-use crate::format::Lang;
+use crate::format::{Lang, excerpt};
 
 /// A user's terminal cannot be drawn on without a pseudo-terminal.
 pub fn needs_terminal(lang: Lang, port: u16) -> String {
@@ -16,7 +22,7 @@ pub fn needs_terminal(lang: Lang, port: u16) -> String {
 
 /// The terminal type cannot show the workshop (`TERM=dumb` or none).
 pub fn unusable_terminal(lang: Lang, term: &str, port: u16) -> String {
-    let term = term.escape_debug();
+    let term = excerpt(term);
     match lang {
         Lang::Nb => format!(
             "effekt kan ikke tegne på terminaltypen «{term}» (TERM). \
@@ -43,10 +49,9 @@ pub fn room_usage(lang: Lang, port: u16) -> String {
     }
 }
 
-/// A room name the server does not take.
-pub fn bad_room_name(lang: Lang, name: &str) -> String {
-    let name = name.escape_debug();
-    let max = super::ROOM_NAME_MAX;
+/// A room name the server does not take (names have 1 to `max` characters).
+pub fn bad_room_name(lang: Lang, name: &str, max: usize) -> String {
+    let name = excerpt(name);
     match lang {
         Lang::Nb => format!(
             "«{name}» kan ikke være navnet på et rom: bruk 1–{max} bokstaver, sifre, `-`, `_` eller `.`."
@@ -59,7 +64,7 @@ pub fn bad_room_name(lang: Lang, name: &str) -> String {
 
 /// `room NAME SCENARIO` names a scenario the server does not have.
 pub fn unknown_scenario(lang: Lang, wanted: &str) -> String {
-    let wanted = wanted.escape_debug();
+    let wanted = excerpt(wanted);
     let ids = crate::catalog::BUNDLED
         .iter()
         .filter_map(|b| b.file_name.strip_suffix(".toml"))
@@ -79,7 +84,7 @@ pub fn unknown_scenario(lang: Lang, wanted: &str) -> String {
 
 /// A command the server does not run.
 pub fn unknown_command(lang: Lang, command: &str, port: u16) -> String {
-    let command = command.escape_debug();
+    let command = excerpt(command);
     match lang {
         Lang::Nb => format!(
             "effekt serve kjører ikke «{command}». Uten kommando (`ssh -t -p {port} BRUKER@VERT`) \
@@ -113,5 +118,69 @@ pub fn internal_error(lang: Lang) -> &'static str {
     match lang {
         Lang::Nb => "En feil på serveren avsluttet økten (den står i serverens logg).",
         Lang::En => "An error on the server ended this session (it is in the server's log).",
+    }
+}
+
+/// What `effekt serve` says to whoever starts it, when it cannot.
+pub mod operator {
+    use std::fmt::Display;
+    use std::path::Path;
+
+    use crate::format::Lang;
+
+    /// The async runtime could not be made.
+    pub fn cannot_start(lang: Lang, e: &dyn Display) -> String {
+        match lang {
+            Lang::Nb => format!("kan ikke starte serveren: {e}"),
+            Lang::En => format!("cannot start the server: {e}"),
+        }
+    }
+
+    /// The address cannot be listened on.
+    pub fn cannot_listen(lang: Lang, listen: &str, e: &dyn Display) -> String {
+        match lang {
+            Lang::Nb => format!("kan ikke lytte på {listen}: {e}"),
+            Lang::En => format!("cannot listen on {listen}: {e}"),
+        }
+    }
+
+    /// SIGTERM cannot be watched for.
+    pub fn cannot_watch_signals(lang: Lang, e: &dyn Display) -> String {
+        match lang {
+            Lang::Nb => format!("kan ikke lytte etter SIGTERM: {e}"),
+            Lang::En => format!("cannot watch for SIGTERM: {e}"),
+        }
+    }
+
+    /// No home folder, so no default `authorized_keys`.
+    pub fn no_home(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nb => {
+                "ingen hjemmemappe å finne ~/.ssh/authorized_keys i; oppgi --authorized-keys STI"
+            }
+            Lang::En => {
+                "no home folder to find ~/.ssh/authorized_keys in; give --authorized-keys PATH"
+            }
+        }
+    }
+
+    /// No data folder, so no default host key.
+    pub fn no_data_dir(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Nb => {
+                "ingen datamappe for vertsnøkkelen; sett EFFEKT_DATA_DIR eller oppgi --host-key STI"
+            }
+            Lang::En => {
+                "no data folder for the host key; set EFFEKT_DATA_DIR or give --host-key PATH"
+            }
+        }
+    }
+
+    /// A line of `authorized_keys` that was skipped.
+    pub fn key_skipped(lang: Lang, path: &Path, line: usize, reason: &str) -> String {
+        match lang {
+            Lang::Nb => format!("{}:{line}: hoppet over: {reason}", path.display()),
+            Lang::En => format!("{}:{line}: skipped: {reason}", path.display()),
+        }
     }
 }
