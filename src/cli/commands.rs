@@ -86,7 +86,7 @@ pub fn list(lang: Lang, out: &mut Output) -> Result<u8, Failure> {
         };
         match e.result {
             Ok(s) => {
-                let mut title = s.info.title;
+                let mut title = crate::i18n::scenario_text::title(lang, &s).to_string();
                 if matches!(e.origin, Origin::File(_)) && bundled_ids.contains(&s.info.id.as_str())
                 {
                     title = format!("{title} {}", t.id_taken);

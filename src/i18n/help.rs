@@ -146,11 +146,12 @@ pub const HELP_NB: &[(&str, &str)] = &[
     (
         "risk!",
         "Monte Carlo over usikker effekt og støyende måling: sjansen for at \
-         investor taper penger, at noe betales og at taket på betalinger nås, \
-         og P10/P50/P90 av betalinger, nåverdier og investors internrente.\n\n\
+         investor taper penger, at noe betales og at taket på resultatbetalinger \
+         nås, og P10/P50/P90 av resultatbetalinger, nåverdier og investors \
+         internrente.\n\n\
          Spredningen kommer fra scenarioets `[uncertainty]`-tabell (uten en: \
-         måloppnåelse normalfordelt med standardavvik 0,25 rundt \
-         måloppnåelsesspaken, ingen målestøy). Se docs/risk.md.",
+         effekten, andel av forventet, normalfordelt med standardavvik 0,25 \
+         rundt effektspaken, ingen målestøy). Se docs/risk.md.",
     ),
     (
         "risk/draws",
@@ -167,7 +168,7 @@ pub const HELP_NB: &[(&str, &str)] = &[
     (
         "tornado",
         "Følsomhet: hver spak som vises ett steg ned og opp, og endringen i \
-         betalers nåverdi og investors internrente, størst først",
+         oppdragsgivers nåverdi og investors internrente, størst først",
     ),
     (
         "tornado/json",
@@ -197,7 +198,7 @@ pub const HELP_NB: &[(&str, &str)] = &[
     ),
     (
         "solve/at",
-        "Måloppnåelsen det søkes ved, for eksempel `achievement=0,5` (standard: scenarioets)",
+        "Effekten (andel av forventet) det søkes ved, for eksempel `achievement=0,5` (standard: scenarioets)",
     ),
     (
         "solve/json",

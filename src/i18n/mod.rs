@@ -24,8 +24,10 @@
 
 pub mod cli;
 pub mod errors;
+pub mod glossary;
 pub mod help;
 pub mod report;
+pub mod scenario_text;
 pub mod serve;
 pub mod template;
 pub mod tui;
@@ -51,6 +53,8 @@ pub struct Texts {
     pub provider: &'static str,
     pub guarantor: &'static str,
     pub public_other: &'static str,
+    /// The seventh party: who receives the costs besides delivery.
+    pub others: &'static str,
     pub public_total: &'static str,
     pub outcome_payments: &'static str,
     pub guaranteed_payments: &'static str,
@@ -75,6 +79,10 @@ pub struct Texts {
     pub achievement: &'static str,
     pub period: &'static str,
     pub total: &'static str,
+    /// After a figure that is a plain sum over the contract: `, sum`.
+    pub summed: &'static str,
+    /// The heading of figures that are plain sums over the contract.
+    pub totals_heading: &'static str,
     pub terms: &'static str,
     pub key_figures: &'static str,
     pub flows: &'static str,
@@ -85,23 +93,6 @@ pub struct Texts {
     pub group_payment: &'static str,
     pub group_risk_sharing: &'static str,
     pub group_return: &'static str,
-    pub lever_achievement: &'static str,
-    pub lever_target: &'static str,
-    pub lever_threshold: &'static str,
-    pub lever_price: &'static str,
-    pub lever_drift: &'static str,
-    pub lever_savings_share: &'static str,
-    pub lever_cap: &'static str,
-    pub lever_guaranteed_share: &'static str,
-    pub lever_cofunder_share: &'static str,
-    pub lever_fee_at_risk: &'static str,
-    pub lever_first_loss: &'static str,
-    pub lever_return_cap: &'static str,
-    pub lever_discount_rate: &'static str,
-    pub lever_capital: &'static str,
-    pub lever_expected: &'static str,
-    pub lever_excess_investor_share: &'static str,
-    pub lever_hurdle_rate: &'static str,
     // The risk view (`effekt risk`, `tornado`, `solve`).
     pub risk_title: &'static str,
     pub uncertainty_assumed: &'static str,
@@ -138,20 +129,21 @@ pub struct Texts {
 }
 
 pub static NB: Texts = Texts {
-    payer: "Betaler",
+    payer: "Oppdragsgiver",
     cofunder: "Medfinansiør",
     investor: "Investor",
     provider: "Leverandør",
     guarantor: "Garantist",
     public_other: "Øvrig offentlig",
+    others: "Andre (tilrettelegger, evaluator)",
     public_total: "Offentlig sektor",
-    outcome_payments: "Utfallsbetalinger",
-    guaranteed_payments: "Garanterte betalinger",
+    outcome_payments: "Resultatbetalinger",
+    guaranteed_payments: "Fast grunnbetaling",
     drawn: "Trukket kapital",
     investor_received: "Tilbakebetalt investor",
     guarantee_paid: "Utbetalt garanti",
     provider_bonus: "Bonus til leverandør",
-    refunded: "Tilbakeført betaler",
+    refunded: "Refusjon oppdragsgiver",
     value: "Gevinst",
     delivery_cost: "Leveransekostnad",
     net: "Netto",
@@ -160,14 +152,16 @@ pub static NB: Texts = Texts {
     no_irr: "ingen internrente",
     several_irrs: "flere internrenter",
     moic: "Pengemultippel",
-    break_even: "Balansepunkt (måloppnåelse)",
-    break_even_principal: "Investor får kapitalen tilbake",
-    break_even_return_cap: "Investor får full avkastning",
-    break_even_payer: "Betaler går i pluss (nåverdi)",
+    break_even: "Balansepunkt (effekt, andel av forventet)",
+    break_even_principal: "Effekt der investor får kapitalen tilbake",
+    break_even_return_cap: "Effekt der investor får full avkastning",
+    break_even_payer: "Effekt der oppdragsgivers nåverdi blir positiv",
     never: "aldri (0–200 %)",
-    achievement: "Måloppnåelse",
+    achievement: "Effekt",
     period: "Periode",
     total: "Sum",
+    summed: "sum",
+    totals_heading: "Sum over kontrakten",
     terms: "Vilkår",
     key_figures: "Nøkkeltall",
     flows: "Kontantstrømmer",
@@ -178,23 +172,6 @@ pub static NB: Texts = Texts {
     group_payment: "Betaling",
     group_risk_sharing: "Risikodeling",
     group_return: "Avkastning",
-    lever_achievement: "Effekt, andel av forventet",
-    lever_target: "Mål",
-    lever_threshold: "Terskel",
-    lever_price: "Pris",
-    lever_drift: "Trend",
-    lever_savings_share: "Andel av gevinst",
-    lever_cap: "Tak på betalinger",
-    lever_guaranteed_share: "Garantert andel",
-    lever_cofunder_share: "Medfinansiering",
-    lever_fee_at_risk: "Leverandørens risiko",
-    lever_first_loss: "Garanti (første tap)",
-    lever_return_cap: "Tak på avkastning",
-    lever_discount_rate: "Diskonteringsrente",
-    lever_capital: "Kapital",
-    lever_expected: "Forventet nivå",
-    lever_excess_investor_share: "Investors andel av overskudd",
-    lever_hurdle_rate: "Investors avkastningskrav",
     risk_title: "Risiko",
     uncertainty_assumed: "Antatt usikkerhet: scenarioet har ingen [uncertainty]-tabell",
     noise: "Målestøy",
@@ -203,7 +180,7 @@ pub static NB: Texts = Texts {
     p_investor_loss_before: "Investor taper penger før garantien",
     p_investor_loss: "Investor taper penger etter garantien",
     p_any_payment: "Det blir betalt for resultater",
-    p_cap_binds: "Taket på betalinger nås",
+    p_cap_binds: "Taket på resultatbetalinger nås",
     spread: "Spredning",
     mean: "Snitt",
     investor_net: "Investor, netto",
@@ -222,28 +199,29 @@ pub static NB: Texts = Texts {
     now: "nå",
     at_zero_effect: "når den sanne effekten er null",
     fig_investor_irr: "Investors internrente",
-    fig_payer_npv: "Betalers nåverdi",
-    fig_public_npv: "Offentlig sektors nåverdi",
-    fig_outcome_payments: "Utfallsbetalinger",
+    fig_payer_npv: "Oppdragsgivers nåverdi",
+    fig_public_npv: "Det offentliges nåverdi",
+    fig_outcome_payments: "Resultatbetalinger",
     fig_investor_moic: "Investors pengemultippel",
     fig_p_noise_payment: "Sannsynlighet for å betale for støy",
 };
 
 pub static EN: Texts = Texts {
-    payer: "Payer",
+    payer: "Outcome payer",
     cofunder: "Cofunder",
     investor: "Investor",
     provider: "Provider",
     guarantor: "Guarantor",
     public_other: "Other public",
+    others: "Others (intermediary, evaluator)",
     public_total: "Public sector",
     outcome_payments: "Outcome payments",
-    guaranteed_payments: "Guaranteed payments",
+    guaranteed_payments: "Service fees",
     drawn: "Capital drawn",
     investor_received: "Repaid to investor",
     guarantee_paid: "Guarantee paid",
     provider_bonus: "Provider bonus",
-    refunded: "Refunded to payer",
+    refunded: "Refunds, outcome payer",
     value: "Value",
     delivery_cost: "Delivery cost",
     net: "Net",
@@ -252,14 +230,16 @@ pub static EN: Texts = Texts {
     no_irr: "no IRR",
     several_irrs: "several IRRs",
     moic: "Money multiple",
-    break_even: "Break-even (achievement)",
-    break_even_principal: "Investor gets capital back",
-    break_even_return_cap: "Investor paid in full",
-    break_even_payer: "Payer NPV turns positive",
+    break_even: "Break-even (effect, share of expected)",
+    break_even_principal: "Effect at which the investor gets its capital back",
+    break_even_return_cap: "Effect at which the investor is paid in full",
+    break_even_payer: "Effect at which the outcome payer's NPV turns positive",
     never: "never (0–200%)",
-    achievement: "Achievement",
+    achievement: "Effect",
     period: "Period",
     total: "Total",
+    summed: "total",
+    totals_heading: "Totals over the contract",
     terms: "Terms",
     key_figures: "Key figures",
     flows: "Cash flows",
@@ -270,23 +250,6 @@ pub static EN: Texts = Texts {
     group_payment: "Payment",
     group_risk_sharing: "Risk sharing",
     group_return: "Return",
-    lever_achievement: "Effect, share of expected",
-    lever_target: "Target",
-    lever_threshold: "Threshold",
-    lever_price: "Price",
-    lever_drift: "Drift",
-    lever_savings_share: "Share of savings",
-    lever_cap: "Payment cap",
-    lever_guaranteed_share: "Guaranteed share",
-    lever_cofunder_share: "Cofunding",
-    lever_fee_at_risk: "Provider at risk",
-    lever_first_loss: "First-loss guarantee",
-    lever_return_cap: "Return cap",
-    lever_discount_rate: "Discount rate",
-    lever_capital: "Capital",
-    lever_expected: "Expected level",
-    lever_excess_investor_share: "Investor's share of surplus",
-    lever_hurdle_rate: "Investor's hurdle rate",
     risk_title: "Risk",
     uncertainty_assumed: "Assumed uncertainty: the scenario has no [uncertainty] table",
     noise: "Measurement noise",
@@ -295,7 +258,7 @@ pub static EN: Texts = Texts {
     p_investor_loss_before: "Investor loses money before the guarantee",
     p_investor_loss: "Investor loses money after the guarantee",
     p_any_payment: "Any outcome payment is made",
-    p_cap_binds: "The payment cap binds",
+    p_cap_binds: "The cap on outcome payments binds",
     spread: "Spread",
     mean: "Mean",
     investor_net: "Investor, net",
@@ -314,7 +277,7 @@ pub static EN: Texts = Texts {
     now: "now",
     at_zero_effect: "when the true effect is zero",
     fig_investor_irr: "Investor IRR",
-    fig_payer_npv: "Payer NPV",
+    fig_payer_npv: "Outcome payer NPV",
     fig_public_npv: "Public sector NPV",
     fig_outcome_payments: "Outcome payments",
     fig_investor_moic: "Investor money multiple",
@@ -340,31 +303,43 @@ pub fn group_name(lang: Lang, group: Group) -> &'static str {
     }
 }
 
-/// A lever's label, with the outcome's name where it has one.
+/// A lever's label, with the outcome's name where it has one
+/// (`Mål: Jobbstart`).
 pub fn lever_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
-    let t = texts(lang);
-    let with_outcome = |label: &str, i: usize| match s.outcomes.len() {
-        1 => label.to_string(),
-        _ => format!("{label}: {}", s.outcomes[i].name),
+    with_outcome(
+        lang,
+        s,
+        lever,
+        glossary::name(lang, glossary::Term::lever(lever.target)),
+    )
+}
+
+/// A lever's label for narrow panels (`Grunnbetaling` for `Fast
+/// grunnbetaling`), with the outcome's name where it has one.
+pub fn lever_short_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
+    with_outcome(
+        lang,
+        s,
+        lever,
+        glossary::short(lang, glossary::Term::lever(lever.target)),
+    )
+}
+
+/// `label: outcome` for the levers of one of several outcomes.
+fn with_outcome(lang: Lang, s: &Scenario, lever: &Lever, label: &str) -> String {
+    let outcome = match lever.target {
+        Target::Target(i)
+        | Target::Threshold(i)
+        | Target::Price(i)
+        | Target::Drift(i)
+        | Target::Expected(i) => s.outcomes.get(i),
+        _ => None,
     };
-    match lever.target {
-        Target::Achievement => t.lever_achievement.into(),
-        Target::Target(i) => with_outcome(t.lever_target, i),
-        Target::Threshold(i) => with_outcome(t.lever_threshold, i),
-        Target::Price(i) => with_outcome(t.lever_price, i),
-        Target::Drift(i) => with_outcome(t.lever_drift, i),
-        Target::SavingsShare => t.lever_savings_share.into(),
-        Target::Cap => t.lever_cap.into(),
-        Target::GuaranteedShare => t.lever_guaranteed_share.into(),
-        Target::CofunderShare => t.lever_cofunder_share.into(),
-        Target::FeeAtRisk => t.lever_fee_at_risk.into(),
-        Target::FirstLoss => t.lever_first_loss.into(),
-        Target::ReturnCap => t.lever_return_cap.into(),
-        Target::DiscountRate => t.lever_discount_rate.into(),
-        Target::Capital => t.lever_capital.into(),
-        Target::Expected(i) => with_outcome(t.lever_expected, i),
-        Target::ExcessInvestorShare => t.lever_excess_investor_share.into(),
-        Target::HurdleRate => t.lever_hurdle_rate.into(),
+    match outcome {
+        Some(o) if s.outcomes.len() > 1 => {
+            format!("{label}: {}", scenario_text::outcome_name(lang, o))
+        }
+        _ => label.to_string(),
     }
 }
 
@@ -388,7 +363,10 @@ pub fn lever_value(lang: Lang, s: &Scenario, lever: &Lever, v: rust_decimal::Dec
                 Target::Target(i)
                 | Target::Expected(i)
                 | Target::Threshold(i)
-                | Target::Drift(i) => s.outcomes[i].indicator_unit.as_str(),
+                | Target::Drift(i) => s
+                    .outcomes
+                    .get(i)
+                    .map_or("", |o| scenario_text::indicator_unit(lang, o)),
                 _ => "",
             };
             let n = format::number(lang, v, v.normalize().scale().min(3));
@@ -437,16 +415,22 @@ pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
             money(*capital)
         ),
         (Lang::Nb, Warning::PriceAboveValue { outcome }) => {
-            format!("Prisen for «{outcome}» er høyere enn gevinsten per enhet")
+            format!(
+                "Prisen for «{}» er høyere enn gevinsten per enhet",
+                outcome_named(lang, s, outcome)
+            )
         }
         (Lang::En, Warning::PriceAboveValue { outcome }) => {
-            format!("The price of \"{outcome}\" is above its value per unit")
+            format!(
+                "The price of \"{}\" is above its value per unit",
+                outcome_named(lang, s, outcome)
+            )
         }
         (Lang::Nb, Warning::CapReached { period }) => {
-            format!("Taket på betalinger nås allerede i periode {period}")
+            format!("Taket på resultatbetalinger nås allerede i periode {period}")
         }
         (Lang::En, Warning::CapReached { period }) => {
-            format!("The payment cap is reached already in period {period}")
+            format!("The cap on outcome payments is reached already in period {period}")
         }
         (Lang::Nb, Warning::SeveralIrrs { count }) => {
             format!(
@@ -460,8 +444,98 @@ pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
             "Ingen tak: oppdragsgiverens forpliktelse har ingen øvre grense".to_string()
         }
         (Lang::En, Warning::NoCap) => {
-            "No cap: the payer's commitment has no upper bound".to_string()
+            "No cap: the outcome payer's commitment has no upper bound".to_string()
         }
+    }
+}
+
+/// An outcome by its id, named in the user's language (the id when the
+/// scenario has no such outcome).
+fn outcome_named<'a>(lang: Lang, s: &'a Scenario, id: &'a str) -> &'a str {
+    s.outcomes
+        .iter()
+        .find(|o| o.id == id)
+        .map_or(id, |o| scenario_text::outcome_name(lang, o))
+}
+
+/// The indicator level an effect reaches, with where it starts and which
+/// way is better where lower is: `Legemeldt sykefravær 9,6 % → 8,5 %
+/// (lavere er bedre)`.
+pub fn effect_level(lang: Lang, o: &crate::scenario::Outcome, e: &crate::model::Effect) -> String {
+    let dp = [o.baseline, o.target, o.expected]
+        .iter()
+        .map(|d| d.normalize().scale())
+        .max()
+        .unwrap_or(0)
+        .min(3);
+    let unit = scenario_text::indicator_unit(lang, o);
+    let level = |d: rust_decimal::Decimal| {
+        let n = format::number(lang, d, dp);
+        if unit.starts_with('%') {
+            // The scenario names the unit; the language places the sign.
+            format::percent(lang, rust_decimal::Decimal::ZERO, 0).replace('0', &n)
+        } else {
+            n
+        }
+    };
+    let tail = if unit.starts_with('%') || unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    let name = scenario_text::outcome_name(lang, o);
+    let lower = match (lang, o.better) {
+        (_, crate::scenario::Better::Higher) => "",
+        (Lang::Nb, _) => " (lavere er bedre)",
+        (Lang::En, _) => " (lower is better)",
+    };
+    format!(
+        "{name} {} → {}{tail}{lower}",
+        level(o.baseline),
+        level(e.level)
+    )
+}
+
+/// The true additional units a year an effect means, rounded as an
+/// estimate: `≈ 2 900 færre sykedager i året` / `≈ 2,900 fewer sick days
+/// a year` (without the scenario's `unit_plural`: `unngått sykedag: ≈ 2 900
+/// i året`).
+pub fn effect_units(lang: Lang, o: &crate::scenario::Outcome, e: &crate::model::Effect) -> String {
+    use rust_decimal::Decimal;
+    let v = e.units_per_year.abs();
+    // Two significant digits from a hundred up; one decimal under ten.
+    let (n, dp) = if v >= Decimal::from(100) {
+        (v.round_sf(2).unwrap_or(v), 0)
+    } else if v >= Decimal::TEN {
+        (v.round(), 0)
+    } else {
+        (v, 1)
+    };
+    let n = format::number(lang, n, dp);
+    let better = o.better == crate::scenario::Better::Higher;
+    match (lang, scenario_text::unit_plural(lang, o)) {
+        (Lang::Nb, Some(units)) => {
+            let more = if better { "flere" } else { "færre" };
+            format!("≈ {n} {more} {units} i året")
+        }
+        (Lang::En, Some(units)) => {
+            let more = if better { "more" } else { "fewer" };
+            format!("≈ {n} {more} {units} a year")
+        }
+        (Lang::Nb, None) => format!("{}: ≈ {n} i året", scenario_text::payable_unit(lang, o)),
+        (Lang::En, None) => format!("{}: ≈ {n} a year", scenario_text::payable_unit(lang, o)),
+    }
+}
+
+/// The effect a figure is at, as a heading: `Ved effekt 90 % av
+/// forventet (nå)` / `At effect 90% of expected (now)`.
+pub fn at_effect(lang: Lang, achievement: rust_decimal::Decimal, now: bool) -> String {
+    let pct = format::percent(lang, achievement, 0);
+    match (lang, now) {
+        (Lang::Nb, true) => format!("Ved effekt {pct} av forventet (nå)"),
+        (Lang::Nb, false) => format!("Ved effekt {pct} av forventet"),
+        (Lang::En, true) => format!("At effect {pct} of expected (now)"),
+        (Lang::En, false) => format!("At effect {pct} of expected"),
     }
 }
 
@@ -507,6 +581,39 @@ pub fn figure_text(
         Figure::InvestorMoic => format!("{}×", format::number(lang, v, 4)),
         Figure::PNoisePayment => format::percent(lang, v, 1),
     }
+}
+
+/// An annual rate as a label names it: `4 %`, `4,5 %`, `4,25 %` (as
+/// many decimals as it has, at most two).
+pub fn rate(lang: Lang, r: rust_decimal::Decimal) -> String {
+    let pct = (r * rust_decimal::Decimal::ONE_HUNDRED).normalize();
+    format::percent(lang, r, pct.scale().min(2))
+}
+
+/// A figure discounted at a rate: `Oppdragsgiver, nåverdi (4 %)`.
+pub fn at_rate(lang: Lang, label: &str, r: rust_decimal::Decimal) -> String {
+    format!("{label} ({})", rate(lang, r))
+}
+
+/// A figure that is a plain sum over the contract: `Resultatbetalinger,
+/// sum` / `Outcome payments, total`.
+pub fn summed(lang: Lang, label: &str) -> String {
+    format!("{label}, {}", texts(lang).summed)
+}
+
+/// The heading of present values at a rate: `Nåverdi (4 %)` / `NPV (4%)`.
+pub fn npv_heading(lang: Lang, r: rust_decimal::Decimal) -> String {
+    at_rate(lang, texts(lang).npv, r)
+}
+
+/// A change of a share or a rate, without its sign, in percentage points:
+/// `0,5 %-poeng` / `0.5 pp` (see [`points_delta`] for the signed form).
+pub fn points(lang: Lang, change: rust_decimal::Decimal, dp: u32) -> String {
+    let unit = texts(lang).percentage_points;
+    format!(
+        "{} {unit}",
+        format::number(lang, change * rust_decimal::Decimal::ONE_HUNDRED, dp)
+    )
 }
 
 /// A change of a rate in percentage points: `▲ +0,52 %-poeng` / `▼ −0.52 pp`.

@@ -42,6 +42,8 @@ pub struct ReportTexts {
     pub no_warnings: &'static str,
     pub variant_problems: &'static str,
     pub investor_irr_at: &'static str,
+    pub budget: &'static str,
+    pub budget_intro: &'static str,
 }
 
 pub static REPORT_NB: ReportTexts = ReportTexts {
@@ -69,7 +71,7 @@ pub static REPORT_NB: ReportTexts = ReportTexts {
     lever: "Vilkår",
     differs: "Fet skrift: avviker fra grunnscenarioet.",
     figure: "Nøkkeltall",
-    risk_intro: "Hver parts netto resultat (sum av kontantstrømmer) når effekten er 0, 50, 100 og 150 % av forventet effekt.",
+    risk_intro: "Hver parts netto resultat (sum av kontantstrømmene over kontrakten, nominelt) når effekten er 0, 50, 100 og 150 % av forventet effekt.",
     flows_of: "Kontantstrømmer per periode",
     assumptions: "Forutsetninger",
     assumption_note: "Dette er antakelser, ikke fakta.",
@@ -79,6 +81,8 @@ pub static REPORT_NB: ReportTexts = ReportTexts {
     no_warnings: "Ingen advarsler.",
     variant_problems: "Merk",
     investor_irr_at: "Investors internrente",
+    budget: "Oppdragsgiverens budsjett",
+    budget_intro: "Kontraktens virkning på oppdragsgiverens budsjett per budsjettår (anordningsprinsippet), i nominelle kroner, ved antatt effekt og ved 0 og 150 % av forventet effekt. Utbetalinger har minus. Bare kontant gevinst er med i budsjettet; ikke-kontant gevinst er med i nåverdien.",
 };
 
 pub static REPORT_EN: ReportTexts = ReportTexts {
@@ -106,7 +110,7 @@ pub static REPORT_EN: ReportTexts = ReportTexts {
     lever: "Term",
     differs: "Bold: differs from the base scenario.",
     figure: "Key figure",
-    risk_intro: "Each party's net result (sum of its cash flows) when the effect is 0, 50, 100 and 150 % of the expected effect.",
+    risk_intro: "Each party's net result (the sum of its cash flows over the contract, nominal) when the effect is 0, 50, 100 and 150% of the expected effect.",
     flows_of: "Cash flows per period",
     assumptions: "Assumptions",
     assumption_note: "These are assumptions, not facts.",
@@ -116,6 +120,8 @@ pub static REPORT_EN: ReportTexts = ReportTexts {
     no_warnings: "No warnings.",
     variant_problems: "Note",
     investor_irr_at: "Investor IRR",
+    budget: "The outcome payer's budget",
+    budget_intro: "What the contract does to the outcome payer's budget per budget year (accrual), in nominal money, at the assumed effect and at 0 and 150% of the expected effect. Payments out are negative. Only cashable savings are in the budget; non-cash value is in the NPV.",
 };
 
 /// The report texts of a language.
@@ -161,26 +167,30 @@ pub fn achievement_spread(lang: Lang, draw: &crate::risk::AchievementDraw) -> St
     use crate::risk::AchievementDraw;
     let p = |v| format::percent(lang, v, 0);
     match (lang, draw) {
-        (Lang::Nb, AchievementDraw::Fixed(a)) => format!("Måloppnåelse: fast {}", p(*a)),
-        (Lang::En, AchievementDraw::Fixed(a)) => format!("Achievement: fixed at {}", p(*a)),
+        (Lang::Nb, AchievementDraw::Fixed(a)) => {
+            format!("Effekt, andel av forventet: fast {}", p(*a))
+        }
+        (Lang::En, AchievementDraw::Fixed(a)) => {
+            format!("Effect, share of expected: fixed at {}", p(*a))
+        }
         (Lang::Nb, AchievementDraw::Normal { mean, sd }) => format!(
-            "Måloppnåelse: normalfordelt rundt {} med standardavvik {}",
+            "Effekt, andel av forventet: normalfordelt rundt {} med standardavvik {}",
             p(*mean),
             p(*sd)
         ),
         (Lang::En, AchievementDraw::Normal { mean, sd }) => format!(
-            "Achievement: normal around {} with standard deviation {}",
+            "Effect, share of expected: normal around {} with standard deviation {}",
             p(*mean),
             p(*sd)
         ),
         (Lang::Nb, AchievementDraw::Triangular { min, mode, max }) => format!(
-            "Måloppnåelse: trekantfordelt fra {} til {}, mest sannsynlig {}",
+            "Effekt, andel av forventet: trekantfordelt fra {} til {}, mest sannsynlig {}",
             p(*min),
             p(*max),
             p(*mode)
         ),
         (Lang::En, AchievementDraw::Triangular { min, mode, max }) => format!(
-            "Achievement: triangular from {} to {}, most likely {}",
+            "Effect, share of expected: triangular from {} to {}, most likely {}",
             p(*min),
             p(*max),
             p(*mode)
@@ -198,12 +208,13 @@ pub fn noise_text(lang: Lang, s: &Scenario, noise_sd: &[rust_decimal::Decimal]) 
         .filter(|(_, sd)| !sd.is_zero())
         .map(|(o, sd)| {
             let n = format::number(lang, *sd, sd.normalize().scale().clamp(1, 4));
-            let unit = if o.indicator_unit.is_empty() {
+            let unit = super::scenario_text::indicator_unit(lang, o);
+            let unit = if unit.is_empty() {
                 String::new()
             } else {
-                format!(" {}", o.indicator_unit)
+                format!(" {unit}")
             };
-            format!("{} ±{n}{unit}", o.name)
+            format!("{} ±{n}{unit}", super::scenario_text::outcome_name(lang, o))
         })
         .collect();
     if parts.is_empty() {
@@ -254,16 +265,23 @@ pub fn draws_without_irr(lang: Lang, n: u32, of: u32) -> String {
 }
 
 /// The tornado's base line.
-pub fn tornado_base(lang: Lang, achievement: &str, payer_npv: &str, irr: &str) -> String {
+pub fn tornado_base(
+    lang: Lang,
+    achievement: &str,
+    rate: rust_decimal::Decimal,
+    payer_npv: &str,
+    irr: &str,
+) -> String {
     let t = texts(lang);
+    let npv = super::at_rate(lang, t.fig_payer_npv, rate);
     match lang {
         Lang::Nb => format!(
-            "{} ved måloppnåelse {achievement}: {} {payer_npv}; {} {irr}",
-            t.base, t.fig_payer_npv, t.fig_investor_irr
+            "{} ved effekt {achievement} av forventet: {npv} {payer_npv}; {} {irr}",
+            t.base, t.fig_investor_irr
         ),
         Lang::En => format!(
-            "{} at achievement {achievement}: {} {payer_npv}; {} {irr}",
-            t.base, t.fig_payer_npv, t.fig_investor_irr
+            "{} at effect {achievement} of expected: {npv} {payer_npv}; {} {irr}",
+            t.base, t.fig_investor_irr
         ),
     }
 }
@@ -285,11 +303,11 @@ pub fn solve_found(
     }
 }
 
-/// `ved måloppnåelse 50 %` / `at achievement 50%`.
+/// `ved effekt 50 % av forventet` / `at effect 50% of expected`.
 pub fn at_achievement(lang: Lang, achievement: &str) -> String {
     match lang {
-        Lang::Nb => format!("ved måloppnåelse {achievement}"),
-        Lang::En => format!("at achievement {achievement}"),
+        Lang::Nb => format!("ved effekt {achievement} av forventet"),
+        Lang::En => format!("at effect {achievement} of expected"),
     }
 }
 

@@ -15,6 +15,46 @@ use crate::scenario::BasisKind;
 /// What each key and table means, with its unit, in bokmål, by key path
 /// (`outcomes[].price`; `levers.*.min` for every lever's table).
 pub const MEANINGS_NB: &[(&str, &str)] = &[
+    (
+        "scenario.title_en",
+        "Tittelen på engelsk, for brukere som leser engelsk.",
+    ),
+    ("scenario.summary_en", "Sammendraget på engelsk."),
+    ("scenario.theme_en", "Merkelappen på engelsk."),
+    ("parties.payer_en", "Oppdragsgiverens navn på engelsk."),
+    ("parties.cofunder_en", "Medfinansiørens navn på engelsk."),
+    ("parties.investor_en", "Investorens navn på engelsk."),
+    (
+        "parties.provider_en",
+        "Tjenesteleverandørens navn på engelsk.",
+    ),
+    ("parties.guarantor_en", "Garantistens navn på engelsk."),
+    (
+        "parties.public_other_en",
+        "Navnet på resten av offentlig sektor på engelsk.",
+    ),
+    (
+        "cohort.unit_en",
+        "Hva ett medlem er, på engelsk (flertall, for eksempel «employees»).",
+    ),
+    ("outcomes[].name_en", "Indikatorens navn på engelsk."),
+    (
+        "outcomes[].indicator_unit_en",
+        "Indikatorens enhet på engelsk.",
+    ),
+    (
+        "outcomes[].payable_unit_en",
+        "Den betalbare enheten på engelsk.",
+    ),
+    (
+        "outcomes[].unit_plural",
+        "Hva effekten telles i, i flertall (for eksempel «sykedager»), for «≈ 2 400 færre sykedager i året».",
+    ),
+    (
+        "outcomes[].unit_plural_en",
+        "Det samme i flertall på engelsk (for eksempel «sick days»).",
+    ),
+    ("costs[].name_en", "Kostnadens navn på engelsk."),
     ("format", "Versjonen av filformatet; skal være 1."),
     ("scenario", "Hva scenarioet handler om."),
     (

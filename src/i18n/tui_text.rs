@@ -269,6 +269,14 @@ pub fn in_millions(lang: Lang, title: &str, currency: &str) -> String {
     }
 }
 
+/// Which rows of a scrolled table show: `rad 3–18 av 21` / `rows 3–18 of 21`.
+pub fn rows_shown(lang: Lang, first: usize, last: usize, of: usize) -> String {
+    match lang {
+        Lang::Nb => format!("rad {first}–{last} av {of}"),
+        Lang::En => format!("rows {first}–{last} of {of}"),
+    }
+}
+
 /// `Mål: 100 %` style label for the chart markers.
 pub fn marker(name: &str, value: &str) -> String {
     format!("{name} {value}")

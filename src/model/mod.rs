@@ -248,6 +248,8 @@ pub struct RiskRow {
     pub guarantor: PartyFigures,
     pub public_other: PartyFigures,
     pub investor_irr: Irr,
+    /// The payer's budget at this achievement (§8.2).
+    pub budget: Budget,
 }
 
 /// The achievements of the risk-sharing table: 0, 50, 100 and 150 % of target.
@@ -277,6 +279,7 @@ pub fn risk_table(s: &Scenario) -> Vec<RiskRow> {
                 guarantor: e.guarantor,
                 public_other: e.public_other,
                 investor_irr: e.investor.irr,
+                budget: e.budget,
             }
         })
         .collect()

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::Column;
+use super::{Column, budget};
 use crate::format::{self, Lang};
 use crate::i18n;
 use crate::levers;
@@ -19,9 +19,11 @@ fn csv_cell(s: &str) -> String {
 
 /// The CSV report: one tidy table `variant,section,item,period,value` with
 /// plain decimals (`.` separator), which a spreadsheet opens directly and
-/// can pivot. Sections: `term`, `figure`, `risk_<achievement>`, `flow`,
-/// `outcome_payment`, `warning`, `note`. Items are stable ids; `period` is
-/// τ for flows and empty elsewhere.
+/// can pivot. Sections: `term`, `figure`, `risk_<achievement>`,
+/// `budget_now` and `budget_<achievement>` (the payer's budget at the
+/// current effect, at 0 and at 1.5), `flow`, `outcome_payment`, `warning`,
+/// `note`. Items are stable ids; `period` is τ for flows, the budget year
+/// for the budget and empty elsewhere.
 pub fn csv(lang: Lang, cols: &[Column]) -> String {
     let mut out = String::from("variant,section,item,period,value\n");
     let mut row = |variant: &str, section: &str, item: &str, period: &str, value: &str| {
@@ -56,6 +58,13 @@ pub fn csv(lang: Lang, cols: &[Column]) -> String {
             ("value", money(tot.value)),
             ("payer_net", money(e.payer.net)),
             ("payer_npv", money(e.payer.npv)),
+            ("budget_net", money(e.budget.net)),
+            ("budget_npv", money(e.budget.npv)),
+            (
+                "max_commitment",
+                e.budget.max_commitment.map(money).unwrap_or_default(),
+            ),
+            ("non_cash_value", money(budget::non_cash_value(e))),
             ("cofunder_net", money(e.cofunder.net)),
             ("investor_net", money(e.investor.net)),
             ("investor_npv", money(e.investor.npv)),
@@ -95,6 +104,26 @@ pub fn csv(lang: Lang, cols: &[Column]) -> String {
                 "",
                 &opt(r.investor_irr.headline),
             );
+        }
+        // The payer's budget per budget year now, at 0 % and at 150 %:
+        // amounts paid out negative, so a year's items sum to its net.
+        for t in budget::tables(&c.scenario, e, &c.risk) {
+            let section = if t.now {
+                "budget_now".to_string()
+            } else {
+                format!("budget_{}", plain(t.achievement))
+            };
+            for l in &t.lines {
+                for (year, v) in t.years.iter().zip(&l.values) {
+                    row(
+                        &name,
+                        &section,
+                        budget::item_id(l.term),
+                        &year.to_string(),
+                        &money(*v),
+                    );
+                }
+            }
         }
         for (party, flows) in e.run.flows.parties() {
             for (tau, f) in flows.iter().enumerate() {

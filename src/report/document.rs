@@ -7,13 +7,14 @@ use rust_decimal::Decimal;
 
 use crate::catalog::Loaded;
 use crate::format::{self, Lang};
-use crate::i18n::{self, report_texts, texts};
+use crate::i18n::{self, report_texts, scenario_text, texts};
 use crate::levers;
 use crate::model::{self, Figures, RiskRow};
 use crate::scenario::Scenario;
 use crate::store::{self, Note, Problem, Variant};
 
-use super::summary::party_name;
+use super::budget;
+use super::summary::{npv_label, party_name};
 
 /// One column of a report: the base scenario or a variant, computed.
 pub struct Column {
@@ -104,53 +105,6 @@ fn md_table_aligned(out: &mut String, header: &[String], rows: &[Vec<String>], n
     out.push('\n');
 }
 
-/// The key figures of a column as (label, text) rows.
-fn key_figures(lang: Lang, c: &Column) -> Vec<(String, String)> {
-    let t = texts(lang);
-    let cur = &c.scenario.info.currency;
-    let money = |d: Decimal| format::money(lang, cur, d);
-    let pct = |d: Option<Decimal>| {
-        d.map(|v| format::percent(lang, v, 1))
-            .unwrap_or_else(|| t.never.to_string())
-    };
-    let e = &c.figures.evaluation;
-    let tot = &e.run.totals;
-    vec![
-        (t.outcome_payments.into(), money(tot.outcome_payments)),
-        (format!("{}: {}", t.cofunder, t.net), money(e.cofunder.net)),
-        (format!("{}: {}", t.payer, t.npv), money(e.payer.npv)),
-        (
-            format!("{}: {}", t.investor, t.irr),
-            i18n::irr(lang, &e.investor.irr),
-        ),
-        (
-            format!("{}: {}", t.investor, t.moic),
-            e.investor
-                .moic
-                .map(|m| format::number(lang, m, 2))
-                .unwrap_or_else(|| "–".into()),
-        ),
-        (format!("{}: {}", t.investor, t.npv), money(e.investor.npv)),
-        (format!("{}: {}", t.provider, t.net), money(e.provider.net)),
-        (
-            format!("{}: {}", t.public_total, t.npv),
-            money(e.public.npv),
-        ),
-        (t.drawn.into(), money(tot.drawn)),
-        (t.guarantee_paid.into(), money(tot.guarantee_paid)),
-        (t.value.into(), money(tot.value)),
-        (
-            t.break_even_principal.into(),
-            pct(c.figures.break_even.principal),
-        ),
-        (
-            t.break_even_return_cap.into(),
-            pct(c.figures.break_even.return_cap),
-        ),
-        (t.break_even_payer.into(), pct(c.figures.break_even.payer)),
-    ]
-}
-
 fn risk_rows(lang: Lang, c: &Column) -> Vec<(String, Vec<Decimal>)> {
     let t = texts(lang);
     let col = |f: &dyn Fn(&RiskRow) -> Decimal| c.risk.iter().map(f).collect::<Vec<_>>();
@@ -173,9 +127,10 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     let cur = &s.info.currency;
     let money = |d: Decimal| format::money(lang, cur, d);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", s.info.title);
-    if !s.info.summary.is_empty() {
-        let _ = writeln!(out, "{}\n", s.info.summary);
+    let _ = writeln!(out, "# {}\n", scenario_text::title(lang, s));
+    let about = scenario_text::summary(lang, s);
+    if !about.is_empty() {
+        let _ = writeln!(out, "{about}\n");
     }
     let _ = writeln!(
         out,
@@ -187,8 +142,9 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     );
 
     let _ = writeln!(out, "## {}\n", rt.about);
-    if !s.info.theme.is_empty() {
-        let _ = writeln!(out, "- {}: {}", rt.theme, s.info.theme);
+    let theme = scenario_text::theme(lang, s);
+    if !theme.is_empty() {
+        let _ = writeln!(out, "- {}: {theme}", rt.theme);
     }
     let _ = writeln!(
         out,
@@ -198,23 +154,22 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
         rt.periods_of,
         i18n::period_name(lang, s.timeline.period)
     );
+    let unit = scenario_text::cohort_unit(lang, s);
     if let Some(size) = s.cohort.size {
         let _ = writeln!(
             out,
-            "- {}: {} {}",
+            "- {}: {} {unit}",
             rt.cohort,
             format::number(lang, size, 0),
-            s.cohort.unit
         );
     }
     if let Some(intake) = &s.cohort.intake {
         let total: Decimal = intake.iter().sum();
         let _ = writeln!(
             out,
-            "- {}: {} {}",
+            "- {}: {} {unit}",
             rt.cohort,
             format::number(lang, total, 0),
-            s.cohort.unit
         );
     }
     let cost: Decimal = s.delivery.cost.iter().sum();
@@ -232,25 +187,25 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     out.push('\n');
 
     let _ = writeln!(out, "## {}\n", rt.parties);
-    let p = &s.parties;
-    let mut rows = vec![
-        vec![t.payer.to_string(), p.payer.clone()],
-        vec![t.investor.to_string(), p.investor.clone()],
-        vec![t.provider.to_string(), p.provider.clone()],
-        vec![t.public_other.to_string(), p.public_other.clone()],
-    ];
-    if let Some(c) = &p.cofunder {
-        rows.insert(1, vec![t.cofunder.to_string(), c.clone()]);
-    }
-    if let Some(g) = &p.guarantor {
-        rows.push(vec![t.guarantor.to_string(), g.clone()]);
-    }
+    let rows: Vec<Vec<String>> = [
+        ("payer", t.payer),
+        ("cofunder", t.cofunder),
+        ("investor", t.investor),
+        ("provider", t.provider),
+        ("public_other", t.public_other),
+        ("guarantor", t.guarantor),
+    ]
+    .into_iter()
+    .filter_map(|(id, role)| {
+        scenario_text::party(lang, s, id).map(|name| vec![role.to_string(), name.to_string()])
+    })
+    .collect();
     md_table_aligned(&mut out, &[rt.role.into(), rt.name.into()], &rows, false);
 
     let _ = writeln!(out, "## {}\n", rt.indicators);
     for o in &s.outcomes {
-        let _ = writeln!(out, "### {}\n", o.name);
-        let unit = &o.indicator_unit;
+        let _ = writeln!(out, "### {}\n", scenario_text::outcome_name(lang, o));
+        let unit = scenario_text::indicator_unit(lang, o);
         let level = |d: Decimal| format!("{} {unit}", format::number(lang, d, d.scale().min(3)));
         if !o.definition.is_empty() {
             let _ = writeln!(out, "- {}: {}", rt.definition, o.definition);
@@ -314,17 +269,45 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
     }
 
     let _ = writeln!(out, "## {}\n", t.key_figures);
-    let figs: Vec<Vec<(String, String)>> = cols.iter().map(|c| key_figures(lang, c)).collect();
-    let rows: Vec<Vec<String>> = (0..figs[0].len())
-        .map(|i| {
-            std::iter::once(figs[0][i].0.clone())
-                .chain(figs.iter().map(|f| f[i].1.clone()))
-                .collect()
-        })
+    let pairs: Vec<(&Scenario, &Figures)> =
+        cols.iter().map(|c| (&c.scenario, &c.figures)).collect();
+    let rows: Vec<Vec<String>> = super::figures::rows(lang, &pairs)
+        .into_iter()
+        .map(|r| std::iter::once(r.label).chain(r.values).collect())
         .collect();
     let mut header_f = header.clone();
     header_f[0] = rt.figure.into();
     md_table(&mut out, &header_f, &rows);
+
+    let _ = writeln!(out, "## {}\n\n{}\n", rt.budget, rt.budget_intro);
+    for c in cols {
+        let _ = writeln!(out, "### {}\n", c.title(lang));
+        let cur = &c.scenario.info.currency;
+        let e = &c.figures.evaluation;
+        let money = |d: Decimal| format::money(lang, cur, d);
+        for f in budget::figures(lang, &c.scenario, e, &money) {
+            if f.warning {
+                let _ = writeln!(out, "- ⚠ {}", f.value);
+            } else {
+                let _ = writeln!(out, "- {}: {}", f.label, f.value);
+            }
+        }
+        out.push('\n');
+        let tables = budget::tables(&c.scenario, e, &c.risk);
+        let amount = |d: Decimal| format::number(lang, d, 0);
+        let (header, rows) = budget::text_rows(lang, &c.scenario, &tables, &amount);
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|(heading, mut cells)| {
+                if heading {
+                    cells[0] = format!("**{}**", cells[0]);
+                    cells.resize(header.len(), String::new());
+                }
+                cells
+            })
+            .collect();
+        md_table(&mut out, &header, &rows);
+    }
 
     let _ = writeln!(out, "## {}\n\n{}\n", t.risk_sharing, rt.risk_intro);
     for c in cols {
@@ -389,7 +372,7 @@ pub fn markdown(lang: Lang, base: &Loaded, cols: &[Column]) -> String {
             .collect(),
         );
         rows.push(
-            [t.npv.to_string(), String::new()]
+            [npv_label(lang, &c.scenario), String::new()]
                 .into_iter()
                 .chain(nets.iter().map(|p| format::number(lang, p.npv, 0)))
                 .collect(),

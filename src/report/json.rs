@@ -129,6 +129,52 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
     })
 }
 
+/// The payer's budget of a column now, at 0 % and at 150 % (as `calc
+/// --json`'s `budget` rows, costs included), with the maximum commitment,
+/// the budget net and NPV and the value kept out of the budget.
+fn budget_json(c: &Column) -> Value {
+    let e = &c.figures.evaluation;
+    let years = |b: &crate::model::Budget| -> Vec<Value> {
+        b.years
+            .iter()
+            .map(|y| {
+                json!({
+                    "year": y.year,
+                    "fees": dec(y.fees),
+                    "outcome_payments": dec(y.outcome_payments),
+                    "refunds": dec(y.refunds),
+                    "cash_savings": dec(y.cash_savings),
+                    "costs": dec(y.costs),
+                    "net": dec(y.net),
+                })
+            })
+            .collect()
+    };
+    let mut at = vec![json!({
+        "achievement": dec(e.run.achievement),
+        "now": true,
+        "net": dec(e.budget.net),
+        "years": years(&e.budget),
+    })];
+    for a in super::budget::BUDGET_ACHIEVEMENTS {
+        if let Some(r) = c.risk.iter().find(|r| r.achievement == a) {
+            at.push(json!({
+                "achievement": dec(a),
+                "now": false,
+                "net": dec(r.budget.net),
+                "years": years(&r.budget),
+            }));
+        }
+    }
+    json!({
+        "max_commitment": opt(e.budget.max_commitment),
+        "net": dec(e.budget.net),
+        "npv": dec(e.budget.npv),
+        "non_cash_value": dec(super::budget::non_cash_value(e)),
+        "at": at,
+    })
+}
+
 /// The JSON report: the scenario, and per column its changed levers,
 /// `calc --json` figures, risk table and notes.
 pub fn json(lang: Lang, base: &Loaded, cols: &[Column]) -> Value {
@@ -157,6 +203,7 @@ pub fn json(lang: Lang, base: &Loaded, cols: &[Column]) -> Value {
                 "public_other": plain(r.public_other.net),
                 "investor_irr": r.investor_irr.headline.map(plain).unwrap_or(Value::Null),
             })).collect::<Vec<_>>(),
+            "budget": budget_json(c),
             "notes": c.notes.iter().map(|n| json!({"at": n.at, "text": n.text})).collect::<Vec<_>>(),
             "problems": c.issues.iter().map(|p| i18n::errors::variant_problem(lang, p)).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),

@@ -6,8 +6,10 @@
 //! command line's one writer, `crate::cli::output`), which also makes any
 //! text from files safe to print ([`crate::format::sanitize`]).
 
+pub mod budget;
 mod csv;
 mod document;
+pub mod figures;
 pub(crate) mod json;
 mod risk;
 mod solve;
@@ -20,7 +22,7 @@ pub use document::{Column, columns, markdown};
 pub use json::{calc_json, json};
 pub use risk::{risk_json, risk_text};
 pub use solve::{solve_json, solve_text};
-pub use summary::{party_name, summary, table, table_left, wrap};
+pub use summary::{npv_label, party_name, summary, table, table_left, wrap};
 pub use sweep::{SweepRow, sweep, sweep_csv};
 pub use tornado::{tornado_json, tornado_text};
 

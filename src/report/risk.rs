@@ -105,7 +105,8 @@ pub fn risk_text(lang: Lang, s: &Scenario, settings: &Settings, sim: &Simulation
     let cur = &s.info.currency;
     let money = |d| format::money_short(lang, cur, d);
     let pct = |d| format::percent(lang, d, 1);
-    let mut out = format!("{}: {}\n", t.risk_title, s.info.title);
+    let title = crate::i18n::scenario_text::title(lang, s);
+    let mut out = format!("{}: {title}\n", t.risk_title);
     out.push_str(&format!(
         "{}\n",
         i18n::achievement_spread(lang, &settings.achievement)
@@ -157,10 +158,18 @@ pub fn risk_text(lang: Lang, s: &Scenario, settings: &Settings, sim: &Simulation
     rows.push(row(t.achievement, &sim.achievement, &|d| {
         format::percent(lang, d, 0)
     }));
-    rows.push(row(t.fig_outcome_payments, &sim.outcome_payments, &money));
-    rows.push(row(t.fig_payer_npv, &sim.payer_npv, &money));
-    rows.push(row(t.fig_public_npv, &sim.public_npv, &money));
-    rows.push(row(t.investor_net, &sim.investor_net, &money));
+    // Sums over the contract, and present values at the discount rate.
+    let rate = s.assumptions.discount_rate;
+    let sum = |name: &str| i18n::summed(lang, name);
+    let npv = |name: &str| i18n::at_rate(lang, name, rate);
+    rows.push(row(
+        &sum(t.fig_outcome_payments),
+        &sim.outcome_payments,
+        &money,
+    ));
+    rows.push(row(&npv(t.fig_payer_npv), &sim.payer_npv, &money));
+    rows.push(row(&npv(t.fig_public_npv), &sim.public_npv, &money));
+    rows.push(row(&sum(t.investor_net), &sim.investor_net, &money));
     rows.push(row(t.fig_investor_irr, &sim.investor_irr, &pct));
     out.push_str(&table(&rows));
     if sim.without_irr > 0 {

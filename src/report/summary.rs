@@ -5,7 +5,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use crate::format::{self, Lang};
-use crate::i18n::{self, texts};
+use crate::i18n::{self, scenario_text, texts};
 use crate::levers;
 use crate::model::Figures;
 use crate::scenario::Scenario;
@@ -94,11 +94,11 @@ pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
     let e = &f.evaluation;
     let cur = &s.info.currency;
     let money = |d: Decimal| format::money(lang, cur, d);
-    let pct = |d: Decimal| format::percent(lang, d, 1);
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", s.info.title, s.info.id);
-    if !s.info.summary.is_empty() {
-        let _ = writeln!(out, "{}", s.info.summary);
+    let _ = writeln!(out, "{} ({})", scenario_text::title(lang, s), s.info.id);
+    let about = scenario_text::summary(lang, s);
+    if !about.is_empty() {
+        let _ = writeln!(out, "{about}");
     }
 
     let _ = writeln!(out, "\n{}", t.terms);
@@ -114,39 +114,43 @@ pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
     out.push_str(&table(&rows));
 
     let _ = writeln!(out, "\n{}", t.key_figures);
-    let tot = &e.run.totals;
-    let be = |v: Option<Decimal>| v.map(pct).unwrap_or_else(|| t.never.to_string());
-    let moic = e
-        .investor
-        .moic
-        .map(|m| format::number(lang, m, 2))
-        .unwrap_or_else(|| "–".into());
-    let rows = vec![
-        vec![t.outcome_payments.into(), money(tot.outcome_payments)],
-        vec![
-            format!("  {}", t.cofunder),
-            money(e.run.cofunder_payments.iter().sum()),
-        ],
-        vec![format!("{}: {}", t.payer, t.npv), money(e.payer.npv)],
-        vec![
-            format!("{}: {}", t.investor, t.irr),
-            i18n::irr(lang, &e.investor.irr),
-        ],
-        vec![format!("{}: {}", t.investor, t.moic), moic],
-        vec![format!("{}: {}", t.investor, t.npv), money(e.investor.npv)],
-        vec![format!("{}: {}", t.provider, t.net), money(e.provider.net)],
-        vec![
-            format!("{}: {}", t.public_total, t.npv),
-            money(e.public.npv),
-        ],
-        vec![t.drawn.into(), money(tot.drawn)],
-        vec![t.guarantee_paid.into(), money(tot.guarantee_paid)],
-        vec![t.value.into(), money(tot.value)],
-        vec![t.break_even_principal.into(), be(f.break_even.principal)],
-        vec![t.break_even_return_cap.into(), be(f.break_even.return_cap)],
-        vec![t.break_even_payer.into(), be(f.break_even.payer)],
-    ];
+    let rows: Vec<Vec<String>> = super::figures::rows(lang, &[(s, f)])
+        .into_iter()
+        .map(|r| std::iter::once(r.label).chain(r.values).collect())
+        .collect();
     out.push_str(&table(&rows));
+
+    let rt = i18n::report_texts(lang);
+    let _ = writeln!(out, "\n{}", rt.budget);
+    for line in wrap(rt.budget_intro, 78, "  ").lines() {
+        let _ = writeln!(out, "{line}");
+    }
+    let rows: Vec<Vec<String>> = super::budget::figures(lang, s, e, &money)
+        .into_iter()
+        .map(|f| {
+            if f.warning {
+                vec![format!("! {}", f.value)]
+            } else {
+                vec![f.label, f.value]
+            }
+        })
+        .collect();
+    out.push_str(&table(&rows));
+    let tables = super::budget::tables(s, e, &crate::model::risk_table(s));
+    let amount = |d: Decimal| format::number(lang, d, 0);
+    let (header, rows) = super::budget::text_rows(lang, s, &tables, &amount);
+    let mut lines = vec![header];
+    for (heading, cells) in rows {
+        lines.push(if heading {
+            cells
+        } else {
+            std::iter::once(format!("  {}", cells[0]))
+                .chain(cells[1..].iter().cloned())
+                .collect()
+        });
+    }
+    out.push('\n');
+    out.push_str(&table(&lines));
 
     if !e.warnings.is_empty() {
         let _ = writeln!(out, "\n{}", t.warnings);
@@ -180,12 +184,31 @@ pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
             .collect(),
     );
     rows.push(
-        std::iter::once(t.npv.to_string())
+        std::iter::once(npv_label(lang, s))
             .chain(nets.iter().map(|p| format::number(lang, p.npv, 0)))
             .collect(),
     );
     out.push_str(&table(&rows));
     out
+}
+
+/// The NPV row's label with its rate: `Nåverdi (4 %)`, and the investor's
+/// own when it differs (`Nåverdi (4 %; investor 6 %)`).
+pub fn npv_label(lang: Lang, s: &Scenario) -> String {
+    let t = texts(lang);
+    let discount = s.assumptions.discount_rate;
+    let hurdle = s.hurdle_rate();
+    if hurdle == discount {
+        i18n::npv_heading(lang, discount)
+    } else {
+        format!(
+            "{} ({}; {} {})",
+            t.npv,
+            i18n::rate(lang, discount),
+            i18n::lower_first(t.investor),
+            i18n::rate(lang, hurdle)
+        )
+    }
 }
 
 /// The display name of a party role by its stable id.
@@ -197,6 +220,7 @@ pub fn party_name(lang: Lang, id: &str) -> &'static str {
         "investor" => t.investor,
         "provider" => t.provider,
         "guarantor" => t.guarantor,
+        "others" => t.others,
         _ => t.public_other,
     }
 }

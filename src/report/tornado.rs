@@ -108,23 +108,38 @@ pub fn tornado_text(lang: Lang, s: &Scenario, tornado: &Tornado) -> String {
     let base = i18n::tornado_base(
         lang,
         &format::percent(lang, tornado.achievement, 0),
+        s.assumptions.discount_rate,
         &format::money(lang, &s.info.currency, tornado.base.payer_npv),
         &irr,
     );
     let mut out = String::new();
     for line in [
-        format!("{}: {}", t.tornado_title, s.info.title),
+        format!(
+            "{}: {}",
+            t.tornado_title,
+            crate::i18n::scenario_text::title(lang, s)
+        ),
         t.tornado_note.to_string(),
         base,
     ] {
         out.push_str(&wrap(&line, TEXT_WIDTH, ""));
     }
     out.push('\n');
-    let mut rows = vec![vec![
-        t.lever.to_string(),
-        t.fig_payer_npv.into(),
-        t.fig_investor_irr.into(),
-    ]];
+    // The figures' names on two lines (`Oppdragsgivers` / `nåverdi (4 %)`),
+    // so the table keeps within the width.
+    let npv = i18n::at_rate(lang, t.fig_payer_npv, s.assumptions.discount_rate);
+    let two = |name: &str| -> [String; 2] {
+        match name.split_once(' ') {
+            Some((a, b)) => [a.to_string(), b.to_string()],
+            None => [String::new(), name.to_string()],
+        }
+    };
+    let [npv_1, npv_2] = two(&npv);
+    let [irr_1, irr_2] = two(t.fig_investor_irr);
+    let mut rows = vec![
+        vec![String::new(), npv_1, irr_1],
+        vec![t.lever.to_string(), npv_2, irr_2],
+    ];
     let steps = [t.step_down, t.step_up];
     for b in &tornado.bars {
         for (step, side) in steps.iter().zip([&b.down, &b.up]) {
@@ -134,7 +149,7 @@ pub fn tornado_text(lang: Lang, s: &Scenario, tornado: &Tornado) -> String {
     }
     let table = table(&rows);
     let mut lines = table.lines();
-    if let Some(header) = lines.next() {
+    for header in lines.by_ref().take(2) {
         out.push_str(header);
         out.push('\n');
     }

@@ -82,6 +82,12 @@ pub struct Info {
     pub theme: String,
     pub currency: String,
     pub language: String,
+    /// English texts for a scenario written in bokmål (`title_en`,
+    /// `summary_en`, `theme_en`), shown when the user's language is
+    /// English (`crate::i18n::scenario_text`).
+    pub title_en: Option<String>,
+    pub summary_en: Option<String>,
+    pub theme_en: Option<String>,
 }
 
 /// Length of one period.
@@ -167,6 +173,8 @@ pub struct Parties {
     pub provider: String,
     pub guarantor: Option<String>,
     pub public_other: String,
+    /// The names in English (`payer_en`, …), by role id, for those given.
+    pub en: Vec<(String, String)>,
 }
 
 /// `[cohort]`: who the intervention is for.
@@ -178,6 +186,8 @@ pub struct Cohort {
     pub intake: Option<Vec<Decimal>>,
     /// What one member is, for labels ("employees", "participants").
     pub unit: String,
+    /// The same in English (`unit_en`).
+    pub unit_en: Option<String>,
 }
 
 /// `[delivery]`: what the intervention costs.
@@ -232,6 +242,13 @@ pub enum Counterfactual {
 pub struct Outcome {
     pub id: String,
     pub name: String,
+    /// English texts for a bokmål scenario: `name_en`,
+    /// `indicator_unit_en`, `payable_unit_en`, `unit_plural_en`.
+    pub en: OutcomeEnglish,
+    /// What the effect is counted in, plural, for "≈ 2 400 færre
+    /// sykedager i året" (`unit_plural`); the direction word comes from
+    /// `better`.
+    pub unit_plural: Option<String>,
     pub kind: OutcomeKind,
     pub better: Better,
     /// Unit of the indicator ("%", "% of intake").
@@ -262,6 +279,15 @@ pub struct Outcome {
     pub definition: String,
     pub data_source: String,
     pub source: String,
+}
+
+/// An outcome's texts in English, where the file gives them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OutcomeEnglish {
+    pub name: Option<String>,
+    pub indicator_unit: Option<String>,
+    pub payable_unit: Option<String>,
+    pub unit_plural: Option<String>,
 }
 
 impl Outcome {
@@ -372,6 +398,8 @@ pub enum CostPayer {
 pub struct Cost {
     pub id: String,
     pub name: String,
+    /// The name in English (`name_en`).
+    pub name_en: Option<String>,
     pub when: CostTiming,
     /// One amount for `Start`; one per period for `EachPeriod`.
     pub amount: Vec<Decimal>,

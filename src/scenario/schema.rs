@@ -112,6 +112,7 @@ pub(crate) fn read_scenario(r: &mut Reader, mut root: Table) -> Option<Scenario>
             size: None,
             intake: None,
             unit: String::new(),
+            unit_en: None,
         },
     };
     let delivery = root
@@ -185,6 +186,9 @@ fn read_info(r: &mut Reader, mut t: Table) -> Option<Info> {
     let theme = t.str_or(r, "theme", "");
     let currency = t.str_or(r, "currency", "NOK");
     let language = t.choice_or(r, "language", Language("nb"));
+    let title_en = t.opt_str(r, "title_en");
+    let summary_en = t.opt_str(r, "summary_en");
+    let theme_en = t.opt_str(r, "theme_en");
     t.finish(r);
     Some(Info {
         id: id?,
@@ -193,6 +197,9 @@ fn read_info(r: &mut Reader, mut t: Table) -> Option<Info> {
         theme,
         currency,
         language: language.0.to_string(),
+        title_en,
+        summary_en,
+        theme_en,
     })
 }
 
@@ -214,15 +221,31 @@ fn read_timeline(r: &mut Reader, mut t: Table) -> Option<Timeline> {
     })
 }
 
+/// The roles of `[parties]` and the keys of their English names.
+const PARTY_NAMES_EN: [(&str, &str); 6] = [
+    ("payer", "payer_en"),
+    ("cofunder", "cofunder_en"),
+    ("investor", "investor_en"),
+    ("provider", "provider_en"),
+    ("guarantor", "guarantor_en"),
+    ("public_other", "public_other_en"),
+];
+
 fn read_parties(r: &mut Reader, mut t: Table) -> Parties {
-    let p = Parties {
+    let mut p = Parties {
         payer: t.str_or(r, "payer", "Payer"),
         cofunder: t.opt_str(r, "cofunder"),
         investor: t.str_or(r, "investor", "Investor"),
         provider: t.str_or(r, "provider", "Provider"),
         guarantor: t.opt_str(r, "guarantor"),
         public_other: t.str_or(r, "public_other", "Public sector, other"),
+        en: Vec::new(),
     };
+    for (role, key) in PARTY_NAMES_EN {
+        if let Some(name) = t.opt_str(r, key) {
+            p.en.push((role.to_string(), name));
+        }
+    }
     t.finish(r);
     p
 }
@@ -243,8 +266,14 @@ fn read_cohort(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Cohort {
     let size = t.opt_dec(r, "size");
     let intake = t.opt_dec_list(r, "intake").map(|v| per_period(v, periods));
     let unit = t.str_or(r, "unit", "");
+    let unit_en = t.opt_str(r, "unit_en");
     t.finish(r);
-    Cohort { size, intake, unit }
+    Cohort {
+        size,
+        intake,
+        unit,
+        unit_en,
+    }
 }
 
 fn read_delivery(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Option<Delivery> {
@@ -263,6 +292,13 @@ fn read_delivery(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Option
 fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
     let id = t.req_str(r, "id");
     let name = t.opt_str(r, "name");
+    let en = OutcomeEnglish {
+        name: t.opt_str(r, "name_en"),
+        indicator_unit: t.opt_str(r, "indicator_unit_en"),
+        payable_unit: t.opt_str(r, "payable_unit_en"),
+        unit_plural: t.opt_str(r, "unit_plural_en"),
+    };
+    let unit_plural = t.opt_str(r, "unit_plural");
     let kind = t.choice_or(r, "kind", OutcomeKind::Flow);
     let better = t.opt_choice::<Better>(r, "better");
     if !t.has("better") {
@@ -298,6 +334,8 @@ fn read_outcome(r: &mut Reader, mut t: Table) -> Option<Outcome> {
     };
     Some(Outcome {
         name: name.unwrap_or_else(|| id.clone()),
+        en,
+        unit_plural,
         id,
         kind,
         better: better?,
@@ -382,6 +420,7 @@ fn read_source(r: &mut Reader, mut t: Table) -> Source {
 fn read_cost(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Option<Cost> {
     let id = t.req_str(r, "id");
     let name = t.opt_str(r, "name");
+    let name_en = t.opt_str(r, "name_en");
     if !t.has("when") {
         t.missing(r, "when", Hint::OneOf(CostTiming::names()));
     }
@@ -411,6 +450,7 @@ fn read_cost(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Option<Cos
     let id = id?;
     Some(Cost {
         name: name.unwrap_or_else(|| id.clone()),
+        name_en,
         id,
         when: when?,
         amount,

@@ -33,6 +33,13 @@ pub enum Action {
     PrevScreen,
     GoTo(Screen),
     TogglePresentation,
+    /// Presentation mode: between the key figures and the risk table.
+    PresentationPage,
+    /// Point at the next (or previous) figure of the screen and explain it
+    /// in the status line (`i`, `I`).
+    PointFigure(i32),
+    /// Point at this figure (a click on it).
+    PointAt(crate::i18n::glossary::Term),
     ToggleTheme,
     ToggleLanguage,
     ToggleHelp,

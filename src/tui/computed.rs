@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::model::{self, BreakEven, Figures, PayoffPoint, RiskRow};
+use crate::report::budget::{self, BudgetTable};
 use crate::scenario::Scenario;
 
 /// The headline figures, in one place so their changes can be shown.
@@ -17,6 +18,8 @@ pub struct Headline {
     /// The cofunder's part of the outcome payments.
     pub cofunder_part: Decimal,
     pub payer_npv: Decimal,
+    /// The payer's budget net: cash only, a plain sum (§8.2).
+    pub budget_net: Decimal,
     pub investor_irr: Option<Decimal>,
     pub investor_moic: Option<Decimal>,
     pub investor_npv: Decimal,
@@ -51,6 +54,7 @@ pub struct Deltas {
     pub payer_part: Decimal,
     pub cofunder_part: Decimal,
     pub payer_npv: Decimal,
+    pub budget_net: Decimal,
     pub investor_irr: Decimal,
     pub investor_moic: Decimal,
     pub investor_npv: Decimal,
@@ -76,6 +80,7 @@ impl Deltas {
             payer_part: new.payer_part - old.payer_part,
             cofunder_part: new.cofunder_part - old.cofunder_part,
             payer_npv: new.payer_npv - old.payer_npv,
+            budget_net: new.budget_net - old.budget_net,
             investor_irr: opt_delta(old.investor_irr, new.investor_irr),
             investor_moic: opt_delta(old.investor_moic, new.investor_moic),
             investor_npv: new.investor_npv - old.investor_npv,
@@ -156,6 +161,12 @@ pub struct Computed {
     pub risk: Vec<RiskRow>,
     pub payoff: Payoff,
     pub periods: Vec<PeriodPayments>,
+    /// The payer's budget now, at 0 % and at 150 % (`report::budget`).
+    pub budgets: Vec<BudgetTable>,
+    /// The payer's value that is not cash (in its NPV, not its budget).
+    pub non_cash_value: Decimal,
+    /// Each party's result now, as a row of the risk table.
+    pub now_row: RiskRow,
 }
 
 /// `a` and `b` are the same scenario apart from the achievement.
@@ -193,6 +204,7 @@ impl Computed {
             payer_part: periods.iter().map(|p| p.payer).sum(),
             cofunder_part: periods.iter().map(|p| p.cofunder).sum(),
             payer_npv: e.payer.npv,
+            budget_net: e.budget.net,
             investor_irr: e.investor.irr.headline,
             investor_moic: e.investor.moic,
             investor_npv: e.investor.npv,
@@ -203,6 +215,20 @@ impl Computed {
         let deltas = previous
             .map(|(_, p)| Deltas::between(&p.headline, &headline))
             .unwrap_or_default();
+        let budgets = budget::tables(s, e, &risk);
+        let non_cash_value = budget::non_cash_value(e);
+        let now_row = RiskRow {
+            achievement: e.run.achievement,
+            outcome_payments: e.run.totals.outcome_payments,
+            payer: e.payer,
+            cofunder: e.cofunder,
+            investor: e.investor_party(),
+            provider: e.provider,
+            guarantor: e.guarantor,
+            public_other: e.public_other,
+            investor_irr: e.investor.irr.clone(),
+            budget: e.budget.clone(),
+        };
         Computed {
             figures: Figures {
                 evaluation,
@@ -213,6 +239,9 @@ impl Computed {
             risk,
             payoff,
             periods,
+            budgets,
+            non_cash_value,
+            now_row,
         }
     }
 }

@@ -23,6 +23,8 @@ pub enum Context {
     Screens,
     /// Any screen of an open scenario, and presentation mode.
     Present,
+    /// Presentation mode only.
+    Presenting,
     /// Everywhere.
     General,
     /// The uncertainty screen (6).
@@ -44,6 +46,7 @@ impl Context {
             Context::Scroll => |t| t.ctx_scroll,
             Context::Screens => |t| t.ctx_screens,
             Context::Present => |t| t.ctx_present,
+            Context::Presenting => |t| t.ctx_presenting,
             Context::General => |t| t.ctx_general,
             Context::Uncertainty => |t| t.ctx_uncertainty,
             Context::VariantList => |t| t.ctx_variants,
@@ -53,11 +56,12 @@ impl Context {
     }
 
     /// The contexts in the order the help overlay lists them.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Levers,
         Context::Uncertainty,
         Context::Screens,
         Context::Present,
+        Context::Presenting,
         Context::Scroll,
         Context::Picker,
         Context::General,
@@ -201,6 +205,13 @@ pub static KEYMAP: &[Binding] = &[
     bind(C::Levers, &[Key::ch('g')], Action::GoalSeek, |t| {
         t.key_goal_seek
     }),
+    // Explain a figure: point at the next or previous one.
+    bind(C::Levers, &[Key::ch('i')], Action::PointFigure(1), |t| {
+        t.key_point_next
+    }),
+    bind(C::Levers, &[Key::ch('I')], Action::PointFigure(-1), |t| {
+        t.key_point_prev
+    }),
     // The uncertainty screen.
     bind(
         C::Uncertainty,
@@ -252,6 +263,12 @@ pub static KEYMAP: &[Binding] = &[
     bind(C::Scroll, &[Key::plain(K::Home)], Action::ScrollTop, |t| {
         t.key_top
     }),
+    bind(C::Scroll, &[Key::ch('i')], Action::PointFigure(1), |t| {
+        t.key_point_next
+    }),
+    bind(C::Scroll, &[Key::ch('I')], Action::PointFigure(-1), |t| {
+        t.key_point_prev
+    }),
     bind(
         C::Scroll,
         &[Key::plain(K::End)],
@@ -273,7 +290,7 @@ pub static KEYMAP: &[Binding] = &[
         |t| t.key_prev_screen,
     ),
     Binding {
-        keys_label: Some("1–6"),
+        keys_label: Some("1–7"),
         ..bind(
             C::Screens,
             &[Key::ch('1')],
@@ -326,6 +343,15 @@ pub static KEYMAP: &[Binding] = &[
             |t| t.key_goto_screen,
         )
     },
+    Binding {
+        help: None,
+        ..bind(
+            C::Screens,
+            &[Key::ch('7')],
+            Action::GoTo(Screen::Budget),
+            |t| t.key_goto_screen,
+        )
+    },
     with_status(
         bind(
             C::Present,
@@ -335,6 +361,12 @@ pub static KEYMAP: &[Binding] = &[
         ),
         "p",
         |t| t.status_present,
+    ),
+    bind(
+        C::Presenting,
+        &[Key::plain(K::Tab), Key::plain(K::BackTab)],
+        Action::PresentationPage,
+        |t| t.key_presentation_page,
     ),
     // Variants.
     with_status(
@@ -533,7 +565,7 @@ mod tests {
         &[C::Trash, C::General],
         &[C::Compare, C::Scroll, C::Screens, C::Present, C::General],
         &[C::Picker, C::General],
-        &[C::Levers, C::Present, C::General],
+        &[C::Levers, C::Presenting, C::Present, C::General],
         &[C::Levers, C::Screens, C::Present, C::General],
         &[
             C::Levers,

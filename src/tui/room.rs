@@ -172,6 +172,9 @@ pub fn refusal(view: &View, action: Action) -> Option<&'static str> {
 pub struct Followed {
     pub screen: Screen,
     pub presentation: bool,
+    pub presentation_table: bool,
+    /// The figure the facilitator points at (`i`, a click).
+    pub pointed: Option<crate::i18n::glossary::Term>,
     pub selected: usize,
     pub scroll: Scroll,
     pub compare_metric: CompareMetric,
@@ -185,6 +188,8 @@ impl Followed {
         Followed {
             screen: view.screen,
             presentation: view.presentation,
+            presentation_table: view.presentation_table,
+            pointed: view.pointed,
             selected: view.selected,
             scroll: view.scroll,
             compare_metric: view.compare_metric,
@@ -201,6 +206,8 @@ impl Followed {
 pub fn follow(doc: Option<&Document>, view: &mut View, driver: &Followed) {
     view.screen = driver.screen;
     view.presentation = driver.presentation;
+    view.presentation_table = driver.presentation_table;
+    view.pointed = driver.pointed;
     view.selected = driver.selected;
     view.scroll = driver.scroll;
     view.compare_metric = driver.compare_metric;

@@ -15,9 +15,10 @@ use super::risk_job::RiskRequest;
 use super::room::RoomStatus;
 use super::theme::{Theme, ThemeKind};
 use crate::format::Lang;
+use crate::i18n::glossary::Term;
 use crate::risk::{Figure, Miss, Solution, TornadoFigure};
 
-/// The screens of an open scenario (keys 1–6, Tab).
+/// The screens of an open scenario (keys 1–7, Tab).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Workshop,
@@ -27,16 +28,19 @@ pub enum Screen {
     Scenario,
     /// Monte Carlo, tornado (`src/tui/ui/uncertainty/`).
     Uncertainty,
+    /// The payer's budget per budget year (`src/tui/ui/budget.rs`).
+    Budget,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Screen::Workshop,
         Screen::Risk,
         Screen::Flows,
         Screen::Compare,
         Screen::Scenario,
         Screen::Uncertainty,
+        Screen::Budget,
     ];
 
     /// The screen's name in the tab bar.
@@ -49,10 +53,11 @@ impl Screen {
             Screen::Compare => t.screen_compare,
             Screen::Scenario => t.screen_scenario,
             Screen::Uncertainty => t.screen_uncertainty,
+            Screen::Budget => t.screen_budget,
         }
     }
 
-    /// The screen's number key, 1–6.
+    /// The screen's number key, 1–7.
     pub fn number(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
@@ -261,6 +266,11 @@ pub struct Scroll {
     pub compare_col: usize,
     /// The first line of the help overlay shown.
     pub help: usize,
+    /// The first row of the budget screen's table shown.
+    pub budget: usize,
+    /// The first year column of the budget screen shown (when they do
+    /// not all fit).
+    pub budget_col: usize,
 }
 
 /// Which payoff curve the comparison chart overlays.
@@ -340,6 +350,9 @@ pub struct View {
     pub picker: Option<Picker>,
     pub screen: Screen,
     pub presentation: bool,
+    /// Presentation mode shows the risk table rather than the key
+    /// figures (Tab).
+    pub presentation_table: bool,
     /// The selected lever, by its index in the document's levers.
     pub selected: usize,
     pub scroll: Scroll,
@@ -361,6 +374,10 @@ pub struct View {
     /// The shared room this view is in, kept true by its host (`None`:
     /// the view has its document to itself).
     pub room: Option<RoomStatus>,
+    /// The key figure pointed at (`i` cycles, a click points), explained
+    /// in the status line and first in the `?` overlay; `None`: the
+    /// selected lever is what `?` explains.
+    pub pointed: Option<Term>,
 }
 
 impl View {
@@ -377,6 +394,7 @@ impl View {
             picker: None,
             screen: Screen::Workshop,
             presentation: false,
+            presentation_table: false,
             selected: 0,
             scroll: Scroll::default(),
             mode: Mode::Normal,
@@ -389,6 +407,7 @@ impl View {
             tornado_sort: TornadoFigure::PayerNpv,
             leave_after_save: None,
             room: None,
+            pointed: None,
         }
     }
 
@@ -458,7 +477,7 @@ impl View {
             return &[C::Picker, C::General];
         }
         if self.presentation {
-            return &[C::Levers, C::Present, C::General];
+            return &[C::Levers, C::Presenting, C::Present, C::General];
         }
         match self.screen {
             Screen::Workshop | Screen::Risk => &[C::Levers, C::Screens, C::Present, C::General],
@@ -469,7 +488,9 @@ impl View {
                 C::Present,
                 C::General,
             ],
-            Screen::Flows | Screen::Scenario => &[C::Scroll, C::Screens, C::Present, C::General],
+            Screen::Flows | Screen::Scenario | Screen::Budget => {
+                &[C::Scroll, C::Screens, C::Present, C::General]
+            }
             Screen::Compare => &[C::Compare, C::Scroll, C::Screens, C::Present, C::General],
         }
     }
@@ -480,6 +501,7 @@ impl View {
             return true;
         }
         !self.presentation
+            && self.pointed.is_none()
             && !matches!(self.mode, Mode::Prompt(_) | Mode::Input(_))
             && self.variant_list.is_none()
             && self.screen == Screen::Workshop

@@ -287,6 +287,25 @@ pub fn bundled_entries() -> Vec<effekt::tui::PickerEntry> {
         .collect()
 }
 
+/// A bundled scenario open in the workshop at a size, in a language.
+pub fn open_app(id: &str, lang: effekt::format::Lang, size: (u16, u16)) -> App {
+    let s = effekt::catalog::open(id).expect("bundled").scenario;
+    App::open(s, lang, effekt::tui::ThemeKind::Default, size)
+}
+
+/// Selects the shown lever with this id.
+pub fn select_lever(app: &mut App, id: &str) {
+    let i = app
+        .doc
+        .as_ref()
+        .expect("a document")
+        .levers
+        .iter()
+        .position(|l| l.id == id)
+        .expect("shown lever");
+    app.update(effekt::tui::Action::Select(i));
+}
+
 /// The name of [`plant_hostile_variant`]'s variant: an OSC that retitles
 /// the window, a bell, a screen clear, a C1 CSI and a bidirectional
 /// override.

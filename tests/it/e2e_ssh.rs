@@ -974,7 +974,7 @@ fn a_room_follows_its_facilitator_hands_over_and_outlives_its_clients() {
     });
     let nb = payments_after("sykefravaer", 1, Lang::Nb);
     assert!(
-        line(&screen, "Utfallsbetaling").contains(&nb),
+        line(&screen, "Resultatbetaling").contains(&nb),
         "{nb} in:\n{screen}"
     );
     let screen = anna.wait_for("the step on anna's screen", LONG, |s| {

@@ -26,6 +26,7 @@ mod schema;
 mod trash;
 mod tui_bytes;
 mod tui_dialogs;
+mod tui_figures;
 mod tui_new;
 mod tui_risk;
 mod tui_room;

@@ -155,6 +155,7 @@ fn arb_round2() -> impl Strategy<Value = Scenario> {
                     .map(|(i, (when, by, once, each))| scenario::Cost {
                         id: format!("c{i}"),
                         name: format!("Cost {i}"),
+                        name_en: None,
                         when: [CostTiming::Start, CostTiming::EachPeriod][when as usize],
                         amount: match when {
                             0 => vec![Decimal::from(once)],

@@ -101,7 +101,11 @@ fn risk_command() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Probabilities"), "{out}");
     assert!(out.contains("3,000 draws, seed 7"), "{out}");
-    assert!(out.contains("Legemeldt sykefravær ±0.3"), "{out}");
+    // In English, the outcome's English name (`name_en`).
+    assert!(
+        out.contains("Doctor-certified sickness absence ±0.3"),
+        "{out}"
+    );
     let (code, out, _) = effekt(&["risk", "peterborough", "--draws", "200"]);
     assert_eq!(code, 0);
     assert!(out.contains("Sannsynligheter"), "{out}");
@@ -211,7 +215,7 @@ fn solve_command() {
     ]);
     assert_eq!(code, 3);
     assert!(
-        out.contains("No value of price from NOK 0 to NOK 2,600"),
+        out.contains("No value of price per unit from NOK 0 to NOK 2,600"),
         "{out}"
     );
 

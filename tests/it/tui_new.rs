@@ -201,7 +201,7 @@ fn the_scenario_screen_says_where_each_number_came_from() {
     let app = at_the_numbers(text, Lang::En, LARGE);
     let shown = screen(&app);
     for says in [
-        "[[outcomes]] Legemeldt sykefravær",
+        "[[outcomes]] Doctor-certified sickness absence",
         "Source: SSB table 322688",
         "Assumption: 1.2 points lower",
         "12,500,000",

@@ -120,14 +120,14 @@ fn the_screen_is_key_6_and_in_the_tab_cycle() {
     keys(&mut app, "6");
     assert_eq!(app.view.screen, Screen::Uncertainty);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.view.screen, Screen::Workshop);
+    assert_eq!(app.view.screen, Screen::Budget);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.view.screen, Screen::Uncertainty);
     assert_eq!(Screen::Uncertainty.number(), 6);
     // The help, generated from the key map, names the new keys.
-    let help = tui::ui::help::entries(true, &app.view);
+    let help = tui::ui::help::entries(app.doc.as_ref(), &app.view);
     let has = |k: &str| help.iter().any(|(keys, _, _)| keys == k);
-    assert!(has("g") && has("d") && has("f") && has("1–6"), "{help:?}");
+    assert!(has("g") && has("d") && has("f") && has("1–7"), "{help:?}");
 }
 
 #[test]
@@ -444,7 +444,7 @@ fn goal_seek_out_of_reach_says_so_with_the_range_and_closest_value() {
     assert!(miss.best.is_some());
     let text = screen(&app);
     assert!(
-        text.contains("No value of price from NOK 0 to NOK 2,600"),
+        text.contains("No value of price per unit from NOK 0 to NOK 2,600"),
         "{text}"
     );
     assert!(

@@ -134,6 +134,71 @@ fn presentation_mode() {
     }
 }
 
+/// Presentation mode's second page (Tab): the risk table with its flags,
+/// in large digits where they fit, in both languages.
+#[test]
+fn presentation_risk_table() {
+    for (id, size, lang) in [
+        ("sykefravaer", SMALL, Lang::Nb),
+        ("sykefravaer", SMALL, Lang::En),
+        ("sykefravaer", LARGE, Lang::Nb),
+        ("sykefravaer", LARGE, Lang::En),
+        ("rekruttering", LARGE, Lang::Nb),
+        ("sykefravaer", (200, 60), Lang::Nb),
+        ("sykefravaer", SMALLEST, Lang::Nb),
+    ] {
+        let mut app = open(id, lang, ThemeKind::Default, size);
+        run(
+            &mut app,
+            &[
+                Action::TogglePresentation,
+                Action::PresentationPage,
+                Action::Step(-2),
+            ],
+        );
+        let tag = match lang {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        };
+        insta::assert_snapshot!(
+            format!("{id}_{}x{}_presentation_table_{tag}", size.0, size.1),
+            screen(&app)
+        );
+    }
+}
+
+/// The budget screen (7) at 80×24 and 160×45 in both languages, and
+/// scrolled to its end at 80×24.
+#[test]
+fn budget_screen() {
+    for (id, size, lang) in [
+        ("sykefravaer", SMALL, Lang::Nb),
+        ("sykefravaer", SMALL, Lang::En),
+        ("sykefravaer", LARGE, Lang::Nb),
+        ("sykefravaer", LARGE, Lang::En),
+        ("rekruttering", SMALL, Lang::Nb),
+        ("finland_tyhy", SMALL, Lang::En),
+        ("sykefravaer", SMALLEST, Lang::Nb),
+    ] {
+        let mut app = open(id, lang, ThemeKind::Default, size);
+        run(&mut app, &[Action::Step(-2), Action::GoTo(Screen::Budget)]);
+        let tag = match lang {
+            Lang::Nb => "nb",
+            Lang::En => "en",
+        };
+        insta::assert_snapshot!(
+            format!("{id}_{}x{}_budget_{tag}", size.0, size.1),
+            screen(&app)
+        );
+    }
+    let mut app = nb("sykefravaer", SMALL);
+    run(
+        &mut app,
+        &[Action::GoTo(Screen::Budget), Action::ScrollBottom],
+    );
+    insta::assert_snapshot!("sykefravaer_80x24_budget_end", screen(&app));
+}
+
 #[test]
 fn monochrome_theme_keeps_selection_visible() {
     let mut app = open("sykefravaer", Lang::Nb, ThemeKind::Mono, SMALL);

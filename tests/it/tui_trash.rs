@@ -496,7 +496,7 @@ fn a_real_terminal_shows_planted_escape_sequences_harmlessly() {
     std::fs::write(&file, text).unwrap();
     let title_before = tmux.flag("pane_title");
     tmux.run(&format!("{BIN} {}; echo effekt-exit-$?", file.display()));
-    tmux.wait_for("the workshop", long, |s| s.contains("Utfallsbetalinger"));
+    tmux.wait_for("the workshop", long, |s| s.contains("Resultatbetaling"));
 
     // What a clear screen, a reset or a hidden attribute would wipe: the
     // header, the levers, the list's frame and the planted texts, marked.

@@ -263,9 +263,9 @@ fn back_leaves_screens_and_modes_first() {
     assert_eq!(app.view.screen, Screen::Risk);
     app.update(Action::PrevScreen);
     app.update(Action::PrevScreen);
-    assert_eq!(app.view.screen, Screen::Uncertainty);
+    assert_eq!(app.view.screen, Screen::Budget);
     app.update(Action::PrevScreen);
-    assert_eq!(app.view.screen, Screen::Scenario);
+    assert_eq!(app.view.screen, Screen::Uncertainty);
 }
 
 fn key(c: char) -> Event {

@@ -78,7 +78,7 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
             tr!(
                 lang,
                 "guaranteed_share {g} plus fee_at_risk {a} is more than 1; together they may be at most the whole cost",
-                "garantert andel {g} pluss leverandørens risiko {a} er mer enn 1; til sammen kan de høyst være hele kostnaden"
+                "fast grunnbetaling {g} pluss resultatavhengig honorar {a} er mer enn 1; til sammen kan de høyst være hele kostnaden"
             )
         }
         Rule::ReturnCapRange { value } => {

@@ -210,16 +210,56 @@ fn too_small(view: &View, inner: Rect, buf: &mut Buffer, theme: &Theme) {
     }
 }
 
-/// Points of a vertical dotted line: every other of `n` steps from `y0` to `y1`.
-fn dotted(x: f64, y0: f64, y1: f64, n: usize) -> Vec<(f64, f64)> {
-    (0..=n)
-        .filter(|i| i % 2 == 0)
-        .map(|i| (x, y0 + (y1 - y0) * i as f64 / n as f64))
-        .collect()
+/// A line of the payoff chart at a point of the effect axis: the
+/// threshold, the target or the expected effect (α = HI/EI, TI/EI, 1).
+struct Reference {
+    achievement: Decimal,
+    glyph: &'static str,
+    /// What meets there (`mål`, `forventet`), joined by `=`.
+    names: Vec<&'static str>,
 }
 
-/// Outcome payments, investor net and payer NPV against achievement
-/// 0–150 %, with the current achievement and the target marked.
+/// Where the threshold, the target and the expected effect of each
+/// outcome fall on the effect axis, lines at the same point merged (the
+/// target's glyph first, then the expected effect's, then the
+/// threshold's). Solid glyphs, so they show on a projector and in
+/// monochrome: `┃` target, `║` expected, `│` threshold.
+fn references(doc: &Document, view: &View) -> Vec<Reference> {
+    let u = i18n::tui(view.lang);
+    let mut points: Vec<(Decimal, &'static str, &'static str)> = Vec::new();
+    for o in &doc.current.outcomes {
+        let ei = o.expected_improvement();
+        if ei <= Decimal::ZERO {
+            continue;
+        }
+        points.push((o.target_improvement() / ei, "┃", u.target));
+        let hi = o.threshold_improvement();
+        if hi > Decimal::ZERO {
+            points.push((hi / ei, "│", u.threshold_marker));
+        }
+    }
+    points.push((Decimal::ONE, "║", u.expected_marker));
+    let mut out: Vec<Reference> = Vec::new();
+    for (a, glyph, name) in points {
+        let a = a.round_dp(4);
+        match out.iter_mut().find(|r| r.achievement == a) {
+            Some(r) if !r.names.contains(&name) => r.names.push(name),
+            Some(_) => {}
+            None => out.push(Reference {
+                achievement: a,
+                glyph,
+                names: vec![name],
+            }),
+        }
+    }
+    out.sort_by_key(|r| r.achievement);
+    out
+}
+
+/// Outcome payments (a sum), investor net (a sum) and the payer's NPV
+/// (at the discount rate) against the effect, 0–150 % of the expected,
+/// with the current effect (`⡇`, moving) and the threshold, target and
+/// expected effect (solid lines) marked and named.
 pub fn draw_payoff(
     doc: &Document,
     view: &View,
@@ -242,7 +282,8 @@ pub fn draw_payoff(
     };
     let now = doc.current.assumptions.achievement;
     let pct0 = |d: Decimal| format::percent(lang, d, 0);
-    let items = vec![
+    let refs = references(doc, view);
+    let mut items = vec![
         (
             "⣀⣀".to_string(),
             theme.series_payments,
@@ -256,19 +297,26 @@ pub fn draw_payoff(
         (
             "▄▄".to_string(),
             theme.series_payer_npv,
-            u.legend_payer_npv.to_string(),
+            // `Oppdragsgiver (nåverdi 4 %)`.
+            format!(
+                "{} {})",
+                u.legend_payer_npv,
+                i18n::rate(lang, doc.current.assumptions.discount_rate)
+            ),
         ),
         (
-            "│".to_string(),
+            "⡇".to_string(),
             theme.marker_now,
             tui_text::marker(u.now, &format::percent(lang, now, 0)),
         ),
-        (
-            "┊".to_string(),
-            theme.marker_target,
-            tui_text::marker(u.target, &pct0(Decimal::ONE)),
-        ),
     ];
+    items.extend(refs.iter().map(|r| {
+        (
+            r.glyph.to_string(),
+            theme.marker_target,
+            tui_text::marker(&r.names.join(" = "), &pct0(r.achievement)),
+        )
+    }));
     let texts: Vec<String> = items.iter().map(|(g, _, t)| format!("{g} {t}")).collect();
     let legend_rows = wrap_items(&texts, inner.width as usize).len() as u16;
     let chart_area = Rect {
@@ -284,9 +332,7 @@ pub fn draw_payoff(
 
     let (y0, y1) = (f(p.y_min), f(p.y_max));
     let x_max = f(PAYOFF_MAX * Decimal::ONE_HUNDRED);
-    let rows = chart_area.height as usize * 2;
     let zero = [(0.0, 0.0), (x_max, 0.0)];
-    let target = dotted(100.0, y0, y1, rows);
     let x_now = f(now * Decimal::ONE_HUNDRED);
     let now_line = [(x_now, y0), (x_now, y1)];
     let mut datasets = Vec::new();
@@ -299,13 +345,6 @@ pub fn draw_payoff(
                 .data(&zero),
         );
     }
-    datasets.push(
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Scatter)
-            .style(theme.marker_target)
-            .data(&target),
-    );
     if x_now <= x_max {
         datasets.push(
             Dataset::default()
@@ -341,6 +380,30 @@ pub fn draw_payoff(
         .map(|v| Line::styled(money.text(*v), theme.axis))
         .collect();
     let label_w = y_labels.iter().map(Line::width).max().unwrap_or(0) as u16;
+    // The same graph area as ratatui's chart layout.
+    let gx = chart_area.x + label_w.min(chart_area.width / 3) + 1;
+    let graph = Rect {
+        x: gx,
+        width: chart_area.right().saturating_sub(gx),
+        height: chart_area.height.saturating_sub(2),
+        ..chart_area
+    };
+    // The column a value falls in (braille: two dots per column).
+    let col = |x: f64| {
+        let dots = f64::from((graph.width * 2).saturating_sub(1));
+        graph.x + ((x / x_max * dots) as u16 / 2).min(graph.width.saturating_sub(1))
+    };
+    // The reference lines go first: the curves are drawn over them.
+    let shown: Vec<(u16, &Reference)> = refs
+        .iter()
+        .filter(|r| r.achievement <= PAYOFF_MAX && graph.width >= 4)
+        .map(|r| (col(f(r.achievement * Decimal::ONE_HUNDRED)), r))
+        .collect();
+    for (c, r) in &shown {
+        for y in graph.y..graph.bottom() {
+            buf.set_string(*c, y, r.glyph, theme.marker_target);
+        }
+    }
     // Empty x labels keep the chart's label row and axis line; the labels
     // are drawn below at their exact positions (ratatui spreads labels
     // evenly, which would put 100 % at the wrong place).
@@ -359,22 +422,25 @@ pub fn draw_payoff(
         )
         .legend_position(None)
         .render(chart_area, buf);
-    // The same graph area as ratatui's chart layout.
-    let gx = chart_area.x + label_w.min(chart_area.width / 3) + 1;
-    let graph = Rect {
-        x: gx,
-        width: chart_area.right().saturating_sub(gx),
-        height: chart_area.height.saturating_sub(2),
-        ..chart_area
-    };
     if graph.width < 4 || graph.height < 2 {
         return;
     }
-    // The column a value falls in (braille: two dots per column).
-    let col = |x: f64| {
-        let dots = f64::from(graph.width * 2 - 1);
-        graph.x + ((x / x_max * dots) as u16 / 2).min(graph.width - 1)
-    };
+    // Each line named on the top row, right of it (left when it would
+    // run out of the graph), where the names do not run into each other.
+    let mut taken = graph.x;
+    for (c, r) in &shown {
+        let name = r.names.join("=");
+        let w = width(&name) as u16;
+        let x = if c + 1 + w <= graph.right() {
+            c + 1
+        } else {
+            c.saturating_sub(w)
+        };
+        if x >= taken && x + w <= graph.right() {
+            buf.set_string(x, graph.y, &name, theme.marker_target);
+            taken = x + w + 1;
+        }
+    }
     let axis_y = chart_area.bottom() - 2;
     let label_y = chart_area.bottom() - 1;
     for k in [0i64, 5, 10, 15] {

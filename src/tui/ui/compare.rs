@@ -16,7 +16,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::text::{left, right, truncate, wrap};
 use crate::format::{self, Lang};
-use crate::i18n;
+use crate::i18n::{self, glossary, glossary::Term};
 use crate::levers;
 use crate::model::{self, RiskRow};
 use crate::tui::computed::PAYOFF_MAX;
@@ -37,6 +37,8 @@ const LETTERS: [&str; 5] = ["A", "B", "C", "D", "E"];
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub label: String,
+    /// The label when the full one does not fit (`Budsjettnetto`).
+    pub short: String,
     pub cells: Vec<Cell>,
     pub heading: bool,
 }
@@ -52,6 +54,7 @@ pub struct Cell {
 fn heading(label: &str) -> Row {
     Row {
         label: label.to_string(),
+        short: label.to_string(),
         cells: Vec::new(),
         heading: true,
     }
@@ -80,6 +83,7 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
             .collect();
         out.push(Row {
             label: i18n::lever_label(lang, &doc.base, &l),
+            short: i18n::lever_short_label(lang, &doc.base, &l),
             cells,
             heading: false,
         });
@@ -88,93 +92,172 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
     let currency = crate::i18n::currency_label(lang, &doc.base.info.currency);
     out.push(heading(&format!("{}, {currency}", v.compare_figures)));
     type Figure = fn(&CompareColumn) -> Option<Decimal>;
-    let figures: [(&str, Figure, bool); 10] = [
-        (
-            t.outcome_payments,
-            |c| Some(c.figures.evaluation.run.totals.outcome_payments),
-            true,
-        ),
-        (u.payer_npv, |c| Some(c.figures.evaluation.payer.npv), true),
-        (
-            u.investor_irr,
-            |c| c.figures.evaluation.investor.irr.headline,
-            false,
-        ),
-        (
-            u.investor_moic,
-            |c| c.figures.evaluation.investor.moic,
-            false,
-        ),
-        (
-            u.investor_npv,
-            |c| Some(c.figures.evaluation.investor.npv),
-            true,
-        ),
-        (
-            u.provider_result,
-            |c| Some(c.figures.evaluation.provider.net),
-            true,
-        ),
-        (
-            u.public_npv,
-            |c| Some(c.figures.evaluation.public.npv),
-            true,
-        ),
-        (
-            t.break_even_principal,
-            |c| c.figures.break_even.principal,
-            false,
-        ),
-        (
-            t.break_even_return_cap,
-            |c| c.figures.break_even.return_cap,
-            false,
-        ),
-        (t.break_even_payer, |c| c.figures.break_even.payer, false),
-    ];
-    for (i, (label, get, is_money)) in figures.iter().enumerate() {
-        let text = |d: Decimal| match (is_money, i) {
-            (true, _) => format::money_short_bare(lang, d),
-            (false, 3) => format::multiple(lang, d),
-            (false, _) => format::percent(lang, d, 1),
-        };
-        let base = get(&cols[0]);
-        let mut cells = Vec::new();
-        let mut deltas = Vec::new();
-        for c in cols {
-            let value = get(c);
-            cells.push(Cell {
-                text: value.map(text).unwrap_or_else(|| {
-                    if i == 2 {
-                        t.no_irr.into()
-                    } else {
-                        "–".into()
-                    }
-                }),
-                marked: false,
-                negative: value.is_some_and(|d| d < Decimal::ZERO),
-            });
-            let delta = match (base, value) {
-                (Some(b), Some(x)) => super::figures::change(text, x - b),
-                _ => String::new(),
-            };
-            deltas.push(Cell {
-                negative: delta.starts_with('▼'),
-                text: delta,
-                marked: false,
-            });
+    /// How a figure's value reads.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Money,
+        Rate,
+        Multiple,
+    }
+    // A rate in a heading or label when every column has the same, else
+    // a pointer to the terms above.
+    let rate_text = |rate: fn(&CompareColumn) -> Decimal| {
+        let r = rate(&cols[0]);
+        if cols.iter().all(|c| rate(c) == r) {
+            i18n::rate(lang, r)
+        } else {
+            v.compare_rate_varies.to_string()
         }
-        out.push(Row {
-            label: label.to_string(),
-            cells,
-            heading: false,
-        });
-        if deltas.iter().any(|d| !d.text.is_empty()) {
+    };
+    let discount = rate_text(|c| c.scenario.assumptions.discount_rate);
+    let hurdle = rate_text(|c| c.scenario.hurdle_rate());
+    let t_ = |term: Term| glossary::name(lang, term).to_string();
+    let s_ = |term: Term| glossary::short(lang, term).to_string();
+    // The figures under headings that name their basis; each with its
+    // full and short label, its value and how it reads.
+    /// A figure's full label, short label, value and how it reads.
+    type FigureLine = (String, String, Figure, Kind);
+    let groups: Vec<(String, Vec<FigureLine>)> = vec![
+        (
+            t.totals_heading.to_string(),
+            vec![
+                (
+                    t_(Term::OutcomePayments),
+                    s_(Term::OutcomePayments),
+                    |c| Some(c.figures.evaluation.run.totals.outcome_payments),
+                    Kind::Money,
+                ),
+                (
+                    t_(Term::BudgetNet),
+                    s_(Term::BudgetNet),
+                    |c| Some(c.figures.evaluation.budget.net),
+                    Kind::Money,
+                ),
+                (
+                    t_(Term::ProviderResult),
+                    s_(Term::ProviderResult),
+                    |c| Some(c.figures.evaluation.provider.net),
+                    Kind::Money,
+                ),
+            ],
+        ),
+        (
+            format!("{} ({discount})", t.npv),
+            vec![
+                (
+                    t_(Term::PayerNpv),
+                    s_(Term::PayerNpv),
+                    |c| Some(c.figures.evaluation.payer.npv),
+                    Kind::Money,
+                ),
+                (
+                    t_(Term::PublicNpv),
+                    s_(Term::PublicNpv),
+                    |c| Some(c.figures.evaluation.public.npv),
+                    Kind::Money,
+                ),
+            ],
+        ),
+        (
+            t.investor.to_string(),
+            vec![
+                (
+                    t_(Term::InvestorIrr),
+                    s_(Term::InvestorIrr),
+                    |c| c.figures.evaluation.investor.irr.headline,
+                    Kind::Rate,
+                ),
+                (
+                    t_(Term::InvestorMoic),
+                    s_(Term::InvestorMoic),
+                    |c| c.figures.evaluation.investor.moic,
+                    Kind::Multiple,
+                ),
+                (
+                    format!("{} ({hurdle})", t_(Term::InvestorNpv)),
+                    format!("{} ({hurdle})", t.npv),
+                    |c| Some(c.figures.evaluation.investor.npv),
+                    Kind::Money,
+                ),
+            ],
+        ),
+        (
+            u.break_even_short.to_string(),
+            vec![
+                (
+                    t_(Term::BreakEvenPrincipal),
+                    s_(Term::BreakEvenPrincipal),
+                    |c| c.figures.break_even.principal,
+                    Kind::Rate,
+                ),
+                (
+                    t_(Term::BreakEvenReturnCap),
+                    s_(Term::BreakEvenReturnCap),
+                    |c| c.figures.break_even.return_cap,
+                    Kind::Rate,
+                ),
+                (
+                    t_(Term::BreakEvenPayer),
+                    s_(Term::BreakEvenPayer),
+                    |c| c.figures.break_even.payer,
+                    Kind::Rate,
+                ),
+            ],
+        ),
+    ];
+    for (title, figures) in &groups {
+        out.push(heading(&format!("  {title}")));
+        for (label, short, get, kind) in figures {
+            let text = |d: Decimal| match kind {
+                Kind::Money => format::money_short_bare(lang, d),
+                Kind::Multiple => format::multiple(lang, d),
+                Kind::Rate => format::percent(lang, d, 1),
+            };
+            let is_irr = *label == t_(Term::InvestorIrr);
+            let base = get(&cols[0]);
+            let mut cells = Vec::new();
+            let mut deltas = Vec::new();
+            for c in cols {
+                let value = get(c);
+                cells.push(Cell {
+                    text: value.map(text).unwrap_or_else(|| {
+                        if is_irr {
+                            t.no_irr.into()
+                        } else {
+                            "–".into()
+                        }
+                    }),
+                    marked: false,
+                    negative: value.is_some_and(|d| d < Decimal::ZERO),
+                });
+                // Changes of a rate or share in percentage points.
+                let delta = match (base, value) {
+                    (Some(b), Some(x)) if *kind == Kind::Rate => {
+                        super::figures::points_change(lang, x - b)
+                    }
+                    (Some(b), Some(x)) => super::figures::change(text, x - b),
+                    _ => String::new(),
+                };
+                deltas.push(Cell {
+                    negative: delta.starts_with('▼'),
+                    text: delta,
+                    marked: false,
+                });
+            }
             out.push(Row {
-                label: String::new(),
-                cells: deltas,
+                label: label.clone(),
+                short: short.clone(),
+                cells,
                 heading: false,
             });
+            if deltas.iter().any(|d| !d.text.is_empty()) {
+                out.push(Row {
+                    label: String::new(),
+                    short: String::new(),
+                    cells: deltas,
+                    heading: false,
+                });
+            }
         }
     }
 
@@ -201,8 +284,10 @@ pub fn rows(doc: &Document, view: &View, cols: &[CompareColumn]) -> Vec<Row> {
                     }
                 })
                 .collect();
+            let label = format!("{name}, {}", format::percent(lang, *a, 0));
             out.push(Row {
-                label: format!("{name}, {}", format::percent(lang, *a, 0)),
+                short: label.clone(),
+                label,
                 cells,
                 heading: false,
             });
@@ -377,10 +462,15 @@ fn draw_table(
             buf.set_stringn(area.x, y, truncate(&row.label, w), w, theme.group);
             continue;
         }
+        let label = if super::text::width(&row.label) <= label_w {
+            &row.label
+        } else {
+            &row.short
+        };
         buf.set_stringn(
             area.x,
             y,
-            left(&truncate(&row.label, label_w), label_w),
+            left(&truncate(label, label_w), label_w),
             label_w,
             theme.label,
         );
@@ -443,9 +533,21 @@ fn draw_chart(
     let lang = view.lang;
     let v = i18n::variant(lang);
     let metric_name = match metric {
-        CompareMetric::Payments => v.metric_payments,
-        CompareMetric::InvestorNet => v.metric_investor,
-        CompareMetric::PayerNpv => v.metric_payer,
+        CompareMetric::Payments => v.metric_payments.to_string(),
+        CompareMetric::InvestorNet => v.metric_investor.to_string(),
+        CompareMetric::PayerNpv => {
+            let r = cols.first().map(|c| c.scenario.assumptions.discount_rate);
+            match r {
+                Some(r)
+                    if cols
+                        .iter()
+                        .all(|c| c.scenario.assumptions.discount_rate == r) =>
+                {
+                    i18n::at_rate(lang, v.metric_payer, r)
+                }
+                _ => format!("{} ({})", v.metric_payer, v.compare_rate_varies),
+            }
+        }
     };
     let title = format!("{} · {metric_name} (m)", v.compare_chart);
     buf.set_stringn(

@@ -8,11 +8,24 @@ use rust_decimal::Decimal;
 
 use super::text::{right, truncate, width, wrap};
 use crate::format::{self, Lang};
+use crate::i18n::glossary::{self, Term};
 use crate::i18n::{self, tui_text};
 use crate::levers::Target;
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
+
+/// How deep a row of the key figures sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// A heading that names the basis of the rows under it (`Sum over
+    /// kontrakten`, `Nåverdi (4 %)`), without a value.
+    Heading,
+    /// A figure under a heading.
+    Member,
+    /// A part of the figure above (`herav medfinansiør`).
+    Part,
+}
 
 /// One line of the key figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,15 +33,40 @@ pub struct FigureRow {
     pub label: String,
     /// A shorter label for narrow terminals.
     pub short: String,
-    /// Indented under the row above.
-    pub sub: bool,
-    /// Under a heading: indented only when there is room.
-    pub member: bool,
-    /// A heading without a value.
-    pub heading: bool,
+    /// The widest the label gets while the levers move (a rate in it at
+    /// the widest its lever can write), so columns never move.
+    pub planned: usize,
+    pub depth: Depth,
+    /// What the row is, for `?` and `i` (none for headings).
+    pub term: Option<Term>,
     pub value: String,
     pub negative: bool,
     pub delta: String,
+}
+
+impl FigureRow {
+    fn heading(label: String, planned: usize) -> FigureRow {
+        FigureRow {
+            short: label.clone(),
+            label,
+            planned,
+            depth: Depth::Heading,
+            term: None,
+            value: String::new(),
+            negative: false,
+            delta: String::new(),
+        }
+    }
+
+    /// Cells the label is indented by.
+    fn indent(&self, compact: bool) -> usize {
+        match (self.depth, compact) {
+            (Depth::Heading, _) | (Depth::Member, true) => 0,
+            (Depth::Part, true) => 1,
+            (Depth::Member, false) => 2,
+            (Depth::Part, false) => 4,
+        }
+    }
 }
 
 /// How money reads in a figure: `11,1 mill. kr`, or bare (`11,1 mill.`)
@@ -49,23 +87,6 @@ impl MoneyText<'_> {
     }
 }
 
-fn row(label: &str, short: &str, value: String, negative: bool, delta: String) -> FigureRow {
-    FigureRow {
-        label: label.to_string(),
-        short: short.to_string(),
-        sub: false,
-        member: false,
-        heading: false,
-        value,
-        negative,
-        delta,
-    }
-}
-
-fn sub(r: FigureRow) -> FigureRow {
-    FigureRow { sub: true, ..r }
-}
-
 /// The change with its arrow, or nothing when it rounds to zero in the
 /// way it is shown (`▼ −0,0 %` says nothing).
 pub fn change(text_of_abs: impl Fn(Decimal) -> String, change: Decimal) -> String {
@@ -77,58 +98,149 @@ pub fn change(text_of_abs: impl Fn(Decimal) -> String, change: Decimal) -> Strin
     }
 }
 
-/// The key figures as text. `compact`: money without currency (the panel
-/// title names it) and no investor NPV line.
+/// The change of a share or a rate, in percentage points with one
+/// decimal: `▲ +0,5 %-poeng` / `▲ +0.5 pp`.
+pub fn points_change(lang: Lang, dv: Decimal) -> String {
+    change(|x| i18n::points(lang, x, 1), dv)
+}
+
+/// The values a rate lever can take while it moves (its ends, the steps
+/// beside them, the scenario's value), or `now` when no lever sets it.
+fn planned_rates(doc: &Document, targets: &[Target], now: Decimal) -> Vec<Decimal> {
+    let mut out = vec![now];
+    for l in doc.levers.iter().filter(|l| targets.contains(&l.target)) {
+        out.extend(super::levers::planned_values(l));
+    }
+    out
+}
+
+/// A label with a rate in it, and the widest it gets over `rates`.
+fn with_rate(
+    label: impl Fn(Decimal) -> String,
+    now: Decimal,
+    rates: &[Decimal],
+) -> (String, usize) {
+    let planned = rates.iter().map(|r| width(&label(*r))).max().unwrap_or(0);
+    let text = label(now);
+    let planned = planned.max(width(&text));
+    (text, planned)
+}
+
+/// The key figures as text, each under a heading that names its basis:
+/// plain sums over the contract, present values at the discount rate
+/// (the investor's at its own rate), the investor's return, and the
+/// break-even effects. `compact`: money without currency (the panel title
+/// names it) and no investor NPV line.
 pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
     let lang = view.lang;
     let t = i18n::texts(lang);
     let u = i18n::tui(lang);
     let h = &doc.computed.headline;
     let d = &doc.computed.deltas;
+    let s = &doc.current;
     let m = MoneyText {
         lang,
-        currency: &doc.current.info.currency,
+        currency: &s.info.currency,
         bare: compact,
     };
-    let money = |v: Decimal, dv: Decimal, label: &str, short: &str| {
-        row(
+    let figure = |term: Term, depth: Depth, value: String, negative: bool, delta: String| {
+        let label = glossary::name(lang, term).to_string();
+        FigureRow {
+            planned: width(&label),
+            short: glossary::short(lang, term).to_string(),
             label,
-            short,
+            depth,
+            term: Some(term),
+            value,
+            negative,
+            delta,
+        }
+    };
+    let money = |term: Term, depth: Depth, v: Decimal, dv: Decimal| {
+        figure(
+            term,
+            depth,
             m.text(v),
             v < Decimal::ZERO,
             change(|x| m.text(x), dv),
         )
     };
     let pct = |v: Decimal| format::percent(lang, v, 1);
-    let pct_delta = |dv: Decimal| change(|x| format::percent(lang, x, 1), dv);
-    let be = |v: Option<Decimal>, dv: Decimal, label: &str, short: &str| {
+    let be = |term: Term, v: Option<Decimal>, dv: Decimal| {
         let text = v.map(pct).unwrap_or_else(|| u.never_short.to_string());
-        FigureRow {
-            member: true,
-            ..sub(row(label, short, text, false, pct_delta(dv)))
-        }
+        figure(term, Depth::Member, text, false, points_change(lang, dv))
     };
-    let mut out = vec![money(
+    let heading = |label: &str| FigureRow::heading(label.to_string(), width(label));
+
+    let mut out = vec![heading(t.totals_heading)];
+    out.push(money(
+        Term::OutcomePayments,
+        Depth::Member,
         h.outcome_payments,
         d.outcome_payments,
-        t.outcome_payments,
-        u.c_outcome_payments,
-    )];
+    ));
     if shows_cofunder(doc) {
-        out.push(sub(money(
+        out.push(money(
+            Term::PayerPart,
+            Depth::Part,
             h.payer_part,
             d.payer_part,
-            u.of_which_payer,
-            u.of_which_payer,
-        )));
-        out.push(sub(money(
+        ));
+        out.push(money(
+            Term::CofunderPart,
+            Depth::Part,
             h.cofunder_part,
             d.cofunder_part,
-            u.of_which_cofunder,
-            u.c_of_which_cofunder,
-        )));
+        ));
     }
-    out.push(money(h.payer_npv, d.payer_npv, u.payer_npv, u.c_payer_npv));
+    out.push(money(
+        Term::BudgetNet,
+        Depth::Member,
+        h.budget_net,
+        d.budget_net,
+    ));
+    out.push(money(
+        Term::ProviderResult,
+        Depth::Member,
+        h.provider_net,
+        d.provider_net,
+    ));
+
+    let discount = s.assumptions.discount_rate;
+    let discount_rates = planned_rates(doc, &[Target::DiscountRate], discount);
+    let (npv_heading, planned) =
+        with_rate(|r| i18n::npv_heading(lang, r), discount, &discount_rates);
+    out.push(FigureRow::heading(npv_heading, planned));
+    out.push(money(
+        Term::PayerNpv,
+        Depth::Member,
+        h.payer_npv,
+        d.payer_npv,
+    ));
+    out.push(money(
+        Term::PublicNpv,
+        Depth::Member,
+        h.public_npv,
+        d.public_npv,
+    ));
+    if !compact {
+        let hurdle = s.hurdle_rate();
+        let rates = planned_rates(doc, &[Target::HurdleRate, Target::DiscountRate], hurdle);
+        let name = glossary::name(lang, Term::InvestorNpv);
+        let (label, planned) = with_rate(|r| i18n::at_rate(lang, name, r), hurdle, &rates);
+        out.push(FigureRow {
+            label,
+            planned,
+            ..money(
+                Term::InvestorNpv,
+                Depth::Member,
+                h.investor_npv,
+                d.investor_npv,
+            )
+        });
+    }
+
+    out.push(heading(t.investor));
     let irr = &doc.computed.figures.evaluation.investor.irr;
     // Narrow: the headline only; the model's warning says when there are
     // several IRRs.
@@ -136,66 +248,28 @@ pub fn rows(doc: &Document, view: &View, compact: bool) -> Vec<FigureRow> {
         Some(r) if compact => format::percent(lang, r, 1),
         _ => i18n::irr(lang, irr),
     };
-    out.push(row(
-        u.investor_irr,
-        u.c_investor_irr,
+    out.push(figure(
+        Term::InvestorIrr,
+        Depth::Member,
         irr_text,
         irr.headline.is_some_and(|r| r < Decimal::ZERO),
-        pct_delta(d.investor_irr),
+        points_change(lang, d.investor_irr),
     ));
-    out.push(row(
-        u.investor_moic,
-        u.c_investor_moic,
+    out.push(figure(
+        Term::InvestorMoic,
+        Depth::Member,
         h.investor_moic
             .map(|v| format::multiple(lang, v))
             .unwrap_or_else(|| "–".to_string()),
         false,
         change(|x| format::multiple(lang, x), d.investor_moic),
     ));
-    if !compact {
-        out.push(money(
-            h.investor_npv,
-            d.investor_npv,
-            u.investor_npv,
-            u.investor_npv,
-        ));
-    }
-    out.push(money(
-        h.provider_net,
-        d.provider_net,
-        u.provider_result,
-        u.c_provider_result,
-    ));
-    out.push(money(
-        h.public_npv,
-        d.public_npv,
-        u.public_npv,
-        u.c_public_npv,
-    ));
-    out.push(FigureRow {
-        heading: true,
-        ..row(
-            u.break_even_short,
-            u.c_break_even,
-            String::new(),
-            false,
-            String::new(),
-        )
-    });
+
+    out.push(heading(u.break_even_short));
     let b = &h.break_even;
-    out.push(be(
-        b.principal,
-        d.be_principal,
-        u.be_principal_short,
-        u.c_be_principal,
-    ));
-    out.push(be(
-        b.return_cap,
-        d.be_return_cap,
-        u.be_return_cap_short,
-        u.be_return_cap_short,
-    ));
-    out.push(be(b.payer, d.be_payer, u.be_payer_short, u.be_payer_short));
+    out.push(be(Term::BreakEvenPrincipal, b.principal, d.be_principal));
+    out.push(be(Term::BreakEvenReturnCap, b.return_cap, d.be_return_cap));
+    out.push(be(Term::BreakEvenPayer, b.payer, d.be_payer));
     out
 }
 
@@ -225,11 +299,14 @@ pub fn money_width(m: &MoneyText) -> usize {
         .unwrap_or(0)
 }
 
-/// The widest change of a money figure planned (`▼ −99,9 mill.`).
+/// The widest change of a money figure planned (`▼ −99,9 mill.`), or of
+/// a rate in percentage points (`▼ −99,9 %-poeng`).
 pub fn money_delta_width(m: &MoneyText) -> usize {
+    let points = width(&points_change(m.lang, Decimal::new(-999, 3)));
     PLANNED_MONEY
         .into_iter()
         .map(|v| width(&format::delta(|x| m.text(x), Decimal::from(v))))
+        .chain([points])
         .max()
         .unwrap_or(0)
 }
@@ -243,8 +320,9 @@ pub fn percent_width(lang: Lang) -> usize {
 /// arrow alone.
 const LABEL_MIN: usize = 12;
 
-/// Cells for the longest short label (`Utfallsbetaling`, `Betaler nåverdi`).
-const LABEL_FULL: usize = 15;
+/// Cells for the longest short label (`Resultatbetaling`, `Offentlig
+/// sektor`; the glossary keeps short names to 16).
+const LABEL_FULL: usize = 16;
 
 /// The key figures' columns, decided by the panel's width only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,7 +364,7 @@ pub fn wanted_width(doc: &Document, view: &View) -> u16 {
     let rows = rows(doc, view, false);
     let label = rows
         .iter()
-        .map(|r| width(&r.label) + 2 * usize::from(r.sub))
+        .map(|r| r.planned + r.indent(false))
         .max()
         .unwrap_or(0);
     let c = columns(doc, view, usize::MAX / 2, false);
@@ -366,7 +444,8 @@ pub fn draw_warnings(
     y - area.y
 }
 
-/// Draws the key figures into `inner` (no block); returns rows used.
+/// Draws the key figures into `inner` (no block); returns rows used. The
+/// row of the figure pointed at (`i`, a click) is marked `▶`.
 pub fn draw_rows(
     doc: &Document,
     view: &View,
@@ -385,38 +464,39 @@ pub fn draw_rows(
         if y >= inner.bottom() {
             break;
         }
-        let indent = match (r.sub, r.member, compact) {
-            (false, _, _) | (true, true, true) => 0,
-            (true, false, true) => 1,
-            (true, _, false) => 2,
-        };
+        if r.depth == Depth::Heading {
+            let heading = if width(&r.label) <= w {
+                r.label.clone()
+            } else {
+                truncate(&r.short, w)
+            };
+            buf.set_string(x, y, heading, theme.group);
+            y += 1;
+            continue;
+        }
+        let pointed = r.term.is_some() && r.term == view.pointed;
+        if pointed {
+            buf.set_string(inner.x, y, "▶", theme.selected);
+        }
+        let indent = r.indent(compact);
         let room = label_w.saturating_sub(indent);
         let label = if width(&r.label) <= room {
             r.label.clone()
         } else {
             truncate(&r.short, room)
         };
-        let style = if r.heading {
-            theme.group
-        } else if r.sub {
-            theme.muted
-        } else {
-            theme.label
+        let style = match r.depth {
+            Depth::Part => theme.muted,
+            _ => theme.label,
         };
-        if r.heading {
-            let heading = truncate(&r.label, w).to_string();
-            let heading = if width(&r.label) <= w {
-                heading
-            } else {
-                truncate(&r.short, w)
-            };
-            buf.set_string(x, y, heading, style);
-            y += 1;
-            continue;
-        }
+        let style = if pointed { theme.selected } else { style };
         buf.set_string(x + indent as u16, y, &label, style);
         let vx = x + label_w as u16 + 1;
-        let value_style = if r.sub { theme.label } else { theme.figure };
+        let value_style = if r.depth == Depth::Part {
+            theme.label
+        } else {
+            theme.figure
+        };
         let value_style = if r.negative {
             theme.negative
         } else {
@@ -430,7 +510,8 @@ pub fn draw_rows(
         }
         if !r.delta.is_empty() && width(&r.value) <= value_w {
             let dx = vx + value_w as u16 + 1;
-            let delta = if c.arrows {
+            // A change wider than planned shows its arrow alone.
+            let delta = if c.arrows || width(&r.delta) > delta_w {
                 r.delta.chars().take(1).collect()
             } else {
                 r.delta.clone()
@@ -440,6 +521,23 @@ pub fn draw_rows(
         y += 1;
     }
     y - inner.y
+}
+
+/// The key figure at a position of the panel, if any.
+pub fn hit(
+    doc: &Document,
+    view: &View,
+    area: Rect,
+    compact: bool,
+    pos: ratatui::layout::Position,
+) -> Option<Term> {
+    let inner = super::panel("", compact, &crate::tui::theme::DEFAULT).inner(area);
+    if !inner.contains(pos) {
+        return None;
+    }
+    rows(doc, view, compact)
+        .get((pos.y - inner.y) as usize)
+        .and_then(|r| r.term)
 }
 
 /// Rows the figures take (without warnings).

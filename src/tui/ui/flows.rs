@@ -65,7 +65,10 @@ fn table(doc: &Document, view: &View) -> Table {
     sum.extend(nets.iter().map(|p| Some(p.net)));
     let mut npv = vec![None];
     npv.extend(nets.iter().map(|p| Some(p.npv)));
-    let totals = vec![(t.total.to_string(), sum), (t.npv.to_string(), npv)];
+    let totals = vec![
+        (t.total.to_string(), sum),
+        (crate::report::npv_label(lang, &doc.current), npv),
+    ];
     let num = |d: Decimal| format::number(lang, d, 0);
     let widths = (0..header.len())
         .map(|c| {

@@ -16,7 +16,7 @@ use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::{GoalDialog, GoalField, GoalState, View};
 
-/// `ved måloppnåelse 90 %`, or `når den sanne effekten er null`.
+/// `ved effekt 90 % av forventet`, or `når den sanne effekten er null`.
 fn at(view: &View, figure: Figure, achievement: rust_decimal::Decimal) -> String {
     match figure {
         Figure::PNoisePayment => i18n::texts(view.lang).at_zero_effect.to_string(),

@@ -65,9 +65,10 @@ pub fn render(doc: &Document, view: &View, head: Rect, buf: &mut Buffer, theme: 
     }
     let room = tabs_x.saturating_sub(head.x + 1) as usize;
     let app = crate::i18n::tui(view.lang).app_name;
+    let name = crate::i18n::scenario_text::title(view.lang, &doc.current);
     let title = match super::room::label(view) {
-        Some(label) => format!(" {app} │ {label} │ {}", doc.current.info.title),
-        None => format!(" {app} │ {}", doc.current.info.title),
+        Some(label) => format!(" {app} │ {label} │ {name}"),
+        None => format!(" {app} │ {name}"),
     };
     buf.set_stringn(head.x, head.y, truncate(&title, room), room, theme.header);
 }

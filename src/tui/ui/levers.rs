@@ -11,7 +11,7 @@ use super::Hit;
 use super::text::{right, truncate, width, wrap_items};
 use crate::format::{self, Lang};
 use crate::i18n;
-use crate::levers::{Group, Lever, Unit};
+use crate::levers::{Group, Lever, Target, Unit};
 use crate::scenario::Scenario;
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
@@ -67,7 +67,7 @@ pub fn short_value(lang: Lang, s: &Scenario, lever: &Lever, v: Decimal, bare: bo
 /// to them and the scenario's value (never the value now, so the columns
 /// do not move while a lever moves; a wider typed value takes room from
 /// its bar).
-fn planned_values(l: &Lever) -> [Decimal; 5] {
+pub fn planned_values(l: &Lever) -> [Decimal; 5] {
     [l.min, l.max, l.min + l.step, l.max - l.step, l.value]
 }
 
@@ -126,11 +126,14 @@ fn detail_lines(
     let t = i18n::tui(view.lang);
     let s = &doc.current;
     let short = |d| short_value(view.lang, s, lever, d, false);
-    let now = format!(
-        "{}: {}",
-        i18n::lever_label(view.lang, s, lever),
-        i18n::lever_value(view.lang, s, lever, value)
-    );
+    let text = i18n::lever_value(view.lang, s, lever, value);
+    let now = format!("{}: {text}", i18n::lever_label(view.lang, s, lever));
+    // Narrow: the short label, so the value stays on the line.
+    let now = if width(&now) <= w {
+        now
+    } else {
+        format!("{}: {text}", i18n::lever_short_label(view.lang, s, lever))
+    };
     let mut items = vec![
         format!("{} {}–{}", t.range, short(lever.min), short(lever.max)),
         format!("{} {}", t.step, short(lever.step)),
@@ -138,17 +141,57 @@ fn detail_lines(
     if as_changed || doc.is_changed(lever) {
         items.push(format!("{} {}", t.scenario_value, short(lever.value)));
     }
-    // The value with its full unit first, then range, step and the
-    // scenario's value, joined when they fit on one line.
-    let mut all = vec![now];
-    all.extend(items);
-    let joined = wrap_items(&all, w);
+    // The value with its full unit first, what it means in the
+    // indicators' own terms, then range, step and the scenario's value,
+    // joined when they fit on one line.
+    let mut lines = super::text::wrap(&now, w);
+    for pair in effect_items(doc, view, lever, value) {
+        lines.extend(fitted(&pair, w));
+    }
+    lines.extend(fitted(&items, w));
+    lines
+}
+
+/// Items joined on lines of `w` when each fits, else each wrapped.
+fn fitted(items: &[String], w: usize) -> Vec<String> {
+    let joined = wrap_items(items, w);
     if joined.iter().all(|l| width(l) <= w) {
         return joined;
     }
-    let mut lines = super::text::wrap(&all[0], w);
-    lines.extend(wrap_items(&all[1..], w));
-    lines
+    items.iter().flat_map(|i| super::text::wrap(i, w)).collect()
+}
+
+/// What the effect lever (or an outcome's expected level) at `value`
+/// means in each indicator's own terms: the level reached and the units
+/// a year (`Legemeldt sykefravær 9,6 % → 8,5 % (lavere er bedre)`, `≈ 2 900
+/// færre sykedager i året`), a pair per outcome; none for other levers.
+pub fn effect_items(
+    doc: &Document,
+    view: &View,
+    lever: &Lever,
+    value: Decimal,
+) -> Vec<[String; 2]> {
+    let s = &doc.current;
+    let at = |o: &crate::scenario::Outcome, achievement: Decimal| {
+        let e = crate::model::effect(s, o, achievement);
+        [
+            i18n::effect_level(view.lang, o, &e),
+            i18n::effect_units(view.lang, o, &e),
+        ]
+    };
+    match lever.target {
+        Target::Achievement => s.outcomes.iter().map(|o| at(o, value)).collect(),
+        Target::Expected(i) => s
+            .outcomes
+            .get(i)
+            .map(|o| {
+                let mut o = o.clone();
+                o.expected = value;
+                vec![at(&o, s.assumptions.achievement)]
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
 }
 
 /// Where the list and the details go inside the panel, and which row is
@@ -231,6 +274,17 @@ pub fn hit(doc: &Document, view: &View, area: Rect, compact: bool, pos: Position
     }
 }
 
+/// A lever's label in `w` cells: the full one where it fits, else the
+/// short one (cut with `…` only if that too is longer).
+pub fn label_in(view: &View, s: &Scenario, lever: &Lever, w: usize) -> String {
+    let full = i18n::lever_label(view.lang, s, lever);
+    if width(&full) <= w {
+        full
+    } else {
+        truncate(&i18n::lever_short_label(view.lang, s, lever), w)
+    }
+}
+
 /// A bar of `w` cells filled to `position` (0–1) in eighths.
 pub fn bar(position: f64, w: usize) -> (String, String) {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -286,7 +340,7 @@ pub fn render(
                 if doc.is_changed(lever) {
                     buf.set_string(x + 1, y, "●", theme.changed.patch(line_style));
                 }
-                let name = truncate(&i18n::lever_label(view.lang, &doc.current, lever), name_w);
+                let name = label_in(view, &doc.current, lever, name_w);
                 buf.set_string(x + 3, y, &name, theme.label.patch(line_style));
                 let text = right(
                     &short_value(view.lang, &doc.current, lever, value, compact),
@@ -312,19 +366,18 @@ pub fn render(
 }
 
 /// The selected lever on one line, for screens without the list:
-/// `▶ ● Måloppnåelse  100,0 %  ████────  (1/11)`.
+/// `▶ ● Effekt, andel av forventet  100,0 %  ████────  (1/11)`.
 pub fn selected_line(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(lever) = doc.lever(view.selected) else {
         return;
     };
     let value = doc.value(lever);
-    let label = i18n::lever_label(view.lang, &doc.current, lever);
     let text = i18n::lever_value(view.lang, &doc.current, lever, value);
     let count = format!("({}/{})", view.selected + 1, doc.levers.len());
     let w = area.width as usize;
     let bar_w = 16.min(w / 5);
     let fixed = 4 + 2 + width(&text) + 2 + bar_w + 2 + width(&count);
-    let label = truncate(&label, w.saturating_sub(fixed).max(4));
+    let label = label_in(view, &doc.current, lever, w.saturating_sub(fixed).max(4));
     let mut x = area.x;
     buf.set_string(x, area.y, "▶ ", theme.selected);
     x += 2;

@@ -4,6 +4,7 @@
 //! [`super::computed::Computed`]), and every number becomes text through
 //! [`crate::format`].
 
+pub mod budget;
 pub mod charts;
 pub mod compare;
 pub mod figures;
@@ -33,6 +34,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use super::document::Document;
 use super::theme::Theme;
 use super::view::{Mode, Screen, View};
+use crate::i18n::glossary::Term;
 use crate::i18n::{self, tui_text};
 
 /// The smallest terminal the app draws in.
@@ -44,6 +46,8 @@ pub const MIN_HEIGHT: u16 = 20;
 pub enum Hit {
     Tab(Screen),
     Lever(usize),
+    /// A key figure (the workshop's panel).
+    Figure(Term),
     Entry(usize),
     Other,
 }
@@ -99,6 +103,7 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer)
                 Screen::Compare => compare::render(doc, view, body, buf, theme),
                 Screen::Scenario => scenario::render(doc, view, body, buf, theme),
                 Screen::Uncertainty => uncertainty::render(doc, view, body, buf, theme),
+                Screen::Budget => budget::render(doc, view, body, buf, theme),
             }
             status::render(Some(doc), view, foot, buf, theme);
         }
@@ -109,7 +114,7 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer)
     match (&view.mode, doc) {
         (Mode::Input(input), _) => variants::render_input(view, input, area, buf, theme),
         (Mode::Goal(dialog), Some(doc)) => goal::render(doc, view, dialog, area, buf, theme),
-        (Mode::Help, _) => help::render(doc.is_some(), view, area, buf, theme),
+        (Mode::Help, _) => help::render(doc, view, area, buf, theme),
         (Mode::Participants(selected), _) => {
             room::render_participants(view, *selected, area, buf, theme)
         }
@@ -212,6 +217,27 @@ pub fn panel<'a>(title: &'a str, compact: bool, theme: &Theme) -> Block<'a> {
         .title(Line::styled(format!(" {title} "), theme.title))
 }
 
+/// The figures a view shows that `i` can point at and `?` explains, in
+/// the order they are drawn.
+pub fn explainable(doc: &Document, view: &View) -> Vec<Term> {
+    if view.presentation {
+        return presentation::terms(doc, view);
+    }
+    match view.screen {
+        Screen::Workshop => {
+            let area = Rect::new(0, 0, view.size.0, view.size.1);
+            let compact = workshop::areas(doc, view, frame_areas(area).1).compact;
+            figures::rows(doc, view, compact)
+                .iter()
+                .filter_map(|r| r.term)
+                .collect()
+        }
+        Screen::Risk => risk::terms(doc, view),
+        Screen::Budget => budget::terms(doc, view),
+        _ => Vec::new(),
+    }
+}
+
 /// What is under the mouse at (column, row).
 pub fn hit(doc: Option<&Document>, view: &View, column: u16, row: u16) -> Hit {
     let area = Rect::new(0, 0, view.size.0, view.size.1);
@@ -234,7 +260,10 @@ pub fn hit(doc: Option<&Document>, view: &View, column: u16, row: u16) -> Hit {
             match view.screen {
                 Screen::Workshop => {
                     let areas = workshop::areas(doc, view, body);
-                    levers::hit(doc, view, areas.levers, areas.compact, pos)
+                    match figures::hit(doc, view, areas.figures, areas.compact, pos) {
+                        Some(term) => Hit::Figure(term),
+                        None => levers::hit(doc, view, areas.levers, areas.compact, pos),
+                    }
                 }
                 Screen::Uncertainty => uncertainty::hit(doc, view, body, pos),
                 _ => Hit::Other,

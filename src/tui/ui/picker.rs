@@ -114,15 +114,17 @@ fn entry(view: &View, e: &PickerEntry, selected: bool, r: Rect, buf: &mut Buffer
     }
     match &e.scenario {
         Ok(s) => {
-            buf.set_string(x, r.y, truncate(&s.info.title, w), title_style);
+            let lang = view.lang;
+            let title = i18n::scenario_text::title(lang, s);
+            buf.set_string(x, r.y, truncate(title, w), title_style);
             let meta = [
-                s.info.theme.clone(),
+                i18n::scenario_text::theme(lang, s).to_string(),
                 tui_text::periods(view.lang, s.timeline.periods, s.timeline.period),
                 place(view, e),
             ]
             .join(" · ");
             buf.set_string(x, r.y + 1, truncate(&meta, w), theme.muted);
-            let summary = wrap(&s.info.summary, w);
+            let summary = wrap(i18n::scenario_text::summary(lang, s), w);
             if let Some(first) = summary.first() {
                 let line = if summary.len() > 1 {
                     truncate(&format!("{first} …"), w)
@@ -160,31 +162,35 @@ fn preview(view: &View, e: &PickerEntry, r: Rect, buf: &mut Buffer, theme: &Them
     };
     let w = inner.width.saturating_sub(2) as usize;
     let mut lines: Vec<(String, ratatui::style::Style)> = Vec::new();
-    for l in wrap(&s.info.title, w) {
+    let lang = view.lang;
+    for l in wrap(i18n::scenario_text::title(lang, s), w) {
         lines.push((l, theme.title));
     }
     lines.push((String::new(), theme.label));
-    for l in wrap(&s.info.summary, w) {
+    for l in wrap(i18n::scenario_text::summary(lang, s), w) {
         lines.push((l, theme.label));
     }
     lines.push((String::new(), theme.label));
-    let p = &s.parties;
     let parties = [
-        (t.payer, Some(&p.payer)),
-        (t.cofunder, p.cofunder.as_ref()),
-        (t.investor, Some(&p.investor)),
-        (t.provider, Some(&p.provider)),
-        (t.guarantor, p.guarantor.as_ref()),
+        (t.payer, "payer"),
+        (t.cofunder, "cofunder"),
+        (t.investor, "investor"),
+        (t.provider, "provider"),
+        (t.guarantor, "guarantor"),
     ];
-    for (role, name) in parties {
-        if let Some(name) = name {
+    for (role, id) in parties {
+        if let Some(name) = i18n::scenario_text::party(lang, s, id) {
             for l in wrap(&format!("{role}: {name}"), w) {
                 lines.push((l, theme.muted));
             }
         }
     }
     lines.push((String::new(), theme.label));
-    let outcomes: Vec<&str> = s.outcomes.iter().map(|o| o.name.as_str()).collect();
+    let outcomes: Vec<&str> = s
+        .outcomes
+        .iter()
+        .map(|o| i18n::scenario_text::outcome_name(lang, o))
+        .collect();
     for l in wrap(&format!("{}: {}", u.indicators, outcomes.join(", ")), w) {
         lines.push((l, theme.muted));
     }

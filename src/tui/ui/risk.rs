@@ -12,7 +12,9 @@ use super::text::{left, right, truncate, width};
 use super::{charts, levers};
 use crate::format;
 use crate::i18n;
+use crate::i18n::glossary::Term;
 use crate::levers::Target;
+use crate::model::RiskRow;
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
@@ -22,6 +24,7 @@ struct TableRow {
     label: String,
     cells: Vec<(String, bool)>,
     total: bool,
+    term: Term,
 }
 
 /// How the table writes money.
@@ -61,6 +64,38 @@ impl Cells {
     }
 }
 
+/// A value of the risk table's rows.
+pub type RowValue = fn(&RiskRow) -> Decimal;
+
+/// The risk table's money rows: outcome payments, then each party the
+/// scenario can have — by the scenario, not by the values now, so rows do
+/// not come and go while a lever moves.
+pub fn party_rows(doc: &Document) -> Vec<(Term, RowValue)> {
+    let b = &doc.base;
+    let has_guarantor = b.investment.first_loss > Decimal::ZERO
+        || b.parties.guarantor.is_some()
+        || doc.levers.iter().any(|l| l.target == Target::FirstLoss);
+    let mut rows: Vec<(Term, RowValue)> = vec![
+        (Term::OutcomePayments, |r| r.outcome_payments),
+        (Term::Payer, |r| r.payer.net),
+    ];
+    if figures::shows_cofunder(doc) {
+        rows.push((Term::Cofunder, |r| r.cofunder.net));
+    }
+    rows.push((Term::Investor, |r| r.investor.net));
+    rows.push((Term::Provider, |r| r.provider.net));
+    if has_guarantor {
+        rows.push((Term::Guarantor, |r| r.guarantor.net));
+    }
+    rows.push((Term::PublicOther, |r| r.public_other.net));
+    rows
+}
+
+/// A row's label: the party's name (the glossary's, as everywhere).
+pub fn row_label(lang: crate::format::Lang, term: Term) -> &'static str {
+    crate::i18n::glossary::name(lang, term)
+}
+
 fn table(doc: &Document, view: &View, cells: Cells) -> (Vec<String>, Vec<TableRow>) {
     let lang = view.lang;
     let t = i18n::texts(lang);
@@ -71,35 +106,15 @@ fn table(doc: &Document, view: &View, cells: Cells) -> (Vec<String>, Vec<TableRo
         .map(|r| format::percent(lang, r.achievement, 0))
         .collect();
     let cell = |v: Decimal| (cells.text(lang, currency, v), v < Decimal::ZERO);
-    let mut rows = vec![TableRow {
-        label: t.outcome_payments.to_string(),
-        cells: risk.iter().map(|r| cell(r.outcome_payments)).collect(),
-        total: true,
-    }];
-    // Rows by what the scenario can have, not by the values now, so rows
-    // do not come and go while a lever moves.
-    let has_cofunder = figures::shows_cofunder(doc);
-    let b = &doc.base;
-    let has_guarantor = b.investment.first_loss > Decimal::ZERO
-        || b.parties.guarantor.is_some()
-        || doc.levers.iter().any(|l| l.target == Target::FirstLoss);
-    let mut party = |label: &str, get: fn(&crate::model::RiskRow) -> Decimal| {
-        rows.push(TableRow {
-            label: label.to_string(),
+    let mut rows: Vec<TableRow> = party_rows(doc)
+        .into_iter()
+        .map(|(term, get)| TableRow {
+            label: row_label(lang, term).to_string(),
             cells: risk.iter().map(|r| cell(get(r))).collect(),
-            total: false,
-        });
-    };
-    party(t.payer, |r| r.payer.net);
-    if has_cofunder {
-        party(t.cofunder, |r| r.cofunder.net);
-    }
-    party(t.investor, |r| r.investor.net);
-    party(t.provider, |r| r.provider.net);
-    if has_guarantor {
-        party(t.guarantor, |r| r.guarantor.net);
-    }
-    party(t.public_other, |r| r.public_other.net);
+            total: term == Term::OutcomePayments,
+            term,
+        })
+        .collect();
     // Several IRRs are marked `*` (explained under the table).
     rows.push(TableRow {
         label: i18n::tui(lang).risk_irr.to_string(),
@@ -116,8 +131,18 @@ fn table(doc: &Document, view: &View, cells: Cells) -> (Vec<String>, Vec<TableRo
             })
             .collect(),
         total: false,
+        term: Term::InvestorIrr,
     });
     (header, rows)
+}
+
+/// The rows' terms, for pointing at them (`i`).
+pub fn terms(doc: &Document, view: &View) -> Vec<Term> {
+    table(doc, view, Cells::Millions)
+        .1
+        .iter()
+        .map(|r| r.term)
+        .collect()
 }
 
 /// The label column (by the labels) and the cell width (the widest money
@@ -221,6 +246,12 @@ pub fn draw_table(
             break;
         }
         let style = if r.total { theme.total } else { theme.label };
+        let style = if view.pointed == Some(r.term) {
+            buf.set_string(inner.x, y, "▶", theme.selected);
+            theme.selected
+        } else {
+            style
+        };
         buf.set_string(x, y, truncate(&r.label, label_w), style);
         for (i, (c, negative)) in r.cells.iter().enumerate() {
             let cx = x + (label_w + i * (cell_w + 2) + 2) as u16;

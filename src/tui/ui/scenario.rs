@@ -80,7 +80,7 @@ fn written(lang: Lang, text: &str) -> String {
 
 /// The table a number is in, as the file names it (`[[outcomes]] Name`),
 /// and its key.
-fn table_and_key<'a>(s: &Scenario, b: &'a Basis) -> (String, &'a str) {
+fn table_and_key<'a>(lang: Lang, s: &Scenario, b: &'a Basis) -> (String, &'a str) {
     let (table, key) = b.path.rsplit_once('.').unwrap_or(("", b.path.as_str()));
     let item = |list: &str, name: Option<&str>| format!("[[{list}]] {}", name.unwrap_or(""));
     let index = |t: &str, list: &str| {
@@ -90,9 +90,19 @@ fn table_and_key<'a>(s: &Scenario, b: &'a Basis) -> (String, &'a str) {
             .and_then(|i| i.parse::<usize>().ok())
     };
     let shown = if let Some(i) = index(table, "outcomes") {
-        item("outcomes", s.outcomes.get(i).map(|o| o.name.as_str()))
+        item(
+            "outcomes",
+            s.outcomes
+                .get(i)
+                .map(|o| i18n::scenario_text::outcome_name(lang, o)),
+        )
     } else if let Some(i) = index(table, "costs") {
-        item("costs", s.costs.get(i).map(|c| c.name.as_str()))
+        item(
+            "costs",
+            s.costs
+                .get(i)
+                .map(|c| i18n::scenario_text::cost_name(lang, c)),
+        )
     } else {
         format!("[{table}]")
     };
@@ -119,7 +129,7 @@ fn basis(out: &mut Vec<Line<'static>>, s: &Scenario, lang: Lang, w: usize, theme
         .basis
         .iter()
         .map(|b| {
-            let (table, key) = table_and_key(s, b);
+            let (table, key) = table_and_key(lang, s, b);
             let value = if key == "start_year" {
                 b.written.clone()
             } else {
@@ -171,8 +181,17 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
     let s = &doc.current;
     let cur = &s.info.currency;
     let mut out = Vec::new();
-    para(&mut out, "", theme.title, &s.info.title, theme.title, w);
-    let mut facts = vec![format!("{}: {}", u.theme_label, s.info.theme)];
+    let names = |role| i18n::scenario_text::party(lang, s, role);
+    para(
+        &mut out,
+        "",
+        theme.title,
+        i18n::scenario_text::title(lang, s),
+        theme.title,
+        w,
+    );
+    let theme_name = i18n::scenario_text::theme(lang, s);
+    let mut facts = vec![format!("{}: {theme_name}", u.theme_label)];
     let mut time = tui_text::periods(lang, s.timeline.periods, s.timeline.period);
     if let Some(y) = s.timeline.start_year {
         time = format!("{time} {}", tui_text::starting(lang, y));
@@ -187,17 +206,17 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
         w,
     );
     heading(&mut out, u.summary, theme);
-    para(&mut out, "", theme.label, &s.info.summary, theme.label, w);
+    let summary = i18n::scenario_text::summary(lang, s);
+    para(&mut out, "", theme.label, summary, theme.label, w);
     basis(&mut out, s, lang, w, theme);
 
     heading(&mut out, u.parties, theme);
-    let p = &s.parties;
-    let mut parties = vec![(t.payer, Some(&p.payer))];
-    parties.push((t.cofunder, p.cofunder.as_ref()));
-    parties.push((t.investor, Some(&p.investor)));
-    parties.push((t.provider, Some(&p.provider)));
-    parties.push((t.guarantor, p.guarantor.as_ref()));
-    parties.push((t.public_other, Some(&p.public_other)));
+    let mut parties = vec![(t.payer, names("payer"))];
+    parties.push((t.cofunder, names("cofunder")));
+    parties.push((t.investor, names("investor")));
+    parties.push((t.provider, names("provider")));
+    parties.push((t.guarantor, names("guarantor")));
+    parties.push((t.public_other, names("public_other")));
     let role_w = parties
         .iter()
         .map(|(r, _)| super::text::width(r))
@@ -211,14 +230,14 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
     }
 
     heading(&mut out, u.cohort, theme);
+    let unit = i18n::scenario_text::cohort_unit(lang, s);
     let cohort = match (&s.cohort.size, &s.cohort.intake) {
-        (Some(n), _) => format!("{} {}", format::number(lang, *n, 0), s.cohort.unit),
+        (Some(n), _) => format!("{} {unit}", format::number(lang, *n, 0)),
         (None, Some(intake)) => format!(
-            "{} {}",
+            "{} {unit}",
             format::number(lang, intake.iter().sum::<Decimal>(), 0),
-            s.cohort.unit
         ),
-        (None, None) => s.cohort.unit.clone(),
+        (None, None) => unit.to_string(),
     };
     para(&mut out, "", theme.label, &cohort, theme.label, w);
     heading(&mut out, u.delivery, theme);
@@ -235,7 +254,8 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
         if i > 0 {
             out.push(Line::raw(""));
         }
-        para(&mut out, "", theme.title, &o.name, theme.title, w);
+        let name = i18n::scenario_text::outcome_name(lang, o);
+        para(&mut out, "", theme.title, name, theme.title, w);
         let lead = |label: &str| format!("  {label}: ");
         para(
             &mut out,
@@ -283,7 +303,7 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
             format!("{} {}", u.baseline, number(lang, o.baseline)),
             format!(
                 "{} {}",
-                t.lever_target.to_lowercase(),
+                i18n::glossary::name(lang, i18n::glossary::Term::Target).to_lowercase(),
                 number(lang, o.target)
             ),
         ];
@@ -294,7 +314,11 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
                 number(lang, h)
             ));
         }
-        let levels = format!("{} ({}; {better})", levels.join(" · "), o.indicator_unit);
+        let levels = format!(
+            "{} ({}; {better})",
+            levels.join(" · "),
+            i18n::scenario_text::indicator_unit(lang, o)
+        );
         para(&mut out, "  ", theme.muted, &levels, theme.label, w);
         let price = format!(
             "{} {} · {} {} ({})",
@@ -302,7 +326,7 @@ pub fn content(doc: &Document, view: &View, w: usize, theme: &Theme) -> Vec<Line
             format::money(lang, cur, o.price),
             u.value_per_unit.to_lowercase(),
             format::money(lang, cur, o.value),
-            o.payable_unit
+            i18n::scenario_text::payable_unit(lang, o)
         );
         para(&mut out, "  ", theme.muted, &price, theme.label, w);
     }

@@ -11,6 +11,7 @@
 //! the background work they want), `new_scenario.rs` (the picker's new
 //! scenario from a template).
 
+mod explain;
 mod levers;
 mod new_scenario;
 mod recovery;
@@ -245,11 +246,17 @@ fn actions_for_mouse(doc: Option<&Document>, view: &View, m: Mouse) -> Vec<Actio
         );
     match (hit, wheel) {
         (Hit::Tab(s), 0) => vec![Action::GoTo(s)],
+        (Hit::Figure(term), 0) => vec![Action::PointAt(term)],
         (Hit::Lever(i), 0) => vec![Action::Select(i)],
         (Hit::Lever(i), w) => vec![Action::Select(i), Action::Step(w)],
         (_, 0) => Vec::new(),
         (_, w) if levers => vec![Action::Step(w)],
-        (_, w) if matches!(view.screen, Screen::Flows | Screen::Scenario) => {
+        (_, w)
+            if matches!(
+                view.screen,
+                Screen::Flows | Screen::Scenario | Screen::Budget
+            ) =>
+        {
             vec![Action::Scroll(-3 * w)]
         }
         _ => Vec::new(),
@@ -307,8 +314,8 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::Scroll(_) | A::Page(_) | A::ScrollTop | A::ScrollBottom, doc)
             if view.mode == Mode::Help =>
         {
-            let max = ui::help::max_scroll(doc.is_some(), view);
-            let rows = ui::help::visible_rows(doc.is_some(), view) as i32;
+            let max = ui::help::max_scroll(doc.as_deref(), view);
+            let rows = ui::help::visible_rows(doc.as_deref(), view) as i32;
             let s = &mut view.scroll.help;
             *s = match action {
                 A::Scroll(by) => add(*s, by),
@@ -355,6 +362,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (_, None) => {}
         // Levers.
         (A::SelectPrev | A::SelectNext | A::Select(_), Some(doc)) => {
+            view.pointed = None;
             levers::select(doc, view, action)
         }
         (A::Step(steps), Some(doc)) => levers::step(doc, view, steps),
@@ -380,21 +388,40 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
             _ => {}
         },
         // Screens and scrolling.
-        (A::NextScreen, Some(_)) => view.screen = view.screen.cycled(1),
-        (A::PrevScreen, Some(_)) => view.screen = view.screen.cycled(-1),
-        (A::GoTo(s), Some(_)) => view.screen = s,
+        (A::NextScreen, Some(_)) => {
+            view.screen = view.screen.cycled(1);
+            view.pointed = None;
+        }
+        (A::PrevScreen, Some(_)) => {
+            view.screen = view.screen.cycled(-1);
+            view.pointed = None;
+        }
+        (A::GoTo(s), Some(_)) => {
+            if view.screen != s {
+                view.pointed = None;
+            }
+            view.screen = s;
+        }
         (A::TogglePresentation, Some(_)) => {
             view.presentation = !view.presentation;
+            view.pointed = None;
             if matches!(view.mode, Mode::Prompt(_)) {
                 view.mode = Mode::Normal;
             }
         }
+        (A::PresentationPage, Some(_)) => {
+            view.presentation_table = !view.presentation_table;
+            view.pointed = None;
+        }
+        (A::PointFigure(by), Some(doc)) => explain::point(doc, view, by),
+        (A::PointAt(term), Some(doc)) => explain::point_at(doc, view, term),
         (A::Scroll(by), Some(doc)) => {
             let s = &mut view.scroll;
             match view.screen {
                 Screen::Compare => s.compare_row = add(s.compare_row, by),
                 Screen::Flows => s.flows_row = add(s.flows_row, by),
                 Screen::Scenario => s.scenario = add(s.scenario, by),
+                Screen::Budget => s.budget = add(s.budget, by),
                 _ => {}
             }
             clamp_scroll(Some(doc), view);
@@ -403,6 +430,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
             let s = &mut view.scroll;
             match view.screen {
                 Screen::Flows => s.flows_col = add(s.flows_col, by),
+                Screen::Budget => s.budget_col = add(s.budget_col, by),
                 Screen::Compare => s.compare_col = add(s.compare_col, by),
                 _ => {}
             }
@@ -414,6 +442,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
                 Screen::Compare => s.compare_row = 0,
                 Screen::Flows => s.flows_row = 0,
                 Screen::Scenario => s.scenario = 0,
+                Screen::Budget => s.budget = 0,
                 _ => {}
             }
         }
@@ -423,6 +452,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
                 Screen::Compare => s.compare_row = usize::MAX,
                 Screen::Flows => s.flows_row = usize::MAX,
                 Screen::Scenario => s.scenario = usize::MAX,
+                Screen::Budget => s.budget = usize::MAX,
                 _ => {}
             }
             clamp_scroll(Some(doc), view);
@@ -541,6 +571,10 @@ fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
         fx.push(Effect::Quit);
         return;
     };
+    // A figure pointed at is let go first.
+    if view.pointed.take().is_some() {
+        return;
+    }
     if matches!(view.mode, Mode::Prompt(_)) {
         view.mode = Mode::Normal;
         return;
@@ -637,7 +671,10 @@ pub(super) fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
     let (rows, cols) = ui::flows::max_scroll(doc, view);
     let text = ui::scenario::max_scroll(doc, view);
     let (compare_rows, compare_cols) = ui::compare::max_scroll(doc, view);
+    let (budget_rows, budget_cols) = ui::budget::max_scroll(doc, view);
     let s = &mut view.scroll;
+    s.budget = s.budget.min(budget_rows);
+    s.budget_col = s.budget_col.min(budget_cols);
     s.flows_row = s.flows_row.min(rows);
     s.flows_col = s.flows_col.min(cols);
     s.scenario = s.scenario.min(text);

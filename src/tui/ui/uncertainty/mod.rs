@@ -117,23 +117,25 @@ fn content(doc: &Document, view: &View, wide: bool, theme: &Theme) -> Content {
         }
     };
     let m = |v| money.text(v);
+    // Each figure names its basis: a sum, or a present value at its rate.
+    let rate = doc.current.assumptions.discount_rate;
     let mut spread = vec![
         SpreadRow {
-            label: t.fig_outcome_payments.into(),
+            label: i18n::summed(lang, t.fig_outcome_payments),
             cells: cells(sim.as_ref().map(|s| &s.outcome_payments), &m),
         },
         SpreadRow {
-            label: t.fig_payer_npv.into(),
+            label: i18n::at_rate(lang, t.fig_payer_npv, rate),
             cells: cells(sim.as_ref().map(|s| &s.payer_npv), &m),
         },
         SpreadRow {
-            label: t.fig_public_npv.into(),
+            label: i18n::at_rate(lang, t.fig_public_npv, rate),
             cells: cells(sim.as_ref().map(|s| &s.public_npv), &m),
         },
     ];
     if wide {
         spread.push(SpreadRow {
-            label: t.investor_net.into(),
+            label: i18n::summed(lang, t.investor_net),
             cells: cells(sim.as_ref().map(|s| &s.investor_net), &m),
         });
     }
