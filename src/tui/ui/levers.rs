@@ -13,7 +13,7 @@ use super::text::{right, truncate, width, wrap_items};
 use crate::format::{self, Lang};
 use crate::i18n;
 use crate::levers::{Group, Lever, Target, Unit};
-use crate::scenario::Scenario;
+use crate::scenario::{Outcome, Scenario};
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
@@ -259,13 +259,7 @@ fn fitted(items: &[String], w: usize) -> Vec<String> {
 /// a year (`Legemeldt sykefravær 9,6 % → 8,5 % (lavere er bedre)`, `≈ 2 900
 /// færre sykedager i året`), a pair per outcome; none for other levers.
 pub fn effect_items(lang: Lang, s: &Scenario, lever: &Lever, value: Decimal) -> Vec<[String; 2]> {
-    let at = |o: &crate::scenario::Outcome, achievement: Decimal| {
-        let e = crate::model::effect(s, o, achievement);
-        [
-            i18n::effect_level(lang, o, &e),
-            i18n::effect_units(lang, o, &e),
-        ]
-    };
+    let at = |o: &Outcome, achievement: Decimal| effect_pair(lang, s, o, achievement);
     match lever.target {
         Target::Achievement => s.outcomes.iter().map(|o| at(o, value)).collect(),
         Target::Expected(i) => s
@@ -279,6 +273,16 @@ pub fn effect_items(lang: Lang, s: &Scenario, lever: &Lever, value: Decimal) -> 
             .unwrap_or_default(),
         _ => Vec::new(),
     }
+}
+
+/// What outcome `o` at `achievement` means in its own terms: the level
+/// the indicator reaches and the units a year.
+pub fn effect_pair(lang: Lang, s: &Scenario, o: &Outcome, achievement: Decimal) -> [String; 2] {
+    let e = crate::model::effect(s, o, achievement);
+    [
+        i18n::effect_level(lang, o, &e),
+        i18n::effect_units(lang, o, &e),
+    ]
 }
 
 /// Where the list and the details go inside the panel, and which row is
