@@ -378,7 +378,7 @@ mod tests {
         let missing: Vec<String> = paths.filter(|p| texts::meaning_nb(p).is_none()).collect();
         assert!(
             missing.is_empty(),
-            "keys without a bokmål explanation in i18n/template.rs (MEANINGS_NB): {missing:?}"
+            "keys without a bokmål explanation in i18n/template/meanings.rs (MEANINGS_NB): {missing:?}"
         );
         let known: Vec<String> = f
             .keys

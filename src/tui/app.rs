@@ -4,7 +4,7 @@
 //! the replies back), background work (kept as [`App::jobs`] for the run
 //! loop's worker; [`App::complete`] runs it in-thread), opening and closing
 //! documents, quitting. No terminal in it: the run loop
-//! (`src/tui/terminal.rs`) drives one, tests drive it directly.
+//! (`src/tui/terminal/`) drives one, tests drive it directly.
 
 use std::collections::VecDeque;
 use std::sync::atomic::AtomicBool;

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use super::computed::Computed;
 use super::risk_job::RiskResults;
+use super::ui::levers::LeverPlans;
 use super::variants::Shelf;
 use crate::catalog::{Loaded, Origin};
 use crate::levers::{self, Lever};
@@ -50,6 +51,10 @@ pub struct Document {
     /// The text of the recovery file this document restored from; a
     /// clean end removes that file (`src/tui/recovery.rs`).
     pub recovered_from: Option<String>,
+    /// The lever panel's size as planned per language from `base` and
+    /// `levers` (which never change after [`Document::new`]), worked out
+    /// once rather than in every frame; copies share it.
+    pub lever_plans: LeverPlans,
 }
 
 impl Document {
@@ -71,6 +76,7 @@ impl Document {
             risk: RiskResults::default(),
             generation: 0,
             recovered_from: None,
+            lever_plans: LeverPlans::default(),
         }
     }
 

@@ -1,5 +1,5 @@
 //! Everything update reacts to besides actions: the terminal's input in the
-//! app's own terms (converted at the edge, `src/tui/terminal.rs`, so the
+//! app's own terms (converted at the edge, `src/tui/terminal/events.rs`, so the
 //! app never sees a terminal library type), and the host's replies to the
 //! [`super::Effect`]s it ran (the store's answers, background progress and
 //! results).

@@ -8,7 +8,7 @@
 //! uncertainty figures) that every viewer shares, and a [`View`] per viewer
 //! (size, language, theme, screen, selection, scrolls, the open dialog,
 //! the message). Input arrives as the app's own [`Event`] (converted from
-//! crossterm at the edge, `terminal.rs`), becomes an [`Action`] through the
+//! crossterm at the edge, `terminal/`), becomes an [`Action`] through the
 //! key map, and [`update()`] applies it in one dispatch, recomputing the model
 //! once per change and returning [`Effect`]s — store reads and writes,
 //! report files, background work, quitting — that the host runs and

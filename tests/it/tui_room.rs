@@ -2,7 +2,7 @@
 //! of update and drawing: who may change what, following the facilitator,
 //! the room's keys, and the screens a room adds (snapshots at 80×24 and
 //! 160×45). The host that keeps the statuses true is tested in
-//! `src/serve/room.rs` and end to end in `e2e_ssh.rs`.
+//! `src/serve/room/tests.rs` and end to end in `e2e_ssh.rs`.
 
 use crate::common::{line_with, view_screen};
 

@@ -6,13 +6,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 use rust_decimal::Decimal;
+use std::sync::{Arc, Mutex};
 
 use super::Hit;
 use super::text::{right, truncate, width, wrap_items};
 use crate::format::{self, Lang};
 use crate::i18n;
 use crate::levers::{Group, Lever, Target, Unit};
-use crate::scenario::Scenario;
+use crate::scenario::{Outcome, Scenario};
 use crate::tui::document::Document;
 use crate::tui::theme::Theme;
 use crate::tui::view::View;
@@ -71,27 +72,102 @@ pub fn planned_values(l: &Lever) -> [Decimal; 5] {
     [l.min, l.max, l.min + l.step, l.max - l.step, l.value]
 }
 
-/// The widest short value of any lever, planned.
-fn value_width(doc: &Document, view: &View, bare: bool) -> usize {
-    doc.levers
-        .iter()
-        .flat_map(|l| planned_values(l).map(|v| short_value(view.lang, &doc.current, l, v, bare)))
-        .map(|t| width(&t))
-        .max()
-        .unwrap_or(0)
+/// What the lever panel's size is planned from in one language: the
+/// widest name, the widest short values and every lever's details at each
+/// of its planned values. It depends only on the document's levers and
+/// the scenario as loaded, so it is worked out once per document and
+/// language ([`LeverPlans`]) and read in every frame.
+#[derive(Debug)]
+pub struct LeverPlan {
+    lang: Lang,
+    name_width: usize,
+    /// The widest short value: with the currency, and bare.
+    value_width: [usize; 2],
+    details: Vec<Detail>,
+    /// Lines of the tallest details at a width, as widths are asked for.
+    detail_heights: Mutex<Vec<(usize, usize)>>,
 }
 
-fn name_width(doc: &Document, view: &View) -> usize {
-    doc.levers
-        .iter()
-        .map(|l| width(&i18n::lever_label(view.lang, &doc.current, l)))
-        .max()
-        .unwrap_or(0)
+impl LeverPlan {
+    fn new(lang: Lang, s: &Scenario, levers: &[Lever]) -> LeverPlan {
+        let value_width = |bare| {
+            levers
+                .iter()
+                .flat_map(|l| planned_values(l).map(|v| width(&short_value(lang, s, l, v, bare))))
+                .max()
+                .unwrap_or(0)
+        };
+        LeverPlan {
+            lang,
+            name_width: levers
+                .iter()
+                .map(|l| width(&i18n::lever_label(lang, s, l)))
+                .max()
+                .unwrap_or(0),
+            value_width: [value_width(false), value_width(true)],
+            details: levers
+                .iter()
+                .flat_map(|l| planned_values(l).map(|v| Detail::new(lang, s, l, v, true)))
+                .collect(),
+            detail_heights: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The widest short value, bare (money without currency) or not.
+    fn value_width(&self, bare: bool) -> usize {
+        self.value_width[usize::from(bare)]
+    }
+
+    /// Lines of the tallest details of any lever at any planned value,
+    /// changed or not, wrapped at `w`.
+    fn detail_height(&self, w: usize) -> usize {
+        let mut known = self
+            .detail_heights
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, h)) = known.iter().find(|(at, _)| *at == w) {
+            return *h;
+        }
+        let h = self
+            .details
+            .iter()
+            .map(|d| d.lines(w).len())
+            .max()
+            .unwrap_or(0);
+        known.push((w, h));
+        h
+    }
+}
+
+/// The lever panel's plans of one document, one per language as the
+/// views ask for them; clones of the document share them.
+#[derive(Debug, Clone, Default)]
+pub struct LeverPlans(Arc<Mutex<Vec<Arc<LeverPlan>>>>);
+
+impl LeverPlans {
+    /// The plan in `lang`, worked out on first use.
+    fn get(&self, doc: &Document, lang: Lang) -> Arc<LeverPlan> {
+        let mut plans = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(p) = plans.iter().find(|p| p.lang == lang) {
+            return Arc::clone(p);
+        }
+        let plan = Arc::new(LeverPlan::new(lang, &doc.base, &doc.levers));
+        plans.push(Arc::clone(&plan));
+        plan
+    }
+}
+
+fn plan(doc: &Document, view: &View) -> Arc<LeverPlan> {
+    doc.lever_plans.get(doc, view.lang)
 }
 
 /// Columns the list would like: marks, names, values and a bar.
 pub fn wanted_width(doc: &Document, view: &View) -> u16 {
-    (3 + name_width(doc, view) + 1 + value_width(doc, view, false) + 1 + 12 + 2) as u16
+    let p = plan(doc, view);
+    (3 + p.name_width + 1 + p.value_width(false) + 1 + 12 + 2) as u16
 }
 
 /// Rows the panel would like at `width`, borders included.
@@ -99,57 +175,74 @@ pub fn wanted_height(doc: &Document, view: &View, compact: bool, width: u16) -> 
     let (borders, side) = if compact { (1, 0) } else { (2, 2) };
     // The tallest details of any lever, changed or not, so the layout
     // does not move when the selection or a value does.
-    let w = width.saturating_sub(side + 1) as usize;
-    let detail = doc
-        .levers
-        .iter()
-        .enumerate()
-        .flat_map(|(i, l)| planned_values(l).map(|v| detail_lines(doc, view, i, v, w, true).len()))
-        .max()
-        .unwrap_or(0) as u16;
+    let detail = plan(doc, view).detail_height(width.saturating_sub(side + 1) as usize) as u16;
     rows(doc).len() as u16 + 1 + detail + borders
 }
 
-/// The details of lever `i` at `value`: value with its full unit, range,
-/// step and the scenario's value (also when unchanged, with `as_changed`).
-fn detail_lines(
-    doc: &Document,
-    view: &View,
-    i: usize,
-    value: Decimal,
-    w: usize,
-    as_changed: bool,
-) -> Vec<String> {
-    let Some(lever) = doc.levers.get(i) else {
+/// A lever's details at a value, as texts before they are wrapped: the
+/// value with its full unit (after the full label, or the short one where
+/// that does not fit), what it means in the indicators' own terms, then
+/// range, step and (`with_scenario_value`) the scenario's value.
+#[derive(Debug)]
+struct Detail {
+    now: String,
+    now_short: String,
+    effects: Vec<[String; 2]>,
+    items: Vec<String>,
+}
+
+impl Detail {
+    fn new(
+        lang: Lang,
+        s: &Scenario,
+        lever: &Lever,
+        value: Decimal,
+        with_scenario_value: bool,
+    ) -> Detail {
+        let t = i18n::tui(lang);
+        let short = |d| short_value(lang, s, lever, d, false);
+        let text = i18n::lever_value(lang, s, lever, value);
+        let mut items = vec![
+            format!("{} {}–{}", t.range, short(lever.min), short(lever.max)),
+            format!("{} {}", t.step, short(lever.step)),
+        ];
+        if with_scenario_value {
+            items.push(format!("{} {}", t.scenario_value, short(lever.value)));
+        }
+        Detail {
+            now: format!("{}: {text}", i18n::lever_label(lang, s, lever)),
+            now_short: format!("{}: {text}", i18n::lever_short_label(lang, s, lever)),
+            effects: effect_items(lang, s, lever, value),
+            items,
+        }
+    }
+
+    /// The details wrapped at `w`: each part on lines of its own, its
+    /// items joined where they fit.
+    fn lines(&self, w: usize) -> Vec<String> {
+        // Narrow: the short label, so the value stays on the line.
+        let now = if width(&self.now) <= w {
+            &self.now
+        } else {
+            &self.now_short
+        };
+        let mut lines = super::text::wrap(now, w);
+        for pair in &self.effects {
+            lines.extend(fitted(pair, w));
+        }
+        lines.extend(fitted(&self.items, w));
+        lines
+    }
+}
+
+/// The details of the selected lever at its value now, wrapped at `w`
+/// (the scenario's value only when it differs).
+fn detail_lines(doc: &Document, view: &View, w: usize) -> Vec<String> {
+    let Some(lever) = doc.lever(view.selected) else {
         return Vec::new();
     };
-    let t = i18n::tui(view.lang);
-    let s = &doc.current;
-    let short = |d| short_value(view.lang, s, lever, d, false);
-    let text = i18n::lever_value(view.lang, s, lever, value);
-    let now = format!("{}: {text}", i18n::lever_label(view.lang, s, lever));
-    // Narrow: the short label, so the value stays on the line.
-    let now = if width(&now) <= w {
-        now
-    } else {
-        format!("{}: {text}", i18n::lever_short_label(view.lang, s, lever))
-    };
-    let mut items = vec![
-        format!("{} {}–{}", t.range, short(lever.min), short(lever.max)),
-        format!("{} {}", t.step, short(lever.step)),
-    ];
-    if as_changed || doc.is_changed(lever) {
-        items.push(format!("{} {}", t.scenario_value, short(lever.value)));
-    }
-    // The value with its full unit first, what it means in the
-    // indicators' own terms, then range, step and the scenario's value,
-    // joined when they fit on one line.
-    let mut lines = super::text::wrap(&now, w);
-    for pair in effect_items(doc, view, lever, value) {
-        lines.extend(fitted(&pair, w));
-    }
-    lines.extend(fitted(&items, w));
-    lines
+    let changed = doc.is_changed(lever);
+    Detail::new(view.lang, &doc.current, lever, doc.value(lever), changed).lines(w)
 }
 
 /// Items joined on lines of `w` when each fits, else each wrapped.
@@ -165,20 +258,8 @@ fn fitted(items: &[String], w: usize) -> Vec<String> {
 /// means in each indicator's own terms: the level reached and the units
 /// a year (`Legemeldt sykefravær 9,6 % → 8,5 % (lavere er bedre)`, `≈ 2 900
 /// færre sykedager i året`), a pair per outcome; none for other levers.
-pub fn effect_items(
-    doc: &Document,
-    view: &View,
-    lever: &Lever,
-    value: Decimal,
-) -> Vec<[String; 2]> {
-    let s = &doc.current;
-    let at = |o: &crate::scenario::Outcome, achievement: Decimal| {
-        let e = crate::model::effect(s, o, achievement);
-        [
-            i18n::effect_level(view.lang, o, &e),
-            i18n::effect_units(view.lang, o, &e),
-        ]
-    };
+pub fn effect_items(lang: Lang, s: &Scenario, lever: &Lever, value: Decimal) -> Vec<[String; 2]> {
+    let at = |o: &Outcome, achievement: Decimal| effect_pair(lang, s, o, achievement);
     match lever.target {
         Target::Achievement => s.outcomes.iter().map(|o| at(o, value)).collect(),
         Target::Expected(i) => s
@@ -194,6 +275,16 @@ pub fn effect_items(
     }
 }
 
+/// What outcome `o` at `achievement` means in its own terms: the level
+/// the indicator reaches and the units a year.
+pub fn effect_pair(lang: Lang, s: &Scenario, o: &Outcome, achievement: Decimal) -> [String; 2] {
+    let e = crate::model::effect(s, o, achievement);
+    [
+        i18n::effect_level(lang, o, &e),
+        i18n::effect_units(lang, o, &e),
+    ]
+}
+
 /// Where the list and the details go inside the panel, and which row is
 /// first (the list scrolls to keep the selected lever in view).
 struct Layout {
@@ -203,17 +294,7 @@ struct Layout {
 }
 
 fn layout(doc: &Document, view: &View, inner: Rect) -> (Layout, Vec<String>) {
-    let value = doc
-        .lever(view.selected)
-        .map_or(Decimal::ZERO, |l| doc.value(l));
-    let detail = detail_lines(
-        doc,
-        view,
-        view.selected,
-        value,
-        inner.width.saturating_sub(1) as usize,
-        false,
-    );
+    let detail = detail_lines(doc, view, inner.width.saturating_sub(1) as usize);
     let rows = rows(doc);
     let dh = (detail.len() as u16).min(inner.height.saturating_sub(3));
     let gap = u16::from(inner.height > rows.len() as u16 + dh);
@@ -315,8 +396,9 @@ pub fn render(
     }
     let (l, detail) = layout(doc, view, inner);
     let w = inner.width as usize;
-    let value_w = value_width(doc, view, compact);
-    let max_name = name_width(doc, view);
+    let p = plan(doc, view);
+    let value_w = p.value_width(compact);
+    let max_name = p.name_width;
     let bar_w = w.saturating_sub(5 + value_w + max_name).clamp(4, 16);
     let name_w = w.saturating_sub(5 + value_w + bar_w).max(4);
     for (k, row) in rows(doc).iter().skip(l.offset).enumerate() {

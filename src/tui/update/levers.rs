@@ -54,7 +54,7 @@ pub fn typed_value(lang: Lang, lever: &Lever, input: &str) -> Result<Decimal, fo
 
 /// Moves the selection among the levers.
 pub(super) fn select(doc: &Document, view: &mut View, action: Action) {
-    view.selected = super::selection(view.selected, doc.levers.len(), action);
+    view.selected = super::navigation::selection(view.selected, doc.levers.len(), action);
 }
 
 /// Opens the value prompt of the selected lever.

@@ -5,30 +5,42 @@
 //! [`handle_event`]. The model runs here (through [`Document::apply`]),
 //! never while drawing; nothing here touches the disk or the terminal.
 //!
-//! The handlers live beside this file: `levers.rs` (steps, typed values,
-//! resets, undo), `variants.rs` (save, list, notes, compare, export, and
-//! the store's replies), `risk.rs` (the uncertainty screen, goal seek and
-//! the background work they want), `new_scenario.rs` (the picker's new
-//! scenario from a template).
+//! Input becomes actions in `input.rs`; the handlers live beside this
+//! file: `levers.rs` (steps, typed values, resets, undo), `variants.rs`
+//! (save, list, notes, compare, export, and the store's replies),
+//! `risk.rs` (the uncertainty screen, goal seek and the background work
+//! they want; `jobs.rs` starts and stops it), `navigation.rs` (back, the
+//! picker, selections, scrolls, the theme), `recovery.rs` (unsaved levers
+//! of an earlier run), `explain.rs` (pointing at a figure),
+//! `new_scenario.rs` (the picker's new scenario from a template).
 
 mod explain;
+mod input;
+mod jobs;
 mod levers;
+mod navigation;
 mod new_scenario;
 mod recovery;
 mod risk;
 mod variants;
 
+pub use input::action_for_key;
+pub use jobs::{jobs, sync};
 pub use levers::{refusal, typed_value};
+pub(crate) use navigation::clamp_scroll;
+pub use navigation::page_rows;
 pub use risk::parse_target;
+
+use input::actions_for_mouse;
+use jobs::{generations, job_changes};
+use navigation::{add, back, open_entry, pick, toggle_theme};
 
 use super::action::Action;
 use super::document::Document;
 use super::effect::{AfterList, Effect, StoreOp};
-use super::event::{Event, Key, KeyCode, Mouse, MouseKind};
-use super::keymap;
-use super::risk_job::RiskRequest;
+use super::event::Event;
 use super::room;
-use super::ui::{self, Hit};
+use super::ui;
 use super::view::{Answer, Confirm, Leave, Message, MessageKind, Mode, Screen, View};
 use crate::i18n::{self, tui_text};
 
@@ -138,128 +150,6 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
     Handled {
         redraw,
         effects: fx,
-    }
-}
-
-/// The action of a key in the view's current mode.
-pub fn action_for_key(doc: Option<&Document>, view: &View, key: Key) -> Option<Action> {
-    let ctrl = |c: char| key.mods.ctrl && key.code == KeyCode::Char(c);
-    if view.too_small() {
-        // Only the size message shows: no key may act unseen.
-        let quit = ctrl('c') || matches!(key.code, KeyCode::Char('q') | KeyCode::Esc);
-        return quit.then_some(Action::QuitNow);
-    }
-    match &view.mode {
-        Mode::Confirm(asked) => confirm_key(asked, key),
-        Mode::Help => Some(help_key(key)),
-        Mode::Goal(dialog) => risk::goal_key(dialog, key),
-        Mode::Participants(_) => room::participants_key(view, key),
-        Mode::NewScenario(_) => match key.code {
-            KeyCode::Enter => Some(Action::PromptAccept),
-            KeyCode::Esc => Some(Action::PromptCancel),
-            _ if ctrl('c') => Some(Action::PromptCancel),
-            _ if ctrl('u') => Some(Action::PromptClear),
-            KeyCode::Backspace => Some(Action::PromptBackspace),
-            KeyCode::Up | KeyCode::BackTab => Some(Action::NewTemplate(-1)),
-            KeyCode::Down | KeyCode::Tab => Some(Action::NewTemplate(1)),
-            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(Action::PromptChar(c)),
-            _ => None,
-        },
-        Mode::Prompt(_) | Mode::Input(_) => match key.code {
-            KeyCode::Enter => Some(Action::PromptAccept),
-            KeyCode::Esc => Some(Action::PromptCancel),
-            _ if ctrl('c') => Some(Action::PromptCancel),
-            _ if ctrl('u') => Some(Action::PromptClear),
-            KeyCode::Backspace => Some(Action::PromptBackspace),
-            KeyCode::Tab | KeyCode::Right => Some(Action::PromptHint),
-            KeyCode::Char(c) if !key.mods.ctrl && !key.mods.alt => Some(Action::PromptChar(c)),
-            _ => None,
-        },
-        Mode::Normal => {
-            keymap::lookup(view.contexts(doc.is_some()), key).or_else(|| room::lookup(view, key))
-        }
-    }
-}
-
-/// The answer a key gives to a question. Yes needs a key that moves
-/// nothing elsewhere (`y`, `Y`, `J`; never `j`, which moves down in every
-/// list); on a destructive question Enter is no, the safe default. Keys
-/// that answer nothing are ignored.
-fn confirm_key(asked: &Confirm, key: Key) -> Option<Action> {
-    use super::view::Answer as A;
-    if key.mods.ctrl && key.code == KeyCode::Char('c') {
-        return Some(Action::Confirm(A::Cancel));
-    }
-    if key.mods.ctrl || key.mods.alt {
-        return None;
-    }
-    let leaving = matches!(asked, Confirm::Quit | Confirm::ToPicker | Confirm::Rejoin);
-    let answer = match key.code {
-        KeyCode::Char('y' | 'Y' | 'J') => A::Yes,
-        KeyCode::Enter if asked.is_destructive() => A::No,
-        KeyCode::Enter => A::Yes,
-        KeyCode::Char('n' | 'N') => A::No,
-        KeyCode::Esc | KeyCode::Char('q') => A::Cancel,
-        KeyCode::Char('s') if leaving => A::SaveFirst,
-        _ => return None,
-    };
-    Some(Action::Confirm(answer))
-}
-
-/// Keys in the help overlay: ↑/↓ (k/j), PgUp/PgDn, Home/End scroll it;
-/// any other key closes it.
-fn help_key(key: Key) -> Action {
-    match key.code {
-        _ if key.mods.ctrl || key.mods.alt => Action::ToggleHelp,
-        KeyCode::Up | KeyCode::Char('k') => Action::Scroll(-1),
-        KeyCode::Down | KeyCode::Char('j') => Action::Scroll(1),
-        KeyCode::PageUp => Action::Page(-1),
-        KeyCode::PageDown => Action::Page(1),
-        KeyCode::Home => Action::ScrollTop,
-        KeyCode::End => Action::ScrollBottom,
-        _ => Action::ToggleHelp,
-    }
-}
-
-fn actions_for_mouse(doc: Option<&Document>, view: &View, m: Mouse) -> Vec<Action> {
-    if view.mode != Mode::Normal || view.variant_list.is_some() {
-        return Vec::new();
-    }
-    let hit = ui::hit(doc, view, m.column, m.row);
-    let wheel = match m.kind {
-        MouseKind::Click => 0,
-        MouseKind::ScrollUp => 1,
-        MouseKind::ScrollDown => -1,
-    };
-    if doc.is_none() {
-        return match (hit, wheel) {
-            (Hit::Entry(i), 0) => vec![Action::Select(i)],
-            (_, 1) => vec![Action::SelectPrev],
-            (_, -1) => vec![Action::SelectNext],
-            _ => Vec::new(),
-        };
-    }
-    let levers = view.presentation
-        || matches!(
-            view.screen,
-            Screen::Workshop | Screen::Risk | Screen::Uncertainty
-        );
-    match (hit, wheel) {
-        (Hit::Tab(s), 0) => vec![Action::GoTo(s)],
-        (Hit::Figure(term), 0) => vec![Action::PointAt(term)],
-        (Hit::Lever(i), 0) => vec![Action::Select(i)],
-        (Hit::Lever(i), w) => vec![Action::Select(i), Action::Step(w)],
-        (_, 0) => Vec::new(),
-        (_, w) if levers => vec![Action::Step(w)],
-        (_, w)
-            if matches!(
-                view.screen,
-                Screen::Flows | Screen::Scenario | Screen::Budget
-            ) =>
-        {
-            vec![Action::Scroll(-3 * w)]
-        }
-        _ => Vec::new(),
     }
 }
 
@@ -492,22 +382,6 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
     }
 }
 
-fn toggle_theme(view: &mut View) {
-    let lang = view.lang;
-    let t = i18n::tui(lang);
-    if view.no_color {
-        say(view, MessageKind::Info, t.no_color_note.to_string());
-        return;
-    }
-    view.theme = view.theme.next(false);
-    let name = match view.theme {
-        super::theme::ThemeKind::Default => t.theme_default,
-        super::theme::ThemeKind::HighContrast => t.theme_high_contrast,
-        super::theme::ThemeKind::Mono => t.theme_mono,
-    };
-    say(view, MessageKind::Info, tui_text::theme_now(lang, name));
-}
-
 fn confirm(doc: Option<&mut Document>, view: &mut View, answer: Answer, fx: &mut Vec<Effect>) {
     let Mode::Confirm(asked) = std::mem::take(&mut view.mode) else {
         return;
@@ -562,126 +436,6 @@ fn quit_now(doc: Option<&mut Document>, fx: &mut Vec<Effect>) {
     }
 }
 
-fn back(doc: Option<&mut Document>, view: &mut View, fx: &mut Vec<Effect>) {
-    // The trash goes back to the saved variants; the list closes.
-    if view.variant_trash.take().is_some() || view.variant_list.take().is_some() {
-        return;
-    }
-    let Some(doc) = doc else {
-        fx.push(Effect::Quit);
-        return;
-    };
-    // A figure pointed at is let go first.
-    if view.pointed.take().is_some() {
-        return;
-    }
-    if matches!(view.mode, Mode::Prompt(_)) {
-        view.mode = Mode::Normal;
-        return;
-    }
-    if view.presentation {
-        view.presentation = false;
-        return;
-    }
-    if view.screen != Screen::Workshop {
-        view.screen = Screen::Workshop;
-        return;
-    }
-    let to_picker = view.picker.is_some();
-    if doc.unsaved() && !room::leaving_keeps_changes(view) {
-        view.mode = Mode::Confirm(if to_picker {
-            Confirm::ToPicker
-        } else {
-            Confirm::Quit
-        });
-    } else if to_picker {
-        leave(doc, Leave::ToPicker, fx);
-    } else {
-        leave(doc, Leave::Quit, fx);
-    }
-}
-
-/// A selection among `n` items after [`Action::SelectPrev`],
-/// [`Action::SelectNext`] (both wrapping) or [`Action::Select`].
-fn selection(selected: usize, n: usize, action: Action) -> usize {
-    match action {
-        _ if n == 0 => selected,
-        Action::SelectPrev => (selected + n - 1) % n,
-        Action::SelectNext => (selected + 1) % n,
-        Action::Select(i) if i < n => i,
-        _ => selected,
-    }
-}
-
-/// Moves the picker's selection: its entries, then the row for a new
-/// scenario.
-fn pick(view: &mut View, action: Action) {
-    if let Some(p) = view.picker.as_mut() {
-        p.selected = selection(p.selected, p.entries.len() + 1, action);
-    }
-}
-
-/// Enter in the picker: the selected scenario becomes a document, or its
-/// first error is said.
-fn open_entry(view: &mut View, fx: &mut Vec<Effect>) {
-    let lang = view.lang;
-    if view
-        .picker
-        .as_ref()
-        .is_some_and(|p| p.selected == p.entries.len())
-    {
-        new_scenario::open(view);
-        return;
-    }
-    let Some(entry) = view.picker.as_ref().and_then(|p| p.entries.get(p.selected)) else {
-        return;
-    };
-    match &entry.scenario {
-        Ok(s) => {
-            let doc = Document::new(s.clone()).with_source(entry.text.clone());
-            view.reset_for_document();
-            let find = opening(&doc);
-            fx.push(Effect::Open(Box::new(doc)));
-            fx.extend(find);
-        }
-        Err(e) => {
-            let text = format!(
-                "{}: {}",
-                i18n::tui(lang).invalid,
-                tui_text::load_error(lang, e.line, e.col, &e.message(lang), e.more)
-            );
-            say(view, MessageKind::Error, text);
-        }
-    }
-}
-
-fn add(v: usize, by: i32) -> usize {
-    if by < 0 {
-        v.saturating_sub(by.unsigned_abs() as usize)
-    } else {
-        v.saturating_add(by as usize)
-    }
-}
-
-/// Keeps scroll positions inside what the view's size can show.
-pub(super) fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
-    let Some(doc) = doc else {
-        return;
-    };
-    let (rows, cols) = ui::flows::max_scroll(doc, view);
-    let text = ui::scenario::max_scroll(doc, view);
-    let (compare_rows, compare_cols) = ui::compare::max_scroll(doc, view);
-    let (budget_rows, budget_cols) = ui::budget::max_scroll(doc, view);
-    let s = &mut view.scroll;
-    s.budget = s.budget.min(budget_rows);
-    s.budget_col = s.budget_col.min(budget_cols);
-    s.flows_row = s.flows_row.min(rows);
-    s.flows_col = s.flows_col.min(cols);
-    s.scenario = s.scenario.min(text);
-    s.compare_row = s.compare_row.min(compare_rows);
-    s.compare_col = s.compare_col.min(compare_cols);
-}
-
 /// What a host runs when it opens a document (by argument, or from the
 /// picker, which does this itself): look for unsaved levers an earlier run
 /// left, to offer them.
@@ -689,59 +443,4 @@ pub fn opening(doc: &Document) -> Vec<Effect> {
     vec![Effect::Store(StoreOp::FindRecovery {
         scenario_id: doc.base.info.id.clone(),
     })]
-}
-
-/// Turns [`Action::Page`] into rows for the view's size.
-pub fn page_rows(view: &View) -> i32 {
-    i32::from(view.size.1.saturating_sub(8).max(1))
-}
-
-/// Keeps a document's background work in step with what its views want
-/// (the tornado and the Monte Carlo of the current levers while the
-/// uncertainty screen shows). [`update`] does this for the acting view; a
-/// host with several views of one document calls it after each update
-/// with [`super::view::Wants::any`] of them.
-pub fn sync(doc: &mut Document, wants: super::view::Wants) -> Vec<Effect> {
-    let before: Vec<u64> = doc
-        .risk
-        .running
-        .iter()
-        .map(|r| r.request.generation)
-        .collect();
-    risk::keep_in_step(doc, wants);
-    let after: Vec<&RiskRequest> = doc.risk.running.iter().map(|r| &r.request).collect();
-    job_changes(&before, &after)
-}
-
-/// The background work a view of a document wants now: the document's
-/// Monte Carlo run and the view's goal-seek search.
-pub fn jobs<'a>(doc: &'a Document, view: &'a View) -> Vec<&'a RiskRequest> {
-    let mut out = Vec::new();
-    if let Some(r) = &doc.risk.running {
-        out.push(&r.request);
-    }
-    if let Some(d) = view.goal()
-        && let super::view::GoalState::Searching(r) = &d.state
-    {
-        out.push(r);
-    }
-    out
-}
-
-fn generations(jobs: &[&RiskRequest]) -> Vec<u64> {
-    jobs.iter().map(|r| r.generation).collect()
-}
-
-/// The effects that take the work wanted from `before` (generations) to
-/// `after`: stop what is no longer wanted, start what is new.
-fn job_changes(before: &[u64], after: &[&RiskRequest]) -> Vec<Effect> {
-    let gone = before
-        .iter()
-        .filter(|b| after.iter().all(|a| a.generation != **b))
-        .map(|b| Effect::CancelRisk(*b));
-    let new = after
-        .iter()
-        .filter(|a| !before.contains(&a.generation))
-        .map(|a| Effect::StartRisk((*a).clone()));
-    gone.chain(new).collect()
 }
