@@ -329,6 +329,10 @@ pub fn group_name(lang: Lang, group: Group) -> &'static str {
     let t = texts(lang);
     match group {
         Group::Targets => t.group_targets,
+        Group::Sites => match lang {
+            Lang::Nb => "Kommuner",
+            Lang::En => "Municipalities",
+        },
         Group::Payment => t.group_payment,
         Group::RiskSharing => t.group_risk_sharing,
         Group::Return => t.group_return,
@@ -360,6 +364,13 @@ pub fn lever_label(lang: Lang, s: &Scenario, lever: &Lever) -> String {
         Target::Expected(i) => with_outcome(t.lever_expected, i),
         Target::ExcessInvestorShare => t.lever_excess_investor_share.into(),
         Target::HurdleRate => t.lever_hurdle_rate.into(),
+        Target::Effect(i) => {
+            let label = match lang {
+                Lang::Nb => "Effekt",
+                Lang::En => "Effect",
+            };
+            format!("{label}: {}", s.sites[i].name)
+        }
     }
 }
 
@@ -457,7 +468,27 @@ pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
         (Lang::En, Warning::NoCap) => {
             "No cap: the payer's commitment has no upper bound".to_string()
         }
+        (Lang::Nb, Warning::SiteCapReached { site, period }) => {
+            format!(
+                "Kommunen «{}» når sitt eget tak allerede i periode {period}",
+                site_name(s, site)
+            )
+        }
+        (Lang::En, Warning::SiteCapReached { site, period }) => {
+            format!(
+                "\"{}\" reaches its own cap already in period {period}",
+                site_name(s, site)
+            )
+        }
     }
+}
+
+/// A site's name by id (the id itself if there is no such site).
+fn site_name<'a>(s: &'a Scenario, id: &'a str) -> &'a str {
+    s.sites
+        .iter()
+        .find(|site| site.id == id)
+        .map_or(id, |site| site.name.as_str())
 }
 
 /// An IRR as text: the headline, "no IRR", and a note when there are several.

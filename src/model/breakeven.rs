@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{metrics, run};
+use super::{Pieces, Prepared, metrics};
 use crate::scenario::Scenario;
 
 /// The smallest achievements (α ∈ [0, 2]) at which each party breaks even.
@@ -22,9 +22,22 @@ const BISECTIONS: u32 = 30;
 /// Scans α = 0, 0.01, …, 2 for each condition, then bisects the first
 /// bracket where it starts to hold 30 times.
 pub fn break_even(s: &Scenario) -> BreakEven {
+    Prepared::new(s).break_even(s)
+}
+
+impl Prepared {
+    /// [`break_even`] of the scenario this was prepared from. Each run is
+    /// the fast path to the exact figures (`fast.rs`).
+    pub fn break_even(&self, s: &Scenario) -> BreakEven {
+        scan(s, self)
+    }
+}
+
+fn scan(s: &Scenario, prepared: &Prepared) -> BreakEven {
     let factors = metrics::discount_factors(s);
+    let scratch = std::cell::RefCell::new(Pieces::default());
     let holds = |a: Decimal| -> [bool; 3] {
-        let r = run(s, a);
+        let r = prepared.core_with(a, &[], &mut scratch.borrow_mut());
         let drawn = r.totals.drawn > Decimal::ZERO;
         [
             drawn && r.totals.investor_received >= r.totals.drawn,

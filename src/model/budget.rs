@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Run, metrics, to_ore};
+use super::{PayerPeriod, metrics, to_ore};
 use crate::scenario::{CostPayer, CostTiming, Scenario};
 
 /// The payer's budget view.
@@ -42,13 +42,19 @@ pub struct BudgetYear {
     pub net: Decimal,
 }
 
-/// The payer's budget of a run; `factors` are the discount factors at the
-/// discount rate.
-pub(crate) fn budget(s: &Scenario, run: &Run, factors: &[Decimal]) -> Budget {
+/// A payer's budget from its flows and its side of each period;
+/// `factors` are the discount factors at the discount rate.
+pub(crate) fn budget(
+    s: &Scenario,
+    payer_flows: &[Decimal],
+    periods: &[PayerPeriod],
+    factors: &[Decimal],
+    max_commitment: Option<Decimal>,
+) -> Budget {
     let mut years: Vec<BudgetYear> = Vec::new();
     // The payer's flows without the non-cash value (received at τ = t).
-    let mut cash_flows = run.flows.payer.clone();
-    for (i, p) in run.payer_periods.iter().enumerate() {
+    let mut cash_flows = payer_flows.to_vec();
+    for (i, p) in periods.iter().enumerate() {
         let t = i + 1;
         cash_flows[t] -= p.value - p.cash_value;
         let year = s.timeline.budget_year(t);
@@ -75,20 +81,48 @@ pub(crate) fn budget(s: &Scenario, run: &Run, factors: &[Decimal]) -> Budget {
     Budget {
         net: cash_flows.iter().sum(),
         npv: metrics::npv_with(&cash_flows, factors),
-        max_commitment: max_commitment(s),
+        max_commitment,
         years,
+    }
+}
+
+/// A cap in øre, rounded down.
+fn cap_ore(cap: Decimal) -> Decimal {
+    cap.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
+}
+
+/// The payer's part of a cap, split as every payment is: `cap −
+/// to_ore(c·cap)`.
+fn payer_part(s: &Scenario, cap: Decimal) -> Decimal {
+    cap - to_ore(s.payment.cofunder_share * cap)
+}
+
+/// The most the payers can pay in outcome payments together: the
+/// contract's cap, or with sites the sum of their own caps when every site
+/// has one (whichever is lower); `None` when nothing bounds them.
+fn payments_bound(s: &Scenario) -> Option<Decimal> {
+    let contract = s.payment.cap.map(cap_ore);
+    let sites = if s.sites.is_empty() {
+        None
+    } else {
+        s.sites
+            .iter()
+            .map(|site| site.cap.map(cap_ore))
+            .sum::<Option<Decimal>>()
+    };
+    match (contract, sites) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
 /// `(1 − c)·cap + Σ G + Σ payer-paid costs`, in øre; `None` without a cap.
 /// The payer's part of the cap is split as every payment is (`cap −
-/// to_ore(c·cap)`), so a cap paid in one period meets it exactly.
-fn max_commitment(s: &Scenario) -> Option<Decimal> {
-    let cap = s
-        .payment
-        .cap?
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
-    let payer_cap = cap - to_ore(s.payment.cofunder_share * cap);
+/// to_ore(c·cap)`), so a cap paid in one period meets it exactly. With
+/// sites, the cap is the contract's or the sum of the sites' own caps,
+/// whichever is lower.
+pub(crate) fn max_commitment(s: &Scenario) -> Option<Decimal> {
+    let cap = payments_bound(s)?;
     let fees: Decimal = s
         .delivery
         .cost
@@ -104,5 +138,25 @@ fn max_commitment(s: &Scenario) -> Option<Decimal> {
             CostTiming::EachPeriod => c.amount.iter().map(|a| to_ore(*a)).sum(),
         })
         .sum();
-    Some(payer_cap + fees + costs)
+    Some(payer_part(s, cap) + fees + costs)
+}
+
+/// The most site `i`'s payer can pay: the payer's part of its own cap or
+/// the contract's, whichever is lower, plus its fixed fees and costs
+/// (`periods`: its side of each period); `None` when neither cap exists.
+/// Without sites, the payer's [`max_commitment`].
+pub(crate) fn site_max_commitment(
+    s: &Scenario,
+    i: usize,
+    periods: &[PayerPeriod],
+) -> Option<Decimal> {
+    let Some(site) = s.sites.get(i) else {
+        return max_commitment(s);
+    };
+    let cap = match (site.cap.map(cap_ore), s.payment.cap.map(cap_ore)) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    let fixed: Decimal = periods.iter().map(|p| p.fees + p.costs).sum();
+    Some(payer_part(s, cap) + fixed)
 }

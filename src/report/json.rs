@@ -42,6 +42,9 @@ fn warning_id(w: &Warning) -> Value {
         Warning::CapReached { period } => json!({ "kind": "cap_reached", "period": period }),
         Warning::SeveralIrrs { count } => json!({ "kind": "several_irrs", "count": count }),
         Warning::NoCap => json!({ "kind": "no_cap" }),
+        Warning::SiteCapReached { site, period } => {
+            json!({ "kind": "site_cap_reached", "site": site, "period": period })
+        }
     }
 }
 
