@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::num::{from_ore, ore_of};
 use super::{PayerPeriod, metrics, to_ore};
 use crate::scenario::{CostPayer, CostTiming, Scenario};
 
@@ -51,39 +52,61 @@ pub(crate) fn budget(
     factors: &[Decimal],
     max_commitment: Option<Decimal>,
 ) -> Budget {
-    let mut years: Vec<BudgetYear> = Vec::new();
     // The payer's flows without the non-cash value (received at τ = t).
     let mut cash_flows = payer_flows.to_vec();
     for (i, p) in periods.iter().enumerate() {
-        let t = i + 1;
-        cash_flows[t] -= p.value - p.cash_value;
-        let year = s.timeline.budget_year(t);
-        if years.last().is_none_or(|y| y.year != year) {
-            years.push(BudgetYear {
-                year,
-                fees: Decimal::ZERO,
-                outcome_payments: Decimal::ZERO,
-                refunds: Decimal::ZERO,
-                cash_savings: Decimal::ZERO,
-                costs: Decimal::ZERO,
-                net: Decimal::ZERO,
-            });
-        }
-        if let Some(y) = years.last_mut() {
-            y.fees += p.fees;
-            y.outcome_payments += p.outcome_payments;
-            y.refunds += p.refunds;
-            y.cash_savings += p.cash_value;
-            y.costs += p.costs;
-            y.net += p.refunds + p.cash_value - p.fees - p.outcome_payments - p.costs;
-        }
+        cash_flows[i + 1] -= p.value - p.cash_value;
     }
+    let rows: Vec<[i128; 6]> = periods
+        .iter()
+        .map(|p| {
+            [
+                p.fees,
+                p.outcome_payments,
+                p.refunds,
+                p.costs,
+                p.value,
+                p.cash_value,
+            ]
+            .map(ore_of)
+        })
+        .collect();
     Budget {
         net: cash_flows.iter().sum(),
         npv: metrics::npv_with(&cash_flows, factors),
         max_commitment,
-        years,
+        years: years(s, &rows),
     }
+}
+
+/// The budget rows of a payer's side of each period (in øre: fees, its
+/// part of the outcome payments, refunds, costs, value, cash value), one
+/// per budget year.
+pub(crate) fn years(s: &Scenario, periods: &[[i128; 6]]) -> Vec<BudgetYear> {
+    let mut years: Vec<(i64, [i128; 5])> = Vec::new();
+    for (i, [fees, paid, refunds, costs, _, cash]) in periods.iter().enumerate() {
+        let year = s.timeline.budget_year(i + 1);
+        if years.last().is_none_or(|(y, _)| *y != year) {
+            years.push((year, [0; 5]));
+        }
+        if let Some((_, y)) = years.last_mut() {
+            for (sum, v) in y.iter_mut().zip([fees, paid, refunds, cash, costs]) {
+                *sum += v;
+            }
+        }
+    }
+    years
+        .into_iter()
+        .map(|(year, [fees, paid, refunds, cash, costs])| BudgetYear {
+            year,
+            fees: from_ore(fees),
+            outcome_payments: from_ore(paid),
+            refunds: from_ore(refunds),
+            cash_savings: from_ore(cash),
+            costs: from_ore(costs),
+            net: from_ore(refunds + cash - fees - paid - costs),
+        })
+        .collect()
 }
 
 /// A cap in øre, rounded down.
@@ -142,14 +165,10 @@ pub(crate) fn max_commitment(s: &Scenario) -> Option<Decimal> {
 }
 
 /// The most site `i`'s payer can pay: the payer's part of its own cap or
-/// the contract's, whichever is lower, plus its fixed fees and costs
-/// (`periods`: its side of each period); `None` when neither cap exists.
+/// the contract's, whichever is lower, plus its `fixed` fees and costs;
+/// `None` when neither cap exists.
 /// Without sites, the payer's [`max_commitment`].
-pub(crate) fn site_max_commitment(
-    s: &Scenario,
-    i: usize,
-    periods: &[PayerPeriod],
-) -> Option<Decimal> {
+pub(crate) fn site_max_commitment(s: &Scenario, i: usize, fixed: Decimal) -> Option<Decimal> {
     let Some(site) = s.sites.get(i) else {
         return max_commitment(s);
     };
@@ -157,6 +176,5 @@ pub(crate) fn site_max_commitment(
         (Some(a), Some(b)) => a.min(b),
         (a, b) => a.or(b)?,
     };
-    let fixed: Decimal = periods.iter().map(|p| p.fees + p.costs).sum();
     Some(payer_part(s, cap) + fixed)
 }

@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use super::num::{Approx, Num, take_unsure};
 use super::outcomes;
 use super::plan::{Formulas, Plan};
-use super::run::{Run, detailed, exact_core};
-use super::sites::{self, Calc, Exact, Pieces, ore4, pooled_exact};
+use super::run::{Run, detailed};
+use super::sites::{self, Calc, Exact, Pieces, pooled_exact};
 use super::waterfall::{Core, waterfall};
 use crate::scenario::Scenario;
 
@@ -25,6 +25,10 @@ struct Fast<'p> {
     exact: Exact<'p>,
     approx: &'p Formulas<Approx>,
     alphas: Vec<Approx>,
+    /// Whether the value side is wanted (else only payments).
+    values: bool,
+    /// Whether the cash part of the payer's value is wanted (budgets).
+    cash: bool,
 }
 
 impl Calc for Fast<'_> {
@@ -37,23 +41,42 @@ impl Calc for Fast<'_> {
         noise: Option<Decimal>,
         pooled: Option<bool>,
     ) -> [i128; 4] {
-        take_unsure();
+        let o = &self.approx.outcomes[k];
         let so = &self.approx.sites[s][k];
-        let a = outcomes::amounts(
-            &self.approx.outcomes[k],
-            so,
-            self.alphas[s],
-            &so.segments[g],
-            t,
-            noise.map(Approx::of),
-            pooled,
-        );
-        let ore = ore4(&a);
+        let seg = &so.segments[g];
+        // Each amount on its own: only an unsure one is computed again.
+        take_unsure();
+        let (effect, m) = outcomes::measured(o, so, self.alphas[s], seg, t, noise.map(Approx::of));
+        let mut payment = outcomes::payment(o, so, seg, m, pooled).1.rounded_ore();
+        let exact = |this: &Self| {
+            let (o, so) = (&this.exact.f.outcomes[k], &this.exact.f.sites[s][k]);
+            let seg = &so.segments[g];
+            (
+                o,
+                so,
+                seg,
+                outcomes::measured(o, so, this.exact.site_alpha(s), seg, t, noise),
+            )
+        };
         if take_unsure() {
-            self.exact.amounts(s, k, g, t, noise, pooled)
-        } else {
-            ore
+            let (o, so, seg, (_, m)) = exact(self);
+            payment = outcomes::payment(o, so, seg, m, pooled).1.rounded_ore();
         }
+        if !self.values {
+            return [payment, 0, 0, 0];
+        }
+        let mut value = outcomes::value(o, so, seg, effect).1.rounded_ore();
+        if take_unsure() {
+            let (o, so, seg, (effect, _)) = exact(self);
+            value = outcomes::value(o, so, seg, effect).1.rounded_ore();
+        }
+        let payer_value = o.payer_value_share.part_of(value);
+        let cash = if self.cash {
+            o.payer_cash_share.part_of(payer_value)
+        } else {
+            0
+        };
+        [payment, value, payer_value, cash]
     }
 
     fn pooled(
@@ -99,31 +122,56 @@ impl Calc for Fast<'_> {
 pub struct Prepared {
     pub(crate) plan: Plan,
     approx: Formulas<Approx>,
+    scenario: Scenario,
 }
 
 impl Prepared {
     pub fn new(s: &Scenario) -> Prepared {
         let plan = Plan::new(s);
         let approx = plan.exact.approx();
-        Prepared { plan, approx }
+        Prepared {
+            plan,
+            approx,
+            scenario: s.clone(),
+        }
     }
 
-    /// The run at α with every site's detail (exact, `Decimal`).
+    /// The run at α with every site's detail: exactly the `Decimal`
+    /// model's, found faster.
     pub fn run(&self, achievement: Decimal) -> Run {
-        detailed(&self.plan, achievement, &[])
+        self.run_with_noise(achievement, &[])
     }
 
-    /// The contract's flows and totals at α, with measurement noise as
-    /// [`super::run_with_noise`] takes it; exactly what the `Decimal` model
-    /// gives, found faster. `scratch` is reused between calls.
-    pub(crate) fn core_with(
-        &self,
-        achievement: Decimal,
-        noise: &[Decimal],
-        scratch: &mut Pieces,
-    ) -> Core {
+    /// [`Prepared::run`] with measurement noise, as [`super::run_with_noise`].
+    pub fn run_with_noise(&self, achievement: Decimal, noise: &[Decimal]) -> Run {
+        let mut calc = self.calc(achievement, true, true);
+        detailed(
+            &self.scenario,
+            &self.plan,
+            &mut calc,
+            achievement,
+            noise,
+            true,
+        )
+    }
+
+    /// [`Prepared::run`] without each site's detail (`sites` is empty):
+    /// the contract's figures, sooner when there are many sites.
+    pub fn run_contract(&self, achievement: Decimal) -> Run {
+        let mut calc = self.calc(achievement, true, true);
+        detailed(
+            &self.scenario,
+            &self.plan,
+            &mut calc,
+            achievement,
+            &[],
+            false,
+        )
+    }
+
+    fn calc(&self, achievement: Decimal, values: bool, cash: bool) -> Fast<'_> {
         let alpha = Approx::of(achievement);
-        let mut calc = Fast {
+        Fast {
             exact: Exact {
                 f: &self.plan.exact,
                 achievement,
@@ -132,19 +180,47 @@ impl Prepared {
             alphas: (0..self.plan.site_count)
                 .map(|s| self.approx.alpha(s, alpha))
                 .collect(),
-        };
-        let tests = sites::pooled_tests(&self.plan, &mut calc, noise);
-        sites::pieces(&self.plan, &mut calc, noise, &tests, scratch);
+            values,
+            cash,
+        }
+    }
+
+    /// The contract's flows and totals at α, with measurement noise as
+    /// [`super::run_with_noise`] takes it; exactly what the `Decimal` model
+    /// gives, found faster, except the cash part of the payer's value
+    /// (`payer_periods[].cash_value`, for budgets), which is left at 0.
+    /// `scratch` is reused between calls.
+    pub(crate) fn core_with(
+        &self,
+        achievement: Decimal,
+        noise: &[Decimal],
+        scratch: &mut Pieces,
+    ) -> Core {
+        self.core_of(&mut self.calc(achievement, true, false), noise, scratch)
+    }
+
+    /// [`Prepared::core_with`] without noise; without `values`, only the
+    /// payments and what they decide (the investor's flows and totals,
+    /// the provider's, the cofunder's part): the value side is left at 0.
+    pub(crate) fn core_for(
+        &self,
+        achievement: Decimal,
+        values: bool,
+        scratch: &mut Pieces,
+    ) -> Core {
+        self.core_of(&mut self.calc(achievement, values, false), &[], scratch)
+    }
+
+    fn core_of(&self, calc: &mut Fast, noise: &[Decimal], scratch: &mut Pieces) -> Core {
+        let tests = sites::pooled_tests(&self.plan, calc, noise);
+        sites::pieces(&self.plan, calc, noise, &tests, scratch);
         waterfall(&self.plan, &sites::payments(&self.plan, scratch, false))
     }
 
-    /// [`Prepared::core_with`] without noise.
-    pub(crate) fn core(&self, achievement: Decimal) -> Core {
-        self.core_with(achievement, &[], &mut Pieces::default())
-    }
-
-    /// The same as [`Prepared::core`], in `Decimal` all the way (for tests).
+    /// The same as [`Prepared::core_with`], in `Decimal` all the way: what
+    /// the fast path is held to.
+    #[cfg(test)]
     pub(crate) fn exact_core(&self, achievement: Decimal, noise: &[Decimal]) -> Core {
-        exact_core(&self.plan, achievement, noise)
+        super::run::exact_core(&self.plan, achievement, noise)
     }
 }

@@ -28,7 +28,6 @@ pub use irr::{Irr, irr};
 pub(crate) use metrics::{discount_factors, npv_with};
 pub use run::{Run, SiteRun, run, run_with_noise};
 pub(crate) use sites::Pieces;
-pub(crate) use waterfall::Core;
 pub use waterfall::{Flows, PayerPeriod, Totals};
 
 use rust_decimal::Decimal;
@@ -239,21 +238,25 @@ fn evaluation(s: &Scenario, run: Run) -> Evaluation {
     if budget::max_commitment(s).is_none() {
         warnings.push(Warning::NoCap);
     }
-    let sites = run
-        .sites
-        .iter()
-        .enumerate()
-        .map(|(i, r)| SiteFigures {
-            payer: factors.party(&r.payer_flows),
-            budget: budget::budget(
-                s,
-                &r.payer_flows,
-                &r.payer_periods,
-                &factors.discount,
-                budget::site_max_commitment(s, i, &r.payer_periods),
-            ),
-        })
-        .collect();
+    let budget = budget::budget(
+        s,
+        &f.payer,
+        &run.payer_periods,
+        &factors.discount,
+        budget::max_commitment(s),
+    );
+    // Without sites the one site is the payer: its figures are the payer's.
+    let sites = if s.sites.is_empty() {
+        run.sites
+            .iter()
+            .map(|_| SiteFigures {
+                payer,
+                budget: budget.clone(),
+            })
+            .collect()
+    } else {
+        site_figures(s, &run.sites, &factors)
+    };
     Evaluation {
         investor: InvestorFigures {
             net: investor.net,
@@ -271,17 +274,50 @@ fn evaluation(s: &Scenario, run: Run) -> Evaluation {
             npv: payer.npv + cofunder.npv + public_other.npv,
         },
         public_other,
-        budget: budget::budget(
-            s,
-            &f.payer,
-            &run.payer_periods,
-            &factors.discount,
-            budget::max_commitment(s),
-        ),
+        budget,
         sites,
         warnings,
         run,
     }
+}
+
+/// Each site's figures; spread over the cores when there are many sites
+/// (each needs two NPVs).
+fn site_figures(s: &Scenario, runs: &[SiteRun], factors: &Factors) -> Vec<SiteFigures> {
+    let one = |(i, r): (usize, &SiteRun)| SiteFigures {
+        payer: factors.party(&r.payer_flows),
+        budget: Budget {
+            net: r.budget_flows.iter().sum(),
+            npv: metrics::npv_with(&r.budget_flows, &factors.discount),
+            max_commitment: budget::site_max_commitment(s, i, r.fixed),
+            years: r.budget_years.clone(),
+        },
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if runs.len() < 64 || threads < 2 {
+        return runs.iter().enumerate().map(one).collect();
+    }
+    let chunk = runs.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = runs
+            .chunks(chunk)
+            .enumerate()
+            .map(|(c, part)| {
+                scope.spawn(move || {
+                    part.iter()
+                        .enumerate()
+                        .map(|(j, r)| one((c * chunk + j, r)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Every figure including break-evens.

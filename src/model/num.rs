@@ -29,8 +29,15 @@ pub(crate) trait Num:
     fn at_most(self, cap: Self) -> Self;
     /// Rounded to øre, half away from zero (`crate::model::to_ore`).
     fn to_ore(self) -> Self;
+    /// `to_ore(share·self)` of an amount already rounded to øre: a payer's
+    /// part of a value, its cash part.
+    fn part_of_ore(self, share: &Share) -> Self;
     /// An amount already rounded to øre, in øre.
     fn ore(self) -> i128;
+    /// `to_ore(self)` in øre.
+    fn rounded_ore(self) -> i128 {
+        self.to_ore().ore()
+    }
     /// `self ≥ other`: a decision.
     fn ge(self, other: Self) -> bool;
     /// `self > other`: a decision.
@@ -52,9 +59,17 @@ pub(crate) fn ore_of(d: Decimal) -> i128 {
     }
 }
 
-/// An amount of øre as a decimal (scale 2).
+/// An amount of øre as a decimal (scale 2). Beyond `Decimal`'s 96 bits of
+/// øre (only a saturated balance, far beyond any real amount) in whole
+/// kroner.
 pub(crate) fn from_ore(ore: i128) -> Decimal {
-    Decimal::from_i128_with_scale(ore, 2)
+    Decimal::try_from_i128_with_scale(ore, 2).unwrap_or_else(|_| {
+        Decimal::try_from_i128_with_scale(ore / 100, 0).unwrap_or(if ore < 0 {
+            Decimal::MIN
+        } else {
+            Decimal::MAX
+        })
+    })
 }
 
 impl Num for Decimal {
@@ -72,6 +87,9 @@ impl Num for Decimal {
     }
     fn to_ore(self) -> Self {
         super::to_ore(self)
+    }
+    fn part_of_ore(self, share: &Share) -> Self {
+        super::to_ore(share.share * self)
     }
     fn ore(self) -> i128 {
         ore_of(self)
@@ -114,6 +132,15 @@ fn unsure() {
 }
 
 impl Approx {
+    /// An amount of whole øre.
+    fn from_ore(ore: i64) -> Approx {
+        let v = ore as f64 * 0.01;
+        Approx {
+            v,
+            e: v.abs() * 3.0 * F64_REL,
+        }
+    }
+
     fn new(v: f64, e: f64) -> Approx {
         Approx {
             v,
@@ -137,9 +164,93 @@ impl Approx {
     }
 }
 
-fn round_half_away(x: f64) -> f64 {
-    // f64::round rounds half away from zero, like `to_ore`.
-    x.round()
+/// Beyond this many øre an `f64` is not sure of the øre (2^52).
+const MAX_ORE: f64 = 4.5e15;
+
+/// `x` rounded half away from zero, like `to_ore`, for |x| < [`MAX_ORE`].
+/// (Within one unit in the last place of a half the answer may be either
+/// way; such values are always inside the margin that makes a rounding
+/// unsure.)
+fn round_half_away(x: f64) -> i64 {
+    if x >= 0.0 {
+        (x + 0.5) as i64
+    } else {
+        -((0.5 - x) as i64)
+    }
+}
+
+/// A share (`payer_value_share`, `payer_cash_share`) ready to take parts
+/// of whole øre exactly and fast.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Share {
+    pub share: Decimal,
+    /// `share = mantissa / unit`, when both fit in 64 bits, and `1/unit`.
+    whole: Option<(i64, i64, f64)>,
+}
+
+impl Share {
+    pub fn new(share: Decimal) -> Share {
+        let whole = (share.scale() <= 18)
+            .then(|| i64::try_from(share.mantissa()).ok())
+            .flatten()
+            .map(|m| {
+                let unit = 10i64.pow(share.scale());
+                (m, unit, 1.0 / unit as f64)
+            });
+        Share { share, whole }
+    }
+
+    /// `to_ore(share·amount)` of an amount of whole øre, in øre: exactly
+    /// what `Decimal` gives, in whole numbers where they suffice.
+    pub fn part_of(&self, ore: i128) -> i128 {
+        self.part_exact(ore)
+            .unwrap_or_else(|| ore_of(super::to_ore(self.share * from_ore(ore))))
+    }
+
+    /// In whole numbers, when `Decimal` forms the product without rounding
+    /// (the share's digits times the amount's fit in 96 bits): the product
+    /// in øre has the share's decimals; they are rounded away, half away
+    /// from zero.
+    fn part_exact(&self, ore: i128) -> Option<i128> {
+        if let Some((m, unit, inverse)) = self.whole
+            && let Ok(ore) = i64::try_from(ore)
+            && let Some(product) = m.checked_mul(ore)
+            && product.unsigned_abs() < 1 << 52
+        {
+            // The quotient truncated toward zero, found by multiplying (a
+            // division is slow): off by at most one, then made exact.
+            let mut q = (product as f64 * inverse) as i64;
+            let mut r = product - q * unit;
+            if product >= 0 {
+                if r < 0 {
+                    (q, r) = (q - 1, r + unit);
+                } else if r >= unit {
+                    (q, r) = (q + 1, r - unit);
+                }
+            } else if r > 0 {
+                (q, r) = (q + 1, r - unit);
+            } else if r <= -unit {
+                (q, r) = (q - 1, r + unit);
+            }
+            return Some(i128::from(if 2 * r.abs() >= unit {
+                q + product.signum()
+            } else {
+                q
+            }));
+        }
+        let scale = self.share.scale();
+        let product = self.share.mantissa().checked_mul(ore)?;
+        if scale > 26 || product.unsigned_abs() >= 1u128 << 96 {
+            return None;
+        }
+        let unit = 10i128.pow(scale);
+        let (q, r) = (product / unit, product % unit);
+        Some(if 2 * r.abs() >= unit {
+            q + product.signum()
+        } else {
+            q
+        })
+    }
 }
 
 impl Num for Approx {
@@ -177,26 +288,45 @@ impl Num for Approx {
     fn to_ore(self) -> Self {
         let c = self.v * 100.0;
         let err = self.e * 100.0 + c.abs() * 2.0 * F64_REL;
-        let r = round_half_away(c);
-        // Sure only when the whole interval rounds to the same øre.
+        // Sure only when the whole interval rounds to the same øre: it
+        // stays clear of the halves on either side of the nearest øre.
         let margin = err * 1.001 + f64::MIN_POSITIVE;
-        if !(round_half_away(c - margin) == r && round_half_away(c + margin) == r) {
+        if !(c.abs() + margin < MAX_ORE) {
+            unsure();
+            return Approx {
+                v: self.v,
+                e: f64::INFINITY,
+            };
+        }
+        let r = round_half_away(c);
+        if !((c - r as f64).abs() + margin < 0.5) {
             unsure();
         }
-        let v = r / 100.0;
-        Approx {
-            v,
-            e: v.abs() * F64_REL,
-        }
+        Approx::from_ore(r)
     }
-    fn ore(self) -> i128 {
-        let c = (self.v * 100.0).round();
-        // Beyond 2^100 øre no amount is sure (and the model never gets there).
-        if !c.is_finite() || c.abs() > 1e30 {
+    fn rounded_ore(self) -> i128 {
+        let c = self.v * 100.0;
+        let margin = (self.e * 100.0 + c.abs() * 2.0 * F64_REL) * 1.001 + f64::MIN_POSITIVE;
+        if !(c.abs() + margin < MAX_ORE) {
             unsure();
             return 0;
         }
-        c as i128
+        let r = round_half_away(c);
+        if !((c - r as f64).abs() + margin < 0.5) {
+            unsure();
+        }
+        i128::from(r)
+    }
+    fn part_of_ore(self, share: &Share) -> Self {
+        Approx::from_ore(share.part_of(self.ore()) as i64)
+    }
+    fn ore(self) -> i128 {
+        let c = self.v * 100.0;
+        if !(c.abs() < MAX_ORE) {
+            unsure();
+            return 0;
+        }
+        i128::from(round_half_away(c))
     }
     fn ge(self, other: Self) -> bool {
         Approx::sign(self.v - other.v, self.e + other.e) >= 0.0
@@ -285,6 +415,51 @@ mod tests {
         assert!(!a(dec!(0.1999999)).ge(a(dec!(0.2))));
         assert!(a(dec!(1)).gt(a(dec!(0))));
         assert!(!take_unsure());
+    }
+
+    #[test]
+    fn a_part_of_whole_ore_is_exact_even_at_half_an_ore() {
+        take_unsure();
+        // 0.65 × 22.50 = 14.625 → 14.63; 0.5 × 14.63 = 7.315 → 7.32.
+        let value = a(dec!(22.5)).to_ore();
+        let payer = value.part_of_ore(&Share::new(dec!(0.65)));
+        assert_eq!(payer.ore(), 1463);
+        let half = Share::new(dec!(0.5));
+        assert_eq!(payer.part_of_ore(&half).ore(), 732);
+        assert_eq!(a(dec!(-14.63)).to_ore().part_of_ore(&half).ore(), -732);
+        assert!(!take_unsure());
+        let cases = [
+            (2250, dec!(0.65)),
+            (1463, dec!(0.5)),
+            (-1463, dec!(0.5)),
+            (7, dec!(0.333)),
+            (123_456_789_012, dec!(0.1234567890123456789)),
+            (5, dec!(1)),
+        ];
+        for (ore, share) in cases {
+            let exact = ore_of(crate::model::to_ore(share * from_ore(ore)));
+            assert_eq!(Share::new(share).part_of(ore), exact, "{ore} {share}");
+        }
+    }
+
+    #[test]
+    fn parts_by_multiplication_agree_with_division() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for scale in 0..6u32 {
+            for _ in 0..20_000 {
+                let mantissa = (next() % 100_000) as i64;
+                let share = Decimal::new(mantissa, scale);
+                let ore = (next() % 10_000_000_000) as i128 - 5_000_000_000;
+                let exact = ore_of(crate::model::to_ore(share * from_ore(ore)));
+                assert_eq!(Share::new(share).part_of(ore), exact, "{ore} {share}");
+            }
+        }
     }
 
     #[test]

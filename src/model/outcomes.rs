@@ -44,10 +44,6 @@ pub(crate) fn payable<N: Num>(o: &OutcomeTerms<N>, m: N, pooled: Option<bool>) -
 /// What one outcome gives at one site in one period of a segment.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Amounts<N> {
-    /// Payable units `U`.
-    pub units: N,
-    /// True additional units `A`.
-    pub true_units: N,
     /// `P = U·price`, in øre.
     pub payment: N,
     /// `B = A·value`, in øre.
@@ -84,7 +80,7 @@ pub(crate) fn measured<N: Num>(
             (effect, m)
         }
         OutcomeKind::Event => {
-            let (zero, hundred) = (N::zero(), N::of(Decimal::ONE_HUNDRED));
+            let (zero, hundred) = (N::zero(), o.hundred);
             let rate = (so.baseline + o.sign * alpha * so.ei).clamp_to(zero, hundred);
             let effect = o.sign * (rate - so.baseline);
             let m = match noise {
@@ -94,6 +90,46 @@ pub(crate) fn measured<N: Num>(
             (effect, m)
         }
     }
+}
+
+/// Payable units `U` and the payment `U·price` (before rounding to øre),
+/// for a measured improvement `m` ([`measured`]).
+pub(crate) fn payment<N: Num>(
+    o: &OutcomeTerms<N>,
+    so: &SiteOutcome<N>,
+    g: &Segment<N>,
+    m: N,
+    pooled: Option<bool>,
+) -> (N, N) {
+    let paid = payable(o, m, pooled);
+    let units = match o.kind {
+        OutcomeKind::Flow => paid * so.volume,
+        OutcomeKind::Event => {
+            let paid_rate = if o.every_success {
+                so.baseline + paid
+            } else {
+                paid
+            };
+            g.participants * paid_rate / o.hundred
+        }
+    };
+    (units, units * o.price)
+}
+
+/// True additional units `A` and the value `A·value` (before rounding to
+/// øre), for the true improvement `effect` ([`measured`]); noise never
+/// touches them.
+pub(crate) fn value<N: Num>(
+    o: &OutcomeTerms<N>,
+    so: &SiteOutcome<N>,
+    g: &Segment<N>,
+    effect: N,
+) -> (N, N) {
+    let true_units = match o.kind {
+        OutcomeKind::Flow => effect * so.volume,
+        OutcomeKind::Event => g.participants * effect / o.hundred,
+    };
+    (true_units, true_units * o.value)
 }
 
 /// The amounts of outcome `o` at a site in period `t` of segment `g`.
@@ -107,32 +143,14 @@ pub(crate) fn amounts<N: Num>(
     pooled: Option<bool>,
 ) -> Amounts<N> {
     let (effect, m) = measured(o, so, alpha, g, t, noise);
-    let (units, true_units) = match o.kind {
-        OutcomeKind::Flow => (payable(o, m, pooled) * so.volume, effect * so.volume),
-        OutcomeKind::Event => {
-            let paid = payable(o, m, pooled);
-            let paid_rate = if o.every_success {
-                so.baseline + paid
-            } else {
-                paid
-            };
-            let hundred = N::of(Decimal::ONE_HUNDRED);
-            (
-                g.participants * paid_rate / hundred,
-                g.participants * effect / hundred,
-            )
-        }
-    };
-    let payment = (units * o.price).to_ore();
-    let value = (true_units * o.value).to_ore();
-    let payer_value = (o.payer_value_share * value).to_ore();
+    let payment = payment(o, so, g, m, pooled).1.to_ore();
+    let value = value(o, so, g, effect).1.to_ore();
+    let payer_value = value.part_of_ore(&o.payer_value_share);
     Amounts {
-        units,
-        true_units,
         payment,
         value,
         payer_value,
-        cash_value: (o.payer_cash_share * payer_value).to_ore(),
+        cash_value: payer_value.part_of_ore(&o.payer_cash_share),
     }
 }
 

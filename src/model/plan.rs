@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use super::num::{Approx, Num, ore_of};
+use super::num::{Approx, Num, Share, ore_of};
 use super::{metrics, outcomes, to_ore};
 use crate::scenario::{
     CostPayer, Counterfactual, Excess, OutcomeKind, Pooling, Scenario, ThresholdRule,
@@ -45,8 +45,12 @@ pub(crate) struct OutcomeTerms<N> {
     pub every_success: bool,
     pub price: N,
     pub value: N,
-    pub payer_value_share: N,
-    pub payer_cash_share: N,
+    /// 100, for rates in per cent.
+    pub hundred: N,
+    /// The payer's share of the value, and the cash share of that: exact
+    /// in both kinds of number (parts of whole øre, `Num::part_of_ore`).
+    pub payer_value_share: Share,
+    pub payer_cash_share: Share,
     /// The threshold is tested on the mean over the sites (§9).
     pub pooled: bool,
 }
@@ -81,18 +85,19 @@ pub(crate) struct Formulas<N> {
     pub pool_weights: Vec<Vec<N>>,
 }
 
-/// The delivery side of time point τ (paid at its start for period τ + 1).
+/// The delivery side of time point τ (paid at its start for period τ + 1),
+/// in øre.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Delivery {
-    pub cost: Decimal,
+    pub cost: i128,
     /// The payer's fixed fee `G`.
-    pub fee: Decimal,
+    pub fee: i128,
     /// The provider's fee at risk `R`.
-    pub at_risk: Decimal,
+    pub at_risk: i128,
     /// Costs besides delivery at τ, by who pays them (§8.4).
-    pub payer_costs: Decimal,
-    pub cofunder_costs: Decimal,
-    pub investor_costs: Decimal,
+    pub payer_costs: i128,
+    pub cofunder_costs: i128,
+    pub investor_costs: i128,
 }
 
 /// Everything about a scenario that does not depend on α.
@@ -100,7 +105,6 @@ pub(crate) struct Delivery {
 pub(crate) struct Plan {
     pub periods: usize,
     pub outcome_ids: Vec<String>,
-    pub per_year: u32,
     pub exact: Formulas<Decimal>,
     /// One per `[[sites]]` entry, or one for a scenario without sites.
     pub site_count: usize,
@@ -114,8 +118,8 @@ pub(crate) struct Plan {
     pub weights: Vec<u128>,
     /// τ = 0..T−1.
     pub delivery: Vec<Delivery>,
-    pub cofunder_share: Decimal,
-    pub excess_investor_share: Decimal,
+    pub cofunder_share: Share,
+    pub excess_investor_share: Share,
     pub excess: Excess,
     pub recycle: bool,
     pub first_loss: Decimal,
@@ -159,8 +163,9 @@ impl Formulas<Decimal> {
                     every_success: o.every_success,
                     price: a(o.price),
                     value: a(o.value),
-                    payer_value_share: a(o.payer_value_share),
-                    payer_cash_share: a(o.payer_cash_share),
+                    hundred: a(o.hundred),
+                    payer_value_share: o.payer_value_share.clone(),
+                    payer_cash_share: o.payer_cash_share.clone(),
                     pooled: o.pooled,
                 })
                 .collect(),
@@ -254,8 +259,9 @@ impl Plan {
                     every_success: o.counterfactual == Counterfactual::None,
                     price: outcomes::price(s, o),
                     value: o.value,
-                    payer_value_share: o.payer_value_share,
-                    payer_cash_share: o.payer_cash_share,
+                    hundred: Decimal::ONE_HUNDRED,
+                    payer_value_share: Share::new(o.payer_value_share),
+                    payer_cash_share: Share::new(o.payer_cash_share),
                     pooled: pooled && o.threshold_rule == ThresholdRule::Trigger,
                 }
             })
@@ -284,12 +290,28 @@ impl Plan {
                 .collect()
         };
 
+        // The ramp is the contract's: its segments are the same at every
+        // site (unless a drift makes every period its own).
+        let ramps: Vec<(Vec<Decimal>, Vec<Segment<Decimal>>)> = s
+            .outcomes
+            .iter()
+            .map(|o| {
+                let ramp = Decimal::from(o.ramp_periods.max(1));
+                let values: Vec<Decimal> = (0..periods)
+                    .map(|t| (Decimal::from(t + 1) / ramp).min(Decimal::ONE))
+                    .collect();
+                let starts = spans(periods, false, |t| values[t]);
+                let segs = segments(&starts, periods, &|t| values[t], &|_| Decimal::ZERO);
+                (values, segs)
+            })
+            .collect();
         let mut sites: Vec<Vec<SiteOutcome<Decimal>>> = resolved
             .iter()
             .map(|r| {
                 s.outcomes
                     .iter()
-                    .map(|o| {
+                    .zip(&ramps)
+                    .map(|(o, (ramp_of, ramp_segments))| {
                         let size = r.size.unwrap_or_default();
                         let (baseline, ei, drift) = match r.site {
                             Some(site) => (
@@ -302,8 +324,6 @@ impl Plan {
                         let every_period = o.kind == OutcomeKind::Flow
                             && o.counterfactual == Counterfactual::HistoricalBaseline
                             && !drift.is_zero();
-                        let ramp = Decimal::from(o.ramp_periods.max(1));
-                        let ramp_of = |t: usize| (Decimal::from(t + 1) / ramp).min(Decimal::ONE);
                         let intake = r.intake.unwrap_or(&[]);
                         let participants_of = |t: usize| {
                             t.checked_sub(o.lag)
@@ -311,9 +331,21 @@ impl Plan {
                                 .copied()
                                 .unwrap_or_default()
                         };
-                        let starts = match o.kind {
-                            OutcomeKind::Flow => spans(periods, every_period, ramp_of),
-                            OutcomeKind::Event => spans(periods, false, participants_of),
+                        let ramp_at = |t: usize| ramp_of[t];
+                        let segments = match o.kind {
+                            OutcomeKind::Flow if !every_period => ramp_segments.clone(),
+                            OutcomeKind::Flow => segments(
+                                &spans(periods, true, ramp_at),
+                                periods,
+                                &ramp_at,
+                                &participants_of,
+                            ),
+                            OutcomeKind::Event => segments(
+                                &spans(periods, false, participants_of),
+                                periods,
+                                &ramp_at,
+                                &participants_of,
+                            ),
                         };
                         SiteOutcome {
                             volume: size * o.units_per_point.unwrap_or_default() / ppy,
@@ -322,7 +354,7 @@ impl Plan {
                             drift,
                             baseline,
                             every_period,
-                            segments: segments(&starts, periods, &ramp_of, &participants_of),
+                            segments,
                         }
                     })
                     .collect()
@@ -389,13 +421,13 @@ impl Plan {
             .map(|tau| {
                 let cost = to_ore(s.delivery.cost.get(tau).copied().unwrap_or_default());
                 let mut d = Delivery {
-                    cost,
-                    fee: to_ore(g * cost),
-                    at_risk: to_ore(a * cost),
+                    cost: ore_of(cost),
+                    fee: ore_of(to_ore(g * cost)),
+                    at_risk: ore_of(to_ore(a * cost)),
                     ..Delivery::default()
                 };
                 for c in &s.costs {
-                    let amount = to_ore(c.at(tau));
+                    let amount = ore_of(to_ore(c.at(tau)));
                     match c.paid_by {
                         CostPayer::Payer => d.payer_costs += amount,
                         CostPayer::Cofunder => d.cofunder_costs += amount,
@@ -409,7 +441,6 @@ impl Plan {
         Plan {
             periods,
             outcome_ids: s.outcomes.iter().map(|o| o.id.clone()).collect(),
-            per_year,
             exact: Formulas {
                 outcomes,
                 sites,
@@ -432,18 +463,13 @@ impl Plan {
             cap: s.payment.cap.map(ore_down),
             weights,
             delivery,
-            cofunder_share: s.payment.cofunder_share,
-            excess_investor_share: s.payment.excess_investor_share,
+            cofunder_share: Share::new(s.payment.cofunder_share),
+            excess_investor_share: Share::new(s.payment.excess_investor_share),
             excess: s.payment.excess,
             recycle: s.investment.recycle,
             first_loss: s.investment.first_loss,
             cap_rate: metrics::per_period_rate(s.investment.return_cap, per_year),
         }
-    }
-
-    /// The index among the pooled outcomes of outcome `k`.
-    pub fn pool_index(&self, k: usize) -> usize {
-        self.exact.outcomes[..k].iter().filter(|o| o.pooled).count()
     }
 }
 

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::num::Num;
 use super::outcomes::{self, Amounts};
 use super::plan::{Formulas, Plan};
+use crate::scenario::OutcomeKind;
 
 /// Periods `start..end` (0-based) in which a site's amounts are the same
 /// each period, in øre.
@@ -186,7 +187,7 @@ impl Tests {
 }
 
 /// Runs every pooled test.
-pub(crate) fn pooled_tests(plan: &Plan, calc: &mut dyn Calc, noise: &[Decimal]) -> Tests {
+pub(crate) fn pooled_tests<C: Calc>(plan: &Plan, calc: &mut C, noise: &[Decimal]) -> Tests {
     let f = &plan.exact;
     let (sites, outcomes, periods) = (plan.site_count, f.outcomes.len(), plan.periods);
     let by_outcome = (0..outcomes)
@@ -240,9 +241,9 @@ impl Pieces {
 
 /// Each site's amounts per period, in runs: the outcomes' segments merged,
 /// one period at a time where a measurement is noisy.
-pub(crate) fn pieces(
+pub(crate) fn pieces<C: Calc>(
     plan: &Plan,
-    calc: &mut dyn Calc,
+    calc: &mut C,
     noise: &[Decimal],
     tests: &Tests,
     out: &mut Pieces,
@@ -252,16 +253,25 @@ pub(crate) fn pieces(
     out.all.clear();
     out.offsets.clear();
     let mut starts: Vec<usize> = Vec::new();
+    // Per outcome: its segment at the current piece, and that segment's
+    // amounts (computed once per segment, or per period where noisy).
     let mut at = vec![0usize; outcomes];
-    let mut cached: Vec<Option<(usize, [i128; 4])>> = vec![None; outcomes];
+    let mut known = vec![usize::MAX; outcomes];
+    let mut amounts = vec![[0i128; 4]; outcomes];
+    let mut noises: Vec<Option<&[Decimal]>> = vec![None; outcomes];
+    let mut every = vec![false; outcomes];
     for s in 0..plan.site_count {
         out.offsets.push(out.all.len());
-        let noises: Vec<Option<&[Decimal]>> = (0..outcomes)
-            .map(|k| noise_of(noise, s, k, outcomes, periods))
-            .collect();
-        let every = |k: usize| noises[k].is_some() || tests.per_period(k);
+        for k in 0..outcomes {
+            noises[k] = if noise.is_empty() {
+                None
+            } else {
+                noise_of(noise, s, k, outcomes, periods)
+            };
+            every[k] = noises[k].is_some() || tests.per_period(k);
+        }
         starts.clear();
-        if (0..outcomes).any(every) {
+        if every.iter().any(|e| *e) {
             starts.extend(0..periods);
         } else {
             for so in &f.sites[s] {
@@ -271,37 +281,38 @@ pub(crate) fn pieces(
             starts.dedup();
         }
         at.fill(0);
-        cached.fill(None);
+        known.fill(usize::MAX);
         for (i, &start) in starts.iter().enumerate() {
-            let end = starts.get(i + 1).copied().unwrap_or(periods);
-            let mut sum = [0i128; 4];
+            let mut piece = Piece {
+                start,
+                end: starts.get(i + 1).copied().unwrap_or(periods),
+                ..Piece::default()
+            };
             for k in 0..outcomes {
                 let segments = &f.sites[s][k].segments;
                 while segments[at[k]].end <= start {
                     at[k] += 1;
                 }
                 let g = at[k];
-                let amounts = match cached[k] {
-                    Some((cg, a)) if cg == g && !every(k) => a,
-                    _ => {
+                if every[k] || known[k] != g {
+                    known[k] = g;
+                    amounts[k] = if f.outcomes[k].kind == OutcomeKind::Event
+                        && segments[g].participants.is_zero()
+                    {
+                        // Nobody measured: nothing paid, nothing gained.
+                        [0; 4]
+                    } else {
                         let e = noises[k].and_then(|n| n.get(start).copied());
-                        let a = calc.amounts(s, k, g, start, e, tests.at(k, g, start));
-                        cached[k] = Some((g, a));
-                        a
-                    }
-                };
-                for (total, a) in sum.iter_mut().zip(amounts) {
-                    *total += a;
+                        calc.amounts(s, k, g, start, e, tests.at(k, g, start))
+                    };
                 }
+                let [payment, value, payer_value, cash_value] = amounts[k];
+                piece.payment += payment;
+                piece.value += value;
+                piece.payer_value += payer_value;
+                piece.cash_value += cash_value;
             }
-            out.all.push(Piece {
-                start,
-                end,
-                payment: sum[0],
-                value: sum[1],
-                payer_value: sum[2],
-                cash_value: sum[3],
-            });
+            out.all.push(piece);
         }
     }
     out.offsets.push(out.all.len());

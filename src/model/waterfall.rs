@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::num::from_ore;
+use super::num::{from_ore, ore_of};
 use super::plan::Plan;
 use super::sites::Payments;
 use super::to_ore;
@@ -134,41 +134,61 @@ pub(crate) struct Core {
 /// Balances beyond this saturate; no cash flow can come near it.
 const SATURATED: Decimal = Decimal::from_parts(0, 0, 0x2000_0000, false, 0);
 
-/// The waterfall on the contract's payments.
+/// One party's flows at `τ = 0..T`, in øre.
+type Ore = Vec<i128>;
+
+/// The waterfall on the contract's payments. Every amount is whole øre, so
+/// the sums are exact in whole numbers; the investor's capped return is
+/// formed in `Decimal` (its rate has 28 digits) and rounded to øre.
 pub(crate) fn waterfall(plan: &Plan, p: &Payments) -> Core {
     let periods = plan.periods;
-    let c = plan.cofunder_share;
-    let k = plan.excess_investor_share;
-    let mut fl = Flows::zeros(periods + 1);
-    let mut totals = Totals::default();
-    let (mut cash, mut bal, mut deferred) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
-    let outcome_payments: Vec<Decimal> = p.paid.iter().copied().map(from_ore).collect();
+    let c = &plan.cofunder_share;
+    let zeros = || vec![0i128; periods + 1];
+    let (mut payer, mut cofunder, mut investor, mut provider) =
+        (zeros(), zeros(), zeros(), zeros());
+    let (mut guarantor, mut public_other, mut others) = (zeros(), zeros(), zeros());
+    let mut t = [0i128; 11];
+    const PAID: usize = 0;
+    const FEES: usize = 1;
+    const DRAWN: usize = 2;
+    const RECEIVED: usize = 3;
+    const UPSIDE: usize = 4;
+    const BONUS: usize = 6;
+    const REFUNDED: usize = 7;
+    const VALUE: usize = 8;
+    const DELIVERY: usize = 9;
+    const OTHER: usize = 10;
+    let (mut cash, mut bal, mut deferred) = (0i128, 0i128, 0i128);
     let mut cofunder_payments = Vec::with_capacity(periods);
-    let mut payer_periods = vec![PayerPeriod::default(); periods];
-    let mut payer_refund = Decimal::ZERO;
+    let mut payer_periods = vec![[0i128; 6]; periods];
+    let mut payer_refund = 0i128;
+    let growth = Decimal::ONE + plan.cap_rate;
 
     for tau in 0..=periods {
         if tau >= 1 {
-            bal = to_ore(
-                bal.checked_mul(Decimal::ONE + plan.cap_rate)
-                    .unwrap_or(SATURATED)
-                    .min(SATURATED),
-            );
-            let o = outcome_payments[tau - 1];
+            if bal != 0 {
+                bal = ore_of(to_ore(
+                    from_ore(bal)
+                        .checked_mul(growth)
+                        .unwrap_or(SATURATED)
+                        .min(SATURATED),
+                ));
+            }
+            let o = p.paid[tau - 1];
             cash += o;
-            let cofunder_part = to_ore(c * o);
-            fl.cofunder[tau] -= cofunder_part;
-            fl.payer[tau] -= o - cofunder_part;
-            cofunder_payments.push(cofunder_part);
-            let value = from_ore(p.value[tau - 1]);
-            let period = &mut payer_periods[tau - 1];
-            period.outcome_payments = o - cofunder_part;
-            period.value = from_ore(p.payer_value[tau - 1]);
-            period.cash_value = from_ore(p.cash_value[tau - 1]);
-            fl.payer[tau] += period.value;
-            fl.public_other[tau] += value - period.value;
-            totals.outcome_payments += o;
-            totals.value += value;
+            let cofunder_part = c.part_of(o);
+            cofunder[tau] -= cofunder_part;
+            payer[tau] -= o - cofunder_part;
+            cofunder_payments.push(from_ore(cofunder_part));
+            let value = p.value[tau - 1];
+            let payer_value = p.payer_value[tau - 1];
+            payer_periods[tau - 1][1] = o - cofunder_part;
+            payer_periods[tau - 1][4] = payer_value;
+            payer_periods[tau - 1][5] = p.cash_value[tau - 1];
+            payer[tau] += payer_value;
+            public_other[tau] += value - payer_value;
+            t[PAID] += o;
+            t[VALUE] += value;
         }
         if tau < periods {
             // Fund period τ + 1: the payer's fixed fee, the provider's fee
@@ -176,86 +196,118 @@ pub(crate) fn waterfall(plan: &Plan, p: &Payments) -> Core {
             let d = &plan.delivery[tau];
             let delivery_need = d.cost - d.fee - d.at_risk;
             deferred += d.at_risk;
-            fl.payer[tau] -= d.fee;
-            payer_periods[tau].fees = d.fee;
+            payer[tau] -= d.fee;
+            payer_periods[tau][0] = d.fee;
             // Costs besides delivery: payer and cofunder pay their own; the
             // investor's are drawn like delivery (§8.4).
             let other = d.payer_costs + d.cofunder_costs + d.investor_costs;
-            fl.others[tau] += other;
-            totals.other_costs += other;
-            fl.payer[tau] -= d.payer_costs;
-            payer_periods[tau].costs += d.payer_costs;
-            fl.cofunder[tau] -= d.cofunder_costs;
+            others[tau] += other;
+            t[OTHER] += other;
+            payer[tau] -= d.payer_costs;
+            payer_periods[tau][3] += d.payer_costs;
+            cofunder[tau] -= d.cofunder_costs;
             let need = delivery_need + d.investor_costs;
-            let from_cash = if plan.recycle {
-                cash.min(need)
-            } else {
-                Decimal::ZERO
-            };
+            let from_cash = if plan.recycle { cash.min(need) } else { 0 };
             cash -= from_cash;
             let draw = need - from_cash;
             bal += draw;
-            totals.drawn += draw;
-            fl.investor[tau] -= draw;
-            fl.provider[tau] += d.fee + delivery_need - d.cost;
-            totals.guaranteed_payments += d.fee;
-            totals.delivery_cost += d.cost;
+            t[DRAWN] += draw;
+            investor[tau] -= draw;
+            provider[tau] += d.fee + delivery_need - d.cost;
+            t[FEES] += d.fee;
+            t[DELIVERY] += d.cost;
         }
-        if (!plan.recycle || tau == periods) && cash > Decimal::ZERO {
+        if (!plan.recycle || tau == periods) && cash > 0 {
             let x = cash.min(bal);
             bal -= x;
             cash -= x;
-            totals.investor_received += x;
-            fl.investor[tau] += x;
+            t[RECEIVED] += x;
+            investor[tau] += x;
             let y = cash.min(deferred);
             deferred -= y;
             cash -= y;
-            fl.provider[tau] += y;
+            provider[tau] += y;
         }
         // The surplus is settled once, at the end (§3 step 3c): earlier
         // cash stays in the contract for later repayments.
-        if tau == periods && cash > Decimal::ZERO {
-            let upside = to_ore(k * cash);
-            fl.investor[tau] += upside;
-            totals.investor_received += upside;
-            totals.investor_upside += upside;
+        if tau == periods && cash > 0 {
+            let upside = plan.excess_investor_share.part_of(cash);
+            investor[tau] += upside;
+            t[RECEIVED] += upside;
+            t[UPSIDE] += upside;
             let rest = cash - upside;
             match plan.excess {
                 Excess::Provider => {
-                    fl.provider[tau] += rest;
-                    totals.provider_bonus += rest;
+                    provider[tau] += rest;
+                    t[BONUS] += rest;
                 }
                 Excess::Payer => {
-                    let cofunder_part = to_ore(c * rest);
-                    fl.cofunder[tau] += cofunder_part;
+                    let cofunder_part = c.part_of(rest);
+                    cofunder[tau] += cofunder_part;
                     payer_refund = rest - cofunder_part;
-                    fl.payer[tau] += payer_refund;
-                    payer_periods[tau - 1].refunds += payer_refund;
-                    totals.refunded += rest;
+                    payer[tau] += payer_refund;
+                    payer_periods[tau - 1][2] += payer_refund;
+                    t[REFUNDED] += rest;
                 }
             }
         }
     }
-    let loss = (totals.drawn - totals.investor_received).max(Decimal::ZERO);
-    let limit = (plan.first_loss * totals.drawn)
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+    let loss = (t[DRAWN] - t[RECEIVED]).max(0);
+    let limit = ore_of(
+        (plan.first_loss * from_ore(t[DRAWN]))
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero),
+    );
     let guarantee = loss.min(limit);
-    if guarantee > Decimal::ZERO {
-        fl.guarantor[periods] -= guarantee;
-        fl.investor[periods] += guarantee;
-        totals.guarantee_paid = guarantee;
+    let mut guarantee_paid = 0;
+    if guarantee > 0 {
+        guarantor[periods] -= guarantee;
+        investor[periods] += guarantee;
+        guarantee_paid = guarantee;
     }
 
+    let dec = |v: Ore| -> Vec<Decimal> { v.into_iter().map(from_ore).collect() };
     Core {
         formula_payments: p.formula.iter().copied().map(from_ore).collect(),
-        outcome_payments,
+        outcome_payments: p.paid.iter().copied().map(from_ore).collect(),
         cofunder_payments,
-        payer_periods,
-        flows: fl,
-        totals,
-        investor_balance: bal,
+        payer_periods: payer_periods
+            .into_iter()
+            .map(
+                |[fees, outcome_payments, refunds, costs, value, cash_value]| PayerPeriod {
+                    fees: from_ore(fees),
+                    outcome_payments: from_ore(outcome_payments),
+                    refunds: from_ore(refunds),
+                    costs: from_ore(costs),
+                    value: from_ore(value),
+                    cash_value: from_ore(cash_value),
+                },
+            )
+            .collect(),
+        flows: Flows {
+            payer: dec(payer),
+            cofunder: dec(cofunder),
+            investor: dec(investor),
+            provider: dec(provider),
+            guarantor: dec(guarantor),
+            public_other: dec(public_other),
+            others: dec(others),
+        },
+        totals: Totals {
+            outcome_payments: from_ore(t[PAID]),
+            guaranteed_payments: from_ore(t[FEES]),
+            drawn: from_ore(t[DRAWN]),
+            investor_received: from_ore(t[RECEIVED]),
+            investor_upside: from_ore(t[UPSIDE]),
+            guarantee_paid: from_ore(guarantee_paid),
+            provider_bonus: from_ore(t[BONUS]),
+            refunded: from_ore(t[REFUNDED]),
+            value: from_ore(t[VALUE]),
+            delivery_cost: from_ore(t[DELIVERY]),
+            other_costs: from_ore(t[OTHER]),
+        },
+        investor_balance: from_ore(bal),
         cap_reached: p.cap_reached,
         site_cap_reached: p.site_cap_reached.clone(),
-        payer_refund,
+        payer_refund: from_ore(payer_refund),
     }
 }
