@@ -23,6 +23,7 @@ pub mod cli;
 pub mod errors;
 pub mod help;
 pub mod report;
+pub mod sites;
 pub mod tui;
 pub mod tui_room;
 pub mod tui_text;

@@ -224,3 +224,145 @@ impl Prepared {
         super::run::exact_core(&self.plan, achievement, noise)
     }
 }
+
+/// The generated pilot of the benches, for the tests below.
+#[cfg(test)]
+#[path = "../../benches/large.rs"]
+mod large;
+
+#[cfg(test)]
+mod tests {
+    //! The fast path against the `Decimal` model: the same figures, to the
+    //! øre, on the bundled pilots, the generated municipalities (with own
+    //! caps, the contract's cap, pooled tests and noise) at achievements of
+    //! every kind: the break-evens' grid and bisection points, the payoff
+    //! curve's, and the Monte Carlo's six-decimal draws.
+
+    use super::large;
+    use super::*;
+    use crate::model::Run;
+    use crate::scenario;
+    use rust_decimal_macros::dec;
+
+    fn exact_run(p: &Prepared, achievement: Decimal, noise: &[Decimal]) -> Run {
+        let mut calc = Exact {
+            f: &p.plan.exact,
+            achievement,
+        };
+        detailed(&p.scenario, &p.plan, &mut calc, achievement, noise, true)
+    }
+
+    /// The fast path's core with the cash parts it leaves out taken from
+    /// the exact one.
+    fn agree(p: &Prepared, achievement: Decimal, noise: &[Decimal]) {
+        let exact = p.exact_core(achievement, noise);
+        let mut fast = p.core_with(achievement, noise, &mut Pieces::default());
+        for (f, e) in fast.payer_periods.iter_mut().zip(&exact.payer_periods) {
+            assert_eq!(f.cash_value, Decimal::ZERO);
+            f.cash_value = e.cash_value;
+        }
+        assert_eq!(fast, exact, "α = {achievement}");
+        if !noise.is_empty() {
+            return;
+        }
+        let values = p.core_for(achievement, true, &mut Pieces::default());
+        assert_eq!(values.flows, exact.flows, "α = {achievement}");
+        let payments = p.core_for(achievement, false, &mut Pieces::default());
+        assert_eq!(payments.flows.investor, exact.flows.investor);
+        assert_eq!(payments.investor_balance, exact.investor_balance);
+        assert_eq!(payments.totals.drawn, exact.totals.drawn);
+    }
+
+    /// Achievements of every kind the fast path meets.
+    fn achievements() -> Vec<Decimal> {
+        let mut out: Vec<Decimal> = (0..=40).map(|i| Decimal::new(i * 5, 2)).collect();
+        let (mut lo, mut hi) = (dec!(0.71), dec!(0.72));
+        for _ in 0..30 {
+            let mid = (lo + hi) / Decimal::TWO;
+            out.push(mid);
+            (lo, hi) = if out.len() % 2 == 0 {
+                (mid, hi)
+            } else {
+                (lo, mid)
+            };
+        }
+        let mut x: u64 = 0x853C_49E6_748F_EA9B;
+        for _ in 0..40 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            out.push(Decimal::new((x % 2_000_000) as i64, 6));
+        }
+        out
+    }
+
+    fn parse(text: &str) -> Prepared {
+        Prepared::new(&scenario::parse(text, "test.toml").unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    #[test]
+    fn the_fast_path_gives_the_exact_figures_on_the_bundled_pilots() {
+        let texts = [
+            include_str!("../../scenarios/sykefravaer.toml"),
+            include_str!("../../scenarios/rekruttering.toml"),
+            include_str!("../../scenarios/finland_tyhy.toml"),
+            include_str!("../../scenarios/peterborough.toml"),
+            include_str!("../../tests/fixtures/worked_example.toml"),
+            include_str!("../../tests/fixtures/sites_example.toml"),
+        ];
+        for text in texts {
+            let p = parse(text);
+            for a in achievements() {
+                agree(&p, a, &[]);
+            }
+            assert_eq!(p.run(dec!(0.8)), exact_run(&p, dec!(0.8), &[]));
+        }
+    }
+
+    #[test]
+    fn the_fast_path_gives_the_exact_figures_for_many_municipalities() {
+        let text = large::municipalities(24, 36);
+        let pooled = text.replace("[payment]\n", "[payment]\npooling = \"pooled\"\n");
+        // A contract's cap that binds within the contract.
+        let key = "[payment]\ncap = ";
+        let i = text.find(key).map(|i| i + key.len()).unwrap_or_default();
+        let j = i + text[i..].find('\n').unwrap_or_default();
+        let cap: u64 = text[i..j].parse().unwrap_or_default();
+        let tight = format!("{}{}{}", &text[..i], cap / 3, &text[j..]);
+        for text in [&text, &pooled, &tight] {
+            let p = parse(text);
+            for a in achievements() {
+                agree(&p, a, &[]);
+            }
+            for a in [dec!(0.3), dec!(1), dec!(1.7)] {
+                assert_eq!(p.run(a), exact_run(&p, a, &[]));
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_gives_the_exact_figures_with_noise() {
+        let text = large::municipalities(6, 12);
+        for text in [
+            text.clone(),
+            text.replace("[payment]\n", "[payment]\npooling = \"pooled\"\n"),
+        ] {
+            let p = parse(&text);
+            let n = 6 * 2 * 12;
+            let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+            for round in 0..12 {
+                let noise: Vec<Decimal> = (0..n)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        Decimal::new((x % 2_000_001) as i64 - 1_000_000, 6 + (round % 2))
+                    })
+                    .collect();
+                let a = Decimal::new(i64::from(round) * 15, 2);
+                agree(&p, a, &noise);
+                assert_eq!(p.run_with_noise(a, &noise), exact_run(&p, a, &noise));
+            }
+        }
+    }
+}

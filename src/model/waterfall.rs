@@ -26,19 +26,6 @@ pub struct Flows {
 }
 
 impl Flows {
-    pub(crate) fn zeros(points: usize) -> Flows {
-        let z = vec![Decimal::ZERO; points];
-        Flows {
-            payer: z.clone(),
-            cofunder: z.clone(),
-            investor: z.clone(),
-            provider: z.clone(),
-            guarantor: z.clone(),
-            public_other: z.clone(),
-            others: z,
-        }
-    }
-
     /// The six parties of the contract with their stable ids, in display order.
     pub fn parties(&self) -> [(&'static str, &[Decimal]); 6] {
         [

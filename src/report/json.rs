@@ -129,7 +129,44 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
             v
         }).collect::<Vec<_>>(),
         "levers": lever_values,
+        "sites": sites_json(s, f),
     })
+}
+
+/// Each site (`docs/model.md` §9): what it pays, its payer's flows and
+/// figures. Without `[[sites]]` one entry, the payer, with `id` null.
+fn sites_json(s: &Scenario, f: &Figures) -> Value {
+    let e = &f.evaluation;
+    let entries = e
+        .run
+        .sites
+        .iter()
+        .zip(&e.sites)
+        .enumerate()
+        .map(|(i, (r, fig))| {
+            let site = s.sites.get(i);
+            json!({
+                "id": site.map(|x| x.id.as_str()),
+                "name": site.map(|x| x.name.as_str()),
+                "payer": site.map_or(s.parties.payer.as_str(), |x| x.payer.as_str()),
+                "outcome_payments": list(&r.outcome_payments),
+                "flows": list(&r.payer_flows),
+                "net": dec(fig.payer.net),
+                "npv": dec(fig.payer.npv),
+                "budget_net": dec(fig.budget.net),
+                "budget_npv": dec(fig.budget.npv),
+                "max_commitment": opt(fig.budget.max_commitment),
+                "budget": fig.budget.years.iter().map(|y| json!({
+                    "year": y.year,
+                    "fees": dec(y.fees),
+                    "outcome_payments": dec(y.outcome_payments),
+                    "refunds": dec(y.refunds),
+                    "cash_savings": dec(y.cash_savings),
+                    "net": dec(y.net),
+                })).collect::<Vec<_>>(),
+            })
+        });
+    Value::Array(entries.collect())
 }
 
 /// The JSON report: the scenario, and per column its changed levers,
