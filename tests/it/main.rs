@@ -21,6 +21,7 @@ mod risk;
 mod risk_commands;
 mod robustness;
 mod scenarios;
+mod sites;
 mod tui_bytes;
 mod tui_dialogs;
 mod tui_risk;
