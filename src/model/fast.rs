@@ -227,7 +227,7 @@ impl Prepared {
 
 /// The generated pilot of the benches, for the tests below.
 #[cfg(test)]
-#[path = "../../benches/large.rs"]
+#[path = "../../benches/common/municipalities.rs"]
 mod large;
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! spread deterministically over plausible ranges. Shared by the benches
 //! and the model's tests (`#[path]`), so both measure and check the same
 //! scenario; it gives the scenario's text, which each parses.
+// Each user takes what it needs of this file.
+#![allow(dead_code)]
 
 /// Norway's municipalities (2024).
 pub const MUNICIPALITIES: usize = 357;
