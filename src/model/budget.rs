@@ -52,12 +52,27 @@ pub(crate) fn budget(
     factors: &[Decimal],
     max_commitment: Option<Decimal>,
 ) -> Budget {
-    // The payer's flows without the non-cash value (received at τ = t).
+    let (cash_flows, rows) = cash_side(payer_flows, periods);
+    Budget {
+        net: cash_flows.iter().sum(),
+        npv: metrics::npv_with(&cash_flows, factors),
+        max_commitment,
+        years: years(s, &rows),
+    }
+}
+
+/// A payer's flows without the non-cash value (received at τ = t), and
+/// its side of each period in øre (fees, its part of the outcome payments,
+/// refunds, costs, value, cash value): what its budget is made of.
+pub(crate) fn cash_side(
+    payer_flows: &[Decimal],
+    periods: &[PayerPeriod],
+) -> (Vec<Decimal>, Vec<[i128; 6]>) {
     let mut cash_flows = payer_flows.to_vec();
     for (i, p) in periods.iter().enumerate() {
         cash_flows[i + 1] -= p.value - p.cash_value;
     }
-    let rows: Vec<[i128; 6]> = periods
+    let rows = periods
         .iter()
         .map(|p| {
             [
@@ -71,12 +86,7 @@ pub(crate) fn budget(
             .map(ore_of)
         })
         .collect();
-    Budget {
-        net: cash_flows.iter().sum(),
-        npv: metrics::npv_with(&cash_flows, factors),
-        max_commitment,
-        years: years(s, &rows),
-    }
+    (cash_flows, rows)
 }
 
 /// The budget rows of a payer's side of each period (in øre: fees, its

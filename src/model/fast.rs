@@ -280,7 +280,7 @@ mod tests {
         for _ in 0..30 {
             let mid = (lo + hi) / Decimal::TWO;
             out.push(mid);
-            (lo, hi) = if out.len() % 2 == 0 {
+            (lo, hi) = if out.len().is_multiple_of(2) {
                 (mid, hi)
             } else {
                 (lo, mid)

@@ -164,6 +164,11 @@ impl Approx {
     }
 }
 
+/// `x < bound`, false when `x` is not a number.
+fn below(x: f64, bound: f64) -> bool {
+    x < bound
+}
+
 /// Beyond this many øre an `f64` is not sure of the øre (2^52).
 const MAX_ORE: f64 = 4.5e15;
 
@@ -291,7 +296,7 @@ impl Num for Approx {
         // Sure only when the whole interval rounds to the same øre: it
         // stays clear of the halves on either side of the nearest øre.
         let margin = err * 1.001 + f64::MIN_POSITIVE;
-        if !(c.abs() + margin < MAX_ORE) {
+        if !below(c.abs() + margin, MAX_ORE) {
             unsure();
             return Approx {
                 v: self.v,
@@ -299,7 +304,7 @@ impl Num for Approx {
             };
         }
         let r = round_half_away(c);
-        if !((c - r as f64).abs() + margin < 0.5) {
+        if !below((c - r as f64).abs() + margin, 0.5) {
             unsure();
         }
         Approx::from_ore(r)
@@ -307,12 +312,12 @@ impl Num for Approx {
     fn rounded_ore(self) -> i128 {
         let c = self.v * 100.0;
         let margin = (self.e * 100.0 + c.abs() * 2.0 * F64_REL) * 1.001 + f64::MIN_POSITIVE;
-        if !(c.abs() + margin < MAX_ORE) {
+        if !below(c.abs() + margin, MAX_ORE) {
             unsure();
             return 0;
         }
         let r = round_half_away(c);
-        if !((c - r as f64).abs() + margin < 0.5) {
+        if !below((c - r as f64).abs() + margin, 0.5) {
             unsure();
         }
         i128::from(r)
@@ -322,7 +327,7 @@ impl Num for Approx {
     }
     fn ore(self) -> i128 {
         let c = self.v * 100.0;
-        if !(c.abs() < MAX_ORE) {
+        if !below(c.abs(), MAX_ORE) {
             unsure();
             return 0;
         }
@@ -367,7 +372,7 @@ impl Div for Approx {
     fn div(self, o: Approx) -> Approx {
         let v = self.v / o.v;
         let room = o.v.abs() - o.e;
-        if !(room > 0.0) || !v.is_finite() {
+        if !below(0.0, room) || !v.is_finite() {
             unsure();
             return Approx {
                 v: if v.is_finite() { v } else { 0.0 },

@@ -203,25 +203,7 @@ fn outcome_series<C: Calc>(
 /// The one site of a scenario without sites: the payer, as the contract
 /// has it.
 fn payer_site(s: &Scenario, core: &Core) -> SiteRun {
-    let mut budget_flows = core.flows.payer.clone();
-    for (i, p) in core.payer_periods.iter().enumerate() {
-        budget_flows[i + 1] -= p.value - p.cash_value;
-    }
-    let rows: Vec<[i128; 6]> = core
-        .payer_periods
-        .iter()
-        .map(|p| {
-            [
-                p.fees,
-                p.outcome_payments,
-                p.refunds,
-                p.costs,
-                p.value,
-                p.cash_value,
-            ]
-            .map(ore_of)
-        })
-        .collect();
+    let (budget_flows, rows) = super::budget::cash_side(&core.flows.payer, &core.payer_periods);
     SiteRun {
         outcome_payments: core.outcome_payments.clone(),
         payer_flows: core.flows.payer.clone(),

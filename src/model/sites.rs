@@ -463,9 +463,8 @@ pub(crate) fn payments(plan: &Plan, pieces: &Pieces, detail: bool) -> Payments {
         None => p.paid.copy_from_slice(&capped),
         Some(cap) => {
             let mut total = 0i128;
-            for t in 0..periods {
+            for (t, &f) in capped.iter().enumerate() {
                 let room = (cap - total).max(0);
-                let f = capped[t];
                 if p.cap_reached.is_none() && f >= room && f != 0 {
                     p.cap_reached = Some(t + 1);
                 }

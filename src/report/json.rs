@@ -9,7 +9,7 @@ use super::Column;
 use crate::catalog::Loaded;
 use crate::format::{self, Lang};
 use crate::levers;
-use crate::model::{Figures, PartyFigures, Warning};
+use crate::model::{BudgetYear, Figures, PartyFigures, Warning};
 use crate::scenario::Scenario;
 use crate::{i18n, store};
 
@@ -105,14 +105,7 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
             "budget_npv": dec(e.budget.npv),
             "max_commitment": opt(e.budget.max_commitment),
         },
-        "budget": e.budget.years.iter().map(|y| json!({
-            "year": y.year,
-            "fees": dec(y.fees),
-            "outcome_payments": dec(y.outcome_payments),
-            "refunds": dec(y.refunds),
-            "cash_savings": dec(y.cash_savings),
-            "net": dec(y.net),
-        })).collect::<Vec<_>>(),
+        "budget": budget_years(&e.budget.years),
         "cofunder": party(&e.cofunder),
         "provider": party(&e.provider),
         "guarantor": party(&e.guarantor),
@@ -131,6 +124,25 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
         "levers": lever_values,
         "sites": sites_json(s, f),
     })
+}
+
+/// The payer's budget rows (`budget[]`).
+fn budget_years(years: &[BudgetYear]) -> Value {
+    Value::Array(
+        years
+            .iter()
+            .map(|y| {
+                json!({
+                    "year": y.year,
+                    "fees": dec(y.fees),
+                    "outcome_payments": dec(y.outcome_payments),
+                    "refunds": dec(y.refunds),
+                    "cash_savings": dec(y.cash_savings),
+                    "net": dec(y.net),
+                })
+            })
+            .collect(),
+    )
 }
 
 /// Each site (`docs/model.md` §9): what it pays, its payer's flows and
@@ -156,14 +168,7 @@ fn sites_json(s: &Scenario, f: &Figures) -> Value {
                 "budget_net": dec(fig.budget.net),
                 "budget_npv": dec(fig.budget.npv),
                 "max_commitment": opt(fig.budget.max_commitment),
-                "budget": fig.budget.years.iter().map(|y| json!({
-                    "year": y.year,
-                    "fees": dec(y.fees),
-                    "outcome_payments": dec(y.outcome_payments),
-                    "refunds": dec(y.refunds),
-                    "cash_savings": dec(y.cash_savings),
-                    "net": dec(y.net),
-                })).collect::<Vec<_>>(),
+                "budget": budget_years(&fig.budget.years),
             })
         });
     Value::Array(entries.collect())
