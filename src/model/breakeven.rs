@@ -33,10 +33,9 @@ impl Prepared {
     /// value side when only the investor's conditions are still open.
     pub fn break_even(&self, s: &Scenario) -> BreakEven {
         let factors = metrics::discount_factors(s);
-        let scratch = std::cell::RefCell::new(Pieces::default());
         // The conditions at α; the payer's only when `payer` asks for it.
-        let holds = |a: Decimal, payer: bool| -> [bool; 3] {
-            let r = self.core_for(a, payer, &mut scratch.borrow_mut());
+        let holds = |a: Decimal, payer: bool, scratch: &mut Pieces| -> [bool; 3] {
+            let r = self.core_for(a, payer, scratch);
             let drawn = r.totals.drawn > Decimal::ZERO;
             [
                 drawn && r.totals.investor_received >= r.totals.drawn,
@@ -44,49 +43,94 @@ impl Prepared {
                 payer && metrics::npv_with(&r.flows.payer, &factors) > Decimal::ZERO,
             ]
         };
+        // A large pilot spreads its runs over the cores: the grid in
+        // blocks, the three bisections side by side. The answers are the
+        // same on any number of cores.
+        let threads = if self.plan.site_count * self.plan.periods >= PARALLEL_SITE_PERIODS {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(4)
+        } else {
+            1
+        };
         // One run per grid point serves all three conditions.
         let mut first: [Option<u32>; 3] = [None; 3];
-        for i in 0..=SCAN_STEPS {
-            if first.iter().all(Option::is_some) {
-                break;
-            }
-            let now = holds(grid(i), first[PAYER].is_none());
-            for k in 0..3 {
-                if first[k].is_none() && now[k] {
-                    first[k] = Some(i);
+        let mut i = 0;
+        while i <= SCAN_STEPS && first.iter().any(Option::is_none) {
+            let payer = first[PAYER].is_none();
+            let block: Vec<u32> = (i..=SCAN_STEPS.min(i + threads as u32 * 3 - 1)).collect();
+            let now = spread(&block, threads, |part| {
+                let mut scratch = Pieces::default();
+                part.iter()
+                    .map(|&g| holds(grid(g), payer, &mut scratch))
+                    .collect()
+            });
+            for (&g, now) in block.iter().zip(now) {
+                for k in 0..3 {
+                    if first[k].is_none() && now[k] {
+                        first[k] = Some(g);
+                    }
                 }
             }
+            i += block.len() as u32;
         }
-        let found: Vec<Option<Decimal>> = (0..3)
-            .map(|k| {
-                first[k].map(|i| {
-                    if i == 0 {
-                        return Decimal::ZERO;
-                    }
-                    let (mut lo, mut hi) = (grid(i - 1), grid(i));
-                    for _ in 0..BISECTIONS {
-                        // Every later bound lies between these two: once
-                        // they round alike, so does the answer.
-                        if lo.round_dp(8) == hi.round_dp(8) {
-                            break;
-                        }
-                        let mid = (lo + hi) / Decimal::TWO;
-                        if holds(mid, k == PAYER)[k] {
-                            hi = mid;
-                        } else {
-                            lo = mid;
-                        }
-                    }
-                    hi.round_dp(8)
-                })
-            })
-            .collect();
+        let bisect = |k: usize| -> Option<Decimal> {
+            let i = first[k]?;
+            if i == 0 {
+                return Some(Decimal::ZERO);
+            }
+            let mut scratch = Pieces::default();
+            let (mut lo, mut hi) = (grid(i - 1), grid(i));
+            for _ in 0..BISECTIONS {
+                // Every later bound lies between these two: once they
+                // round alike, so does the answer.
+                if lo.round_dp(8) == hi.round_dp(8) {
+                    break;
+                }
+                let mid = (lo + hi) / Decimal::TWO;
+                if holds(mid, k == PAYER, &mut scratch)[k] {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            Some(hi.round_dp(8))
+        };
+        let found = spread(&[0, 1, PAYER], threads.min(3), |part| {
+            part.iter().map(|&k| bisect(k)).collect()
+        });
         BreakEven {
             principal: found[0],
             return_cap: found[1],
             payer: found[PAYER],
         }
     }
+}
+
+/// From this many site-periods on, break-evens use every core.
+const PARALLEL_SITE_PERIODS: usize = 2_000;
+
+/// `work` on `items` split into `threads` contiguous parts, the results in
+/// the order of `items`.
+fn spread<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    if threads <= 1 || items.len() <= 1 {
+        return work(items);
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| work(part)))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 fn grid(i: u32) -> Decimal {

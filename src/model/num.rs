@@ -141,6 +141,7 @@ impl Approx {
         }
     }
 
+    #[inline]
     fn new(v: f64, e: f64) -> Approx {
         Approx {
             v,
@@ -345,6 +346,7 @@ impl Num for Approx {
 
 impl Add for Approx {
     type Output = Approx;
+    #[inline]
     fn add(self, o: Approx) -> Approx {
         Approx::new(self.v + o.v, self.e + o.e)
     }
@@ -352,6 +354,7 @@ impl Add for Approx {
 
 impl Sub for Approx {
     type Output = Approx;
+    #[inline]
     fn sub(self, o: Approx) -> Approx {
         Approx::new(self.v - o.v, self.e + o.e)
     }
@@ -359,6 +362,7 @@ impl Sub for Approx {
 
 impl Mul for Approx {
     type Output = Approx;
+    #[inline]
     fn mul(self, o: Approx) -> Approx {
         Approx::new(
             self.v * o.v,

@@ -19,6 +19,7 @@ pub(crate) fn price(s: &Scenario, o: &Outcome) -> Decimal {
 /// The improvement that is paid for, given a measured improvement `m`.
 /// `pooled`: the outcome of a pooled threshold test (§9), which then
 /// replaces the site's own test.
+#[inline]
 pub(crate) fn payable<N: Num>(o: &OutcomeTerms<N>, m: N, pooled: Option<bool>) -> N {
     let zero = N::zero();
     let q = match (o.rule, pooled) {
@@ -57,6 +58,7 @@ pub(crate) struct Amounts<N> {
 /// The true improvement and the measured one, in period `t` (0-based) of
 /// segment `g`, at the site's α. `noise` is added to the measured
 /// improvement (flow) or rate (event).
+#[inline]
 pub(crate) fn measured<N: Num>(
     o: &OutcomeTerms<N>,
     so: &SiteOutcome<N>,
@@ -94,6 +96,7 @@ pub(crate) fn measured<N: Num>(
 
 /// Payable units `U` and the payment `U·price` (before rounding to øre),
 /// for a measured improvement `m` ([`measured`]).
+#[inline]
 pub(crate) fn payment<N: Num>(
     o: &OutcomeTerms<N>,
     so: &SiteOutcome<N>,
@@ -119,6 +122,7 @@ pub(crate) fn payment<N: Num>(
 /// True additional units `A` and the value `A·value` (before rounding to
 /// øre), for the true improvement `effect` ([`measured`]); noise never
 /// touches them.
+#[inline]
 pub(crate) fn value<N: Num>(
     o: &OutcomeTerms<N>,
     so: &SiteOutcome<N>,
