@@ -145,28 +145,7 @@ impl Prepared {
     /// [`Prepared::run`] with measurement noise, as [`super::run_with_noise`].
     pub fn run_with_noise(&self, achievement: Decimal, noise: &[Decimal]) -> Run {
         let mut calc = self.calc(achievement, true, true);
-        detailed(
-            &self.scenario,
-            &self.plan,
-            &mut calc,
-            achievement,
-            noise,
-            true,
-        )
-    }
-
-    /// [`Prepared::run`] without each site's detail (`sites` is empty):
-    /// the contract's figures, sooner when there are many sites.
-    pub fn run_contract(&self, achievement: Decimal) -> Run {
-        let mut calc = self.calc(achievement, true, true);
-        detailed(
-            &self.scenario,
-            &self.plan,
-            &mut calc,
-            achievement,
-            &[],
-            false,
-        )
+        detailed(&self.scenario, &self.plan, &mut calc, achievement, noise)
     }
 
     fn calc(&self, achievement: Decimal, values: bool, cash: bool) -> Fast<'_> {
@@ -249,7 +228,7 @@ mod tests {
             f: &p.plan.exact,
             achievement,
         };
-        detailed(&p.scenario, &p.plan, &mut calc, achievement, noise, true)
+        detailed(&p.scenario, &p.plan, &mut calc, achievement, noise)
     }
 
     /// The fast path's core with the cash parts it leaves out taken from

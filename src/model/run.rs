@@ -87,26 +87,25 @@ pub(crate) fn exact_core(plan: &Plan, achievement: Decimal, noise: &[Decimal]) -
     waterfall(plan, &sites::payments(plan, &pieces, false))
 }
 
-/// The run with each outcome's series and, with `with_sites`, every
-/// site's detail (else `sites` is empty); `calc` finds the amounts.
+/// The run with each outcome's series and every site's detail; `calc`
+/// finds the amounts.
 pub(crate) fn detailed<C: Calc>(
     scenario: &Scenario,
     plan: &Plan,
     calc: &mut C,
     achievement: Decimal,
     noise: &[Decimal],
-    with_sites: bool,
 ) -> Run {
     let tests = sites::pooled_tests(plan, calc, noise);
     let mut pieces = Pieces::default();
     sites::pieces(plan, calc, noise, &tests, &mut pieces);
-    let payments = sites::payments(plan, &pieces, with_sites);
+    let payments = sites::payments(plan, &pieces, true);
     let core = waterfall(plan, &payments);
-    let sites = match (with_sites, plan.has_sites) {
-        (false, _) => Vec::new(),
-        (true, true) => site_runs(scenario, plan, &pieces, &payments.site_paid, &core),
+    let sites = if plan.has_sites {
+        site_runs(scenario, plan, &pieces, &payments.site_paid, &core)
+    } else {
         // The one implicit site is the contract's payer.
-        (true, false) => vec![payer_site(scenario, &core)],
+        vec![payer_site(scenario, &core)]
     };
     let exact = Exact {
         f: &plan.exact,

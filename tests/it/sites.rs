@@ -310,6 +310,19 @@ fn the_effect_levers_move_one_site_and_are_refused_outside_their_range() {
 }
 
 #[test]
+fn the_effect_in_the_indicators_terms_sums_the_sites() {
+    let s = sites();
+    let o = &s.outcomes[0];
+    // Levels at α = 0.8: Ås and Strand 10 − 0.8 = 9.2, Bydal 8.0 − 0.4 =
+    // 7.6; weighted by size (500·9.2 + 300·7.6 + 200·9.2) / 1 000 = 8.72.
+    // Days a year: 0.8 · 2.25 · (500·1 + 300·0.5 + 200·1) = 900 + 270 + 360.
+    let e = model::effect(&s, o, dec!(0.8));
+    assert_eq!((e.level, e.units_per_year), (dec!(8.72), dec!(1530)));
+    let bydal = model::site_effect(&s, &s.sites[1], o, dec!(0.8));
+    assert_eq!((bydal.level, bydal.units_per_year), (dec!(7.6), dec!(270)));
+}
+
+#[test]
 fn without_sites_the_scenario_is_one_site_the_payer() {
     let s = parse(WORKED);
     let e = model::evaluate(&s);
