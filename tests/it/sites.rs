@@ -522,6 +522,26 @@ fn every_bundled_scenario_computes_as_before_sites() {
                 assert_eq!(&now[k], v, "{file} at {a}: {k}");
             }
         }
+        // The Monte Carlo (now on the fast path, over every core) and the
+        // tornado give the same as before, to the last digit.
+        let path = dir.join(file).display().to_string();
+        for (command, args) in [("risk", vec!["--draws", "2000"]), ("tornado", vec![])] {
+            let out = Command::new(BIN)
+                .args([command, "--json", "--lang", "en"])
+                .args(&args)
+                .arg(&path)
+                .env(
+                    "EFFEKT_DATA_DIR",
+                    std::env::temp_dir().join("effekt-sites-calc"),
+                )
+                .output()
+                .expect("effekt runs");
+            let now: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+            let pinned = dir.join(format!("tests/fixtures/pinned/{command}-{name}.json"));
+            let before: Value =
+                serde_json::from_str(&std::fs::read_to_string(&pinned).unwrap()).unwrap();
+            assert_eq!(now, before, "{command} {file}");
+        }
     }
 }
 
