@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Pieces, Prepared, metrics};
+use super::{Pieces, Prepared, metrics, spread};
 use crate::scenario::Scenario;
 
 /// The smallest achievements (α ∈ [0, 2]) at which each party breaks even.
@@ -46,13 +46,7 @@ impl Prepared {
         // A large pilot spreads its runs over the cores: the grid in
         // blocks, the three bisections side by side. The answers are the
         // same on any number of cores.
-        let threads = if self.plan.site_count * self.plan.periods >= PARALLEL_SITE_PERIODS {
-            std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .min(4)
-        } else {
-            1
-        };
+        let threads = self.threads();
         // One run per grid point serves all three conditions.
         let mut first: [Option<u32>; 3] = [None; 3];
         let mut i = 0;
@@ -105,32 +99,6 @@ impl Prepared {
             payer: found[PAYER],
         }
     }
-}
-
-/// From this many site-periods on, break-evens use every core.
-const PARALLEL_SITE_PERIODS: usize = 2_000;
-
-/// `work` on `items` split into `threads` contiguous parts, the results in
-/// the order of `items`.
-fn spread<T: Sync, R: Send>(
-    items: &[T],
-    threads: usize,
-    work: impl Fn(&[T]) -> Vec<R> + Sync,
-) -> Vec<R> {
-    if threads <= 1 || items.len() <= 1 {
-        return work(items);
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| work(part)))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
 }
 
 fn grid(i: u32) -> Decimal {

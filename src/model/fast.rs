@@ -31,7 +31,36 @@ struct Fast<'p> {
     cash: bool,
 }
 
+impl Fast<'_> {
+    /// The payment (øre) in `Decimal`, where the fast one was unsure.
+    #[cold]
+    fn exact_payment(
+        &self,
+        s: usize,
+        k: usize,
+        g: usize,
+        t: usize,
+        noise: Option<Decimal>,
+        pooled: Option<bool>,
+    ) -> i128 {
+        let (o, so) = (&self.exact.f.outcomes[k], &self.exact.f.sites[s][k]);
+        let seg = &so.segments[g];
+        let (_, m) = outcomes::measured(o, so, self.exact.site_alpha(s), seg, t, noise);
+        outcomes::payment(o, so, seg, m, pooled).1.rounded_ore()
+    }
+
+    /// The value (øre) in `Decimal`, where the fast one was unsure.
+    #[cold]
+    fn exact_value(&self, s: usize, k: usize, g: usize, t: usize) -> i128 {
+        let (o, so) = (&self.exact.f.outcomes[k], &self.exact.f.sites[s][k]);
+        let seg = &so.segments[g];
+        let (effect, _) = outcomes::measured(o, so, self.exact.site_alpha(s), seg, t, None);
+        outcomes::value(o, so, seg, effect).1.rounded_ore()
+    }
+}
+
 impl Calc for Fast<'_> {
+    #[inline]
     fn amounts(
         &mut self,
         s: usize,
@@ -48,27 +77,15 @@ impl Calc for Fast<'_> {
         take_unsure();
         let (effect, m) = outcomes::measured(o, so, self.alphas[s], seg, t, noise.map(Approx::of));
         let mut payment = outcomes::payment(o, so, seg, m, pooled).1.rounded_ore();
-        let exact = |this: &Self| {
-            let (o, so) = (&this.exact.f.outcomes[k], &this.exact.f.sites[s][k]);
-            let seg = &so.segments[g];
-            (
-                o,
-                so,
-                seg,
-                outcomes::measured(o, so, this.exact.site_alpha(s), seg, t, noise),
-            )
-        };
         if take_unsure() {
-            let (o, so, seg, (_, m)) = exact(self);
-            payment = outcomes::payment(o, so, seg, m, pooled).1.rounded_ore();
+            payment = self.exact_payment(s, k, g, t, noise, pooled);
         }
         if !self.values {
             return [payment, 0, 0, 0];
         }
         let mut value = outcomes::value(o, so, seg, effect).1.rounded_ore();
         if take_unsure() {
-            let (o, so, seg, (effect, _)) = exact(self);
-            value = outcomes::value(o, so, seg, effect).1.rounded_ore();
+            value = self.exact_value(s, k, g, t);
         }
         let payer_value = o.payer_value_share.part_of(value);
         let cash = if self.cash {
@@ -116,6 +133,32 @@ impl Calc for Fast<'_> {
     }
 }
 
+/// From this many site-periods on, many runs use every core.
+const PARALLEL_SITE_PERIODS: usize = 2_000;
+
+/// `work` on `items` split into `threads` contiguous parts, the results in
+/// the order of `items`: the same whatever the number of threads.
+pub(crate) fn spread<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    if threads <= 1 || items.len() <= 1 {
+        return work(items);
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| work(part)))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// A scenario prepared for many runs at different achievements: what does
 /// not depend on α is worked out once.
 #[derive(Debug, Clone)]
@@ -146,6 +189,19 @@ impl Prepared {
     pub fn run_with_noise(&self, achievement: Decimal, noise: &[Decimal]) -> Run {
         let mut calc = self.calc(achievement, true, true);
         detailed(&self.scenario, &self.plan, &mut calc, achievement, noise)
+    }
+
+    /// Threads for many runs of this scenario: every core (at most four)
+    /// for a large pilot, one for a small one (where starting threads
+    /// would cost more than it saves).
+    pub(crate) fn threads(&self) -> usize {
+        if self.plan.site_count * self.plan.periods >= PARALLEL_SITE_PERIODS {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(4)
+        } else {
+            1
+        }
     }
 
     fn calc(&self, achievement: Decimal, values: bool, cash: bool) -> Fast<'_> {

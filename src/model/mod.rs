@@ -23,6 +23,7 @@ pub use breakeven::{BreakEven, break_even};
 pub use budget::{Budget, BudgetYear};
 pub use effect::{Effect, effect, site_effect};
 pub use fast::Prepared;
+pub(crate) use fast::spread;
 pub(crate) use irr::headline as irr_headline;
 pub use irr::{Irr, irr};
 pub(crate) use metrics::{discount_factors, npv_with};
@@ -293,30 +294,16 @@ fn site_figures(s: &Scenario, runs: &[SiteRun], factors: &Factors) -> Vec<SiteFi
             years: r.budget_years.clone(),
         },
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if runs.len() < 64 || threads < 2 {
-        return runs.iter().enumerate().map(one).collect();
-    }
-    let chunk = runs.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = runs
-            .chunks(chunk)
-            .enumerate()
-            .map(|(c, part)| {
-                scope.spawn(move || {
-                    part.iter()
-                        .enumerate()
-                        .map(|(j, r)| one((c * chunk + j, r)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let threads = if runs.len() < 64 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    };
+    let indexed: Vec<(usize, &SiteRun)> = runs.iter().enumerate().collect();
+    spread(&indexed, threads, |part| {
+        part.iter().map(|&x| one(x)).collect()
     })
 }
 
@@ -344,19 +331,21 @@ pub fn payoff_curve(s: &Scenario, max: Decimal, points: usize) -> Vec<PayoffPoin
     let prepared = Prepared::new(s);
     let factors = metrics::discount_factors(s);
     let last = Decimal::from(points.saturating_sub(1).max(1));
-    let mut scratch = Pieces::default();
-    (0..points)
-        .map(|i| {
-            let achievement = max * Decimal::from(i) / last;
-            let r = prepared.core_with(achievement, &[], &mut scratch);
-            PayoffPoint {
-                achievement,
-                outcome_payments: r.totals.outcome_payments,
-                investor_net: r.flows.investor.iter().sum(),
-                payer_npv: metrics::npv_with(&r.flows.payer, &factors),
-            }
-        })
-        .collect()
+    let achievements: Vec<Decimal> = (0..points).map(|i| max * Decimal::from(i) / last).collect();
+    spread(&achievements, prepared.threads(), |part| {
+        let mut scratch = Pieces::default();
+        part.iter()
+            .map(|&achievement| {
+                let r = prepared.core_with(achievement, &[], &mut scratch);
+                PayoffPoint {
+                    achievement,
+                    outcome_payments: r.totals.outcome_payments,
+                    investor_net: r.flows.investor.iter().sum(),
+                    payer_npv: metrics::npv_with(&r.flows.payer, &factors),
+                }
+            })
+            .collect()
+    })
 }
 
 /// Each party's result (net, undiscounted) at one achievement.

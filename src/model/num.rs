@@ -208,6 +208,7 @@ impl Share {
 
     /// `to_ore(share·amount)` of an amount of whole øre, in øre: exactly
     /// what `Decimal` gives, in whole numbers where they suffice.
+    #[inline]
     pub fn part_of(&self, ore: i128) -> i128 {
         self.part_exact(ore)
             .unwrap_or_else(|| ore_of(super::to_ore(self.share * from_ore(ore))))
@@ -310,6 +311,7 @@ impl Num for Approx {
         }
         Approx::from_ore(r)
     }
+    #[inline]
     fn rounded_ore(self) -> i128 {
         let c = self.v * 100.0;
         let margin = (self.e * 100.0 + c.abs() * 2.0 * F64_REL) * 1.001 + f64::MIN_POSITIVE;

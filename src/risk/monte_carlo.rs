@@ -240,22 +240,7 @@ impl Simulator {
                 .map(|input| draw(prepared, factors, per_year, input, &mut scratch))
                 .collect()
         };
-        let threads = threads(inputs.len());
-        let draws: Vec<Draw> = if threads <= 1 {
-            run(&inputs)
-        } else {
-            let chunk = inputs.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = inputs
-                    .chunks(chunk)
-                    .map(|part| scope.spawn(move || run(part)))
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
-        };
+        let draws = model::spread(&inputs, threads(inputs.len()), run);
         for d in draws {
             self.record(d);
         }
