@@ -1,8 +1,14 @@
 //! Benchmarks of the model. Targets: one evaluation of a pilot ≤ 100 µs; a
 //! 61-point payoff curve ≤ 5 ms; all figures with the three break-evens
-//! ≤ 5 ms; one evaluation of a 480-period monthly scenario ≤ 2 ms.
+//! ≤ 5 ms; one evaluation of a 480-period monthly scenario ≤ 2 ms. Every
+//! Norwegian municipality in one pilot (357 sites, 120 months,
+//! `benches/common/municipalities.rs`): one evaluation fast enough for a lever step with
+//! render ≤ 16 ms, all figures with break-evens ≤ 50 ms (docs/model.md §9).
 //!
 //! `cargo bench --bench model -- --warm-up-time 1 --measurement-time 3`
+
+#[path = "common/municipalities.rs"]
+mod large;
 
 use std::hint::black_box;
 use std::path::Path;
@@ -112,6 +118,12 @@ discount_rate = 0.04
     scenario::parse(&text, "monthly.toml").unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Every Norwegian municipality in one pilot, monthly over ten years.
+fn municipalities() -> Scenario {
+    let text = large::municipalities(large::MUNICIPALITIES, 120);
+    scenario::parse(&text, "kommuner.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
 fn benches(c: &mut Criterion) {
     let pilots = [
         ("sykefravaer", pilot("sykefravaer.toml")),
@@ -125,6 +137,10 @@ fn benches(c: &mut Criterion) {
     let monthly = monthly_480();
     g.bench_function("monthly_480", |b| {
         b.iter(|| model::evaluate(black_box(&monthly)))
+    });
+    let municipalities = municipalities();
+    g.bench_function("municipalities_357", |b| {
+        b.iter(|| model::evaluate(black_box(&municipalities)))
     });
     g.finish();
 
@@ -141,6 +157,26 @@ fn benches(c: &mut Criterion) {
     for (name, s) in &pilots {
         g.bench_function(*name, |b| b.iter(|| model::figures(black_box(s))));
     }
+    g.sample_size(20);
+    g.bench_function("municipalities_357", |b| {
+        b.iter(|| model::figures(black_box(&municipalities)))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("municipalities_357");
+    g.sample_size(20);
+    g.bench_function("payoff_curve_61", |b| {
+        b.iter(|| model::payoff_curve(black_box(&municipalities), max, 61))
+    });
+    g.bench_function("risk_table", |b| {
+        b.iter(|| model::risk_table(black_box(&municipalities)))
+    });
+    g.bench_function("break_even", |b| {
+        b.iter(|| model::break_even(black_box(&municipalities)))
+    });
+    g.bench_function("prepare", |b| {
+        b.iter(|| model::Prepared::new(black_box(&municipalities)))
+    });
     g.finish();
 }
 

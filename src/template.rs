@@ -31,8 +31,9 @@ pub enum Start<'a> {
 /// Why a template could not be written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TemplateError {
-    /// `--sites` asked for, but the loader has no `[[sites]]`.
-    NoSites,
+    /// `--sites` asked for a scenario that has `[[sites]]` already (how
+    /// many).
+    HasSites(usize),
     /// The scenario to start from is not valid.
     Invalid(LoadError),
 }
@@ -67,9 +68,6 @@ pub fn id_for(file_stem: &str) -> String {
 /// The text of a new scenario with id `id`, in `lang`, from `start`, with
 /// `sites` `[[sites]]` entries (0: none).
 pub fn render(lang: Lang, id: &str, start: Start, sites: u32) -> Result<String, TemplateError> {
-    if sites > 0 && format().key("sites").is_none() {
-        return Err(TemplateError::NoSites);
-    }
     let blank;
     let text = match start {
         Start::Empty => {
@@ -78,7 +76,18 @@ pub fn render(lang: Lang, id: &str, start: Start, sites: u32) -> Result<String, 
         }
         Start::From(text) => text,
     };
-    scenario::parse(text, "template").map_err(TemplateError::Invalid)?;
+    let parsed = scenario::parse(text, "template").map_err(TemplateError::Invalid)?;
+    let split;
+    let text = if sites > 0 {
+        if !parsed.sites.is_empty() {
+            return Err(TemplateError::HasSites(parsed.sites.len()));
+        }
+        split = with_sites(lang, text, &parsed, sites);
+        scenario::parse(&split, "template").map_err(TemplateError::Invalid)?;
+        split.as_str()
+    } else {
+        text
+    };
     let (doc, _) = DeTable::parse_recoverable(text);
     let mut w = Writer {
         lang,
@@ -93,6 +102,84 @@ pub fn render(lang: Lang, id: &str, start: Start, sites: u32) -> Result<String, 
     w.out.push('\n');
     w.table("", Some((doc.get_ref(), 0)), &[], false);
     Ok(w.out)
+}
+
+/// The scenario's text with its cohort split over `n` municipalities
+/// (`--sites N`): the cohort's `size` and `intake` leave `[cohort]` and each
+/// `[[sites]]` entry gets an equal part (the last one what rounding left,
+/// so the parts add up to the whole) and the outcomes' baselines to
+/// replace with the municipality's own.
+fn with_sites(lang: Lang, text: &str, s: &scenario::Scenario, n: u32) -> String {
+    use rust_decimal::Decimal;
+    let (doc, _) = DeTable::parse_recoverable(text);
+    // The lines of `cohort.size` and `cohort.intake`, last first.
+    let mut cut: Vec<(usize, usize)> = doc
+        .get_ref()
+        .get("cohort")
+        .and_then(|c| match c.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => None,
+        })
+        .into_iter()
+        .flat_map(|t| t.iter())
+        .filter(|(k, _)| ["size", "intake"].contains(&k.get_ref().as_ref()))
+        .map(|(k, v)| {
+            let start = text[..k.span().start].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[v.span().end..]
+                .find('\n')
+                .map_or(text.len(), |i| v.span().end + i + 1);
+            (start, end)
+        })
+        .collect();
+    cut.sort_by(|a, b| b.cmp(a));
+    let mut out = text.to_string();
+    for (start, end) in cut {
+        out.replace_range(start..end, "");
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let parts = Decimal::from(n);
+    let share = |total: Decimal, i: u32| {
+        let part = (total / parts).round_dp(2);
+        if i + 1 == n {
+            total - part * Decimal::from(n - 1)
+        } else {
+            part
+        }
+    };
+    for i in 0..n {
+        let (id, name) = texts::site_name(lang, i + 1);
+        out.push_str(&format!(
+            "\n[[sites]]\nid = \"{id}\"\nname = \"{name}\"\npayer = \"{name}\"\n"
+        ));
+        if let Some(size) = s.cohort.size {
+            out.push_str(&format!(
+                "size = {}\n",
+                crate::format::plain(share(size, i))
+            ));
+        }
+        if let Some(intake) = &s.cohort.intake {
+            let each: Vec<String> = intake
+                .iter()
+                .map(|&x| crate::format::plain(share(x, i)))
+                .collect();
+            if each.iter().all(|x| *x == each[0]) {
+                out.push_str(&format!("intake = {}\n", each[0]));
+            } else {
+                out.push_str(&format!("intake = [{}]\n", each.join(", ")));
+            }
+        }
+        out.push_str("\n[sites.baseline]\n");
+        for o in &s.outcomes {
+            out.push_str(&format!(
+                "{} = {}\n",
+                header_key(&o.id),
+                crate::format::plain(o.baseline)
+            ));
+        }
+    }
+    out
 }
 
 /// A key's place in a TOML header: bare when it can be, else quoted.

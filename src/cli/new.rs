@@ -23,8 +23,9 @@ pub struct NewArgs {
     /// list` shows them) or a file. Without it: the empty template.
     #[arg(long, value_name = "ID")]
     pub from: Option<String>,
-    /// Write N `[[sites]]` entries, one per municipality of the pilot.
-    #[arg(long, value_name = "N")]
+    /// Split the cohort over N `[[sites]]` entries, one per municipality
+    /// of the pilot (1 to 357).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=357))]
     pub sites: Option<u32>,
     /// Replace the file if it exists.
     #[arg(long)]
@@ -53,7 +54,7 @@ pub fn new(lang: Lang, args: &NewArgs) -> Result<u8, Failure> {
         args.sites.unwrap_or(0),
     )
     .map_err(|e| match e {
-        TemplateError::NoSites => Failure::Usage(words::no_sites(lang)),
+        TemplateError::HasSites(n) => Failure::Usage(words::has_sites(lang, n)),
         TemplateError::Invalid(e) => Failure::Open(e.into()),
     })?;
     // What is written is what `effekt check` accepts; anything else is a

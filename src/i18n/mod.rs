@@ -29,6 +29,7 @@ pub mod help;
 pub mod report;
 pub mod scenario_text;
 pub mod serve;
+pub mod sites;
 pub mod template;
 pub mod tui;
 pub mod tui_room;
@@ -297,6 +298,10 @@ pub fn group_name(lang: Lang, group: Group) -> &'static str {
     let t = texts(lang);
     match group {
         Group::Targets => t.group_targets,
+        Group::Sites => match lang {
+            Lang::Nb => "Kommuner",
+            Lang::En => "Municipalities",
+        },
         Group::Payment => t.group_payment,
         Group::RiskSharing => t.group_risk_sharing,
         Group::Return => t.group_return,
@@ -333,6 +338,12 @@ fn with_outcome(lang: Lang, s: &Scenario, lever: &Lever, label: &str) -> String 
         | Target::Price(i)
         | Target::Drift(i)
         | Target::Expected(i) => s.outcomes.get(i),
+        Target::Effect(i) => {
+            return match s.sites.get(i) {
+                Some(site) => format!("{label}: {}", site.name),
+                None => label.to_string(),
+            };
+        }
         _ => None,
     };
     match outcome {
@@ -446,6 +457,18 @@ pub fn warning(lang: Lang, s: &Scenario, w: &Warning) -> String {
         (Lang::En, Warning::NoCap) => {
             "No cap: the outcome payer's commitment has no upper bound".to_string()
         }
+        (Lang::Nb, Warning::SiteCapReached { site, period }) => {
+            format!(
+                "Kommunen «{}» når sitt eget tak allerede i periode {period}",
+                site_name(s, site)
+            )
+        }
+        (Lang::En, Warning::SiteCapReached { site, period }) => {
+            format!(
+                "\"{}\" reaches its own cap already in period {period}",
+                site_name(s, site)
+            )
+        }
     }
 }
 
@@ -537,6 +560,14 @@ pub fn at_effect(lang: Lang, achievement: rust_decimal::Decimal, now: bool) -> S
         (Lang::En, true) => format!("At effect {pct} of expected (now)"),
         (Lang::En, false) => format!("At effect {pct} of expected"),
     }
+}
+
+/// A site's name by id (the id itself if there is no such site).
+fn site_name<'a>(s: &'a Scenario, id: &'a str) -> &'a str {
+    s.sites
+        .iter()
+        .find(|site| site.id == id)
+        .map_or(id, |site| site.name.as_str())
 }
 
 /// An IRR as text: the headline, "no IRR", and a note when there are several.

@@ -4,7 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Run, metrics, to_ore};
+use super::num::{from_ore, ore_of};
+use super::{PayerPeriod, metrics, to_ore};
 use crate::scenario::{CostPayer, CostTiming, Scenario};
 
 /// The payer's budget view.
@@ -42,53 +43,119 @@ pub struct BudgetYear {
     pub net: Decimal,
 }
 
-/// The payer's budget of a run; `factors` are the discount factors at the
-/// discount rate.
-pub(crate) fn budget(s: &Scenario, run: &Run, factors: &[Decimal]) -> Budget {
-    let mut years: Vec<BudgetYear> = Vec::new();
-    // The payer's flows without the non-cash value (received at τ = t).
-    let mut cash_flows = run.flows.payer.clone();
-    for (i, p) in run.payer_periods.iter().enumerate() {
-        let t = i + 1;
-        cash_flows[t] -= p.value - p.cash_value;
-        let year = s.timeline.budget_year(t);
-        if years.last().is_none_or(|y| y.year != year) {
-            years.push(BudgetYear {
-                year,
-                fees: Decimal::ZERO,
-                outcome_payments: Decimal::ZERO,
-                refunds: Decimal::ZERO,
-                cash_savings: Decimal::ZERO,
-                costs: Decimal::ZERO,
-                net: Decimal::ZERO,
-            });
-        }
-        if let Some(y) = years.last_mut() {
-            y.fees += p.fees;
-            y.outcome_payments += p.outcome_payments;
-            y.refunds += p.refunds;
-            y.cash_savings += p.cash_value;
-            y.costs += p.costs;
-            y.net += p.refunds + p.cash_value - p.fees - p.outcome_payments - p.costs;
-        }
-    }
+/// A payer's budget from its flows and its side of each period;
+/// `factors` are the discount factors at the discount rate.
+pub(crate) fn budget(
+    s: &Scenario,
+    payer_flows: &[Decimal],
+    periods: &[PayerPeriod],
+    factors: &[Decimal],
+    max_commitment: Option<Decimal>,
+) -> Budget {
+    let (cash_flows, rows) = cash_side(payer_flows, periods);
     Budget {
         net: cash_flows.iter().sum(),
         npv: metrics::npv_with(&cash_flows, factors),
-        max_commitment: max_commitment(s),
-        years,
+        max_commitment,
+        years: years(s, &rows),
+    }
+}
+
+/// A payer's flows without the non-cash value (received at τ = t), and
+/// its side of each period in øre (fees, its part of the outcome payments,
+/// refunds, costs, value, cash value): what its budget is made of.
+pub(crate) fn cash_side(
+    payer_flows: &[Decimal],
+    periods: &[PayerPeriod],
+) -> (Vec<Decimal>, Vec<[i128; 6]>) {
+    let mut cash_flows = payer_flows.to_vec();
+    for (i, p) in periods.iter().enumerate() {
+        cash_flows[i + 1] -= p.value - p.cash_value;
+    }
+    let rows = periods
+        .iter()
+        .map(|p| {
+            [
+                p.fees,
+                p.outcome_payments,
+                p.refunds,
+                p.costs,
+                p.value,
+                p.cash_value,
+            ]
+            .map(ore_of)
+        })
+        .collect();
+    (cash_flows, rows)
+}
+
+/// The budget rows of a payer's side of each period (in øre: fees, its
+/// part of the outcome payments, refunds, costs, value, cash value), one
+/// per budget year.
+pub(crate) fn years(s: &Scenario, periods: &[[i128; 6]]) -> Vec<BudgetYear> {
+    let mut years: Vec<(i64, [i128; 5])> = Vec::new();
+    for (i, [fees, paid, refunds, costs, _, cash]) in periods.iter().enumerate() {
+        let year = s.timeline.budget_year(i + 1);
+        if years.last().is_none_or(|(y, _)| *y != year) {
+            years.push((year, [0; 5]));
+        }
+        if let Some((_, y)) = years.last_mut() {
+            for (sum, v) in y.iter_mut().zip([fees, paid, refunds, cash, costs]) {
+                *sum += v;
+            }
+        }
+    }
+    years
+        .into_iter()
+        .map(|(year, [fees, paid, refunds, cash, costs])| BudgetYear {
+            year,
+            fees: from_ore(fees),
+            outcome_payments: from_ore(paid),
+            refunds: from_ore(refunds),
+            cash_savings: from_ore(cash),
+            costs: from_ore(costs),
+            net: from_ore(refunds + cash - fees - paid - costs),
+        })
+        .collect()
+}
+
+/// A cap in øre, rounded down.
+fn cap_ore(cap: Decimal) -> Decimal {
+    cap.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
+}
+
+/// The payer's part of a cap, split as every payment is: `cap −
+/// to_ore(c·cap)`.
+fn payer_part(s: &Scenario, cap: Decimal) -> Decimal {
+    cap - to_ore(s.payment.cofunder_share * cap)
+}
+
+/// The most the payers can pay in outcome payments together: the
+/// contract's cap, or with sites the sum of their own caps when every site
+/// has one (whichever is lower); `None` when nothing bounds them.
+fn payments_bound(s: &Scenario) -> Option<Decimal> {
+    let contract = s.payment.cap.map(cap_ore);
+    let sites = if s.sites.is_empty() {
+        None
+    } else {
+        s.sites
+            .iter()
+            .map(|site| site.cap.map(cap_ore))
+            .sum::<Option<Decimal>>()
+    };
+    match (contract, sites) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 
 /// `(1 − c)·cap + Σ G + Σ payer-paid costs`, in øre; `None` without a cap.
 /// The payer's part of the cap is split as every payment is (`cap −
-/// to_ore(c·cap)`), so a cap paid in one period meets it exactly.
-fn max_commitment(s: &Scenario) -> Option<Decimal> {
-    let cap = s
-        .payment
-        .cap?
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
-    let payer_cap = cap - to_ore(s.payment.cofunder_share * cap);
+/// to_ore(c·cap)`), so a cap paid in one period meets it exactly. With
+/// sites, the cap is the contract's or the sum of the sites' own caps,
+/// whichever is lower.
+pub(crate) fn max_commitment(s: &Scenario) -> Option<Decimal> {
+    let cap = payments_bound(s)?;
     let fees: Decimal = s
         .delivery
         .cost
@@ -104,5 +171,20 @@ fn max_commitment(s: &Scenario) -> Option<Decimal> {
             CostTiming::EachPeriod => c.amount.iter().map(|a| to_ore(*a)).sum(),
         })
         .sum();
-    Some(payer_cap + fees + costs)
+    Some(payer_part(s, cap) + fees + costs)
+}
+
+/// The most site `i`'s payer can pay: the payer's part of its own cap or
+/// the contract's, whichever is lower, plus its `fixed` fees and costs;
+/// `None` when neither cap exists.
+/// Without sites, the payer's [`max_commitment`].
+pub(crate) fn site_max_commitment(s: &Scenario, i: usize, fixed: Decimal) -> Option<Decimal> {
+    let Some(site) = s.sites.get(i) else {
+        return max_commitment(s);
+    };
+    let cap = match (site.cap.map(cap_ore), s.payment.cap.map(cap_ore)) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    Some(payer_part(s, cap) + fixed)
 }

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::scenario::{Outcome, OutcomeKind, Scenario};
+use crate::scenario::{Outcome, OutcomeKind, Scenario, Site};
 
 /// What achievement α means for one outcome, once the effect is fully
 /// ramped up.
@@ -18,25 +18,93 @@ pub struct Effect {
     pub units_per_year: Decimal,
 }
 
-/// The effect of outcome `o` at achievement α.
+/// The effect of outcome `o` at achievement α. With sites: the units are
+/// summed over the sites, and the level is the mean of theirs weighted by
+/// size (flow) or intake (event).
 pub fn effect(s: &Scenario, o: &Outcome, achievement: Decimal) -> Effect {
+    if s.sites.is_empty() {
+        let intake: Decimal = s.cohort.intake.iter().flatten().sum();
+        return effect_with(
+            s,
+            o,
+            achievement,
+            o.baseline,
+            o.expected_improvement(),
+            s.cohort.size,
+            intake,
+        );
+    }
+    let (mut units, mut weighted, mut weights) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for site in &s.sites {
+        let e = site_effect(s, site, o, achievement);
+        let w = weight(site, o);
+        units += e.units_per_year;
+        weighted += w * e.level;
+        weights += w;
+    }
+    let level = if weights.is_zero() {
+        let n = Decimal::from(s.sites.len());
+        s.sites
+            .iter()
+            .map(|site| site_effect(s, site, o, achievement).level)
+            .sum::<Decimal>()
+            / n
+    } else {
+        weighted / weights
+    };
+    Effect {
+        level,
+        units_per_year: units,
+    }
+}
+
+/// A site's weight in the contract's mean level: its size, or its intake.
+fn weight(site: &Site, o: &Outcome) -> Decimal {
+    match o.kind {
+        OutcomeKind::Flow => site.size.unwrap_or_default(),
+        OutcomeKind::Event => site.intake.iter().flatten().sum(),
+    }
+}
+
+/// The effect of outcome `o` at one site (§9): at its own baseline and
+/// expected improvement, with its `effect` factor on α.
+pub fn site_effect(s: &Scenario, site: &Site, o: &Outcome, achievement: Decimal) -> Effect {
+    let intake: Decimal = site.intake.iter().flatten().sum();
+    effect_with(
+        s,
+        o,
+        achievement * site.effect,
+        site.baseline(o),
+        site.expected_improvement(o),
+        site.size,
+        intake,
+    )
+}
+
+fn effect_with(
+    s: &Scenario,
+    o: &Outcome,
+    achievement: Decimal,
+    baseline: Decimal,
+    ei: Decimal,
+    size: Option<Decimal>,
+    intake: Decimal,
+) -> Effect {
     let sign = o.better.sign();
-    let improvement = achievement * o.expected_improvement();
+    let improvement = achievement * ei;
     match o.kind {
         OutcomeKind::Flow => Effect {
-            level: o.baseline + sign * improvement,
+            level: baseline + sign * improvement,
             units_per_year: improvement
-                * s.cohort.size.unwrap_or_default()
+                * size.unwrap_or_default()
                 * o.units_per_point.unwrap_or_default(),
         },
         OutcomeKind::Event => {
-            let level =
-                (o.baseline + sign * improvement).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-            let intake: Decimal = s.cohort.intake.iter().flatten().sum();
+            let level = (baseline + sign * improvement).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
             let years = Decimal::from(s.timeline.periods) / Decimal::from(s.timeline.per_year());
             Effect {
                 level,
-                units_per_year: intake * sign * (level - o.baseline) / Decimal::ONE_HUNDRED / years,
+                units_per_year: intake * sign * (level - baseline) / Decimal::ONE_HUNDRED / years,
             }
         }
     }

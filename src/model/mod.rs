@@ -1,25 +1,35 @@
 //! The outcome-contract model of `docs/model.md`: pure, exact computation.
 //!
 //! [`run`] computes outcomes, payments and the waterfall for one achievement;
-//! [`evaluate`] adds the figures (NPVs, IRR, MOIC, warnings); [`break_even`]
-//! finds the achievements at which the investor and the payer break even.
-//! Nothing here does I/O or knows about terminals.
+//! [`evaluate`] adds the figures (NPVs, IRR, MOIC, warnings, each site's);
+//! [`break_even`] finds the achievements at which the investor and the payer
+//! break even. [`Prepared`] keeps what does not depend on the achievement
+//! for many runs. Nothing here does I/O or knows about terminals.
 
 mod breakeven;
 mod budget;
 mod effect;
+mod fast;
 mod irr;
 mod metrics;
+mod num;
 mod outcomes;
+mod plan;
+mod run;
+mod sites;
 mod waterfall;
 
 pub use breakeven::{BreakEven, break_even};
 pub use budget::{Budget, BudgetYear};
-pub use effect::{Effect, effect};
+pub use effect::{Effect, effect, site_effect};
+pub use fast::Prepared;
+pub(crate) use fast::spread;
 pub(crate) use irr::headline as irr_headline;
 pub use irr::{Irr, irr};
 pub(crate) use metrics::{discount_factors, npv_with};
-pub use waterfall::{Flows, PayerPeriod, Run, Totals, run, run_with_noise};
+pub use run::{Run, SiteRun, run, run_with_noise};
+pub(crate) use sites::Pieces;
+pub use waterfall::{Flows, PayerPeriod, Totals};
 
 use rust_decimal::Decimal;
 
@@ -77,7 +87,18 @@ pub enum Warning {
     /// The investor's flows have several IRRs.
     SeveralIrrs { count: usize },
     /// No payment cap: the payer's commitment has no upper bound (§8.2).
+    /// With sites: neither the contract nor every site has a cap.
     NoCap,
+    /// A site's own cap was reached before the last period (§9).
+    SiteCapReached { site: String, period: usize },
+}
+
+/// One site's figures (§9): its payer's net and NPV, and its budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteFigures {
+    pub payer: PartyFigures,
+    /// The site's payer's budget, with its own maximum commitment.
+    pub budget: Budget,
 }
 
 /// Every figure of one scenario at its current lever values.
@@ -96,7 +117,10 @@ pub struct Evaluation {
     /// (not `others`).
     pub public: PartyFigures,
     /// The payer's budget: cash and value apart, per budget year (§8.2).
+    /// With sites, all the payers together.
     pub budget: Budget,
+    /// Each site, in the order of `run.sites`.
+    pub sites: Vec<SiteFigures>,
     pub warnings: Vec<Warning>,
 }
 
@@ -125,22 +149,50 @@ pub fn evaluate(s: &Scenario) -> Evaluation {
 
 /// Evaluates the scenario at the given achievement α.
 pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
-    let run = run(s, achievement);
-    let factors = metrics::discount_factors(s);
-    let party = |flows: &[Decimal]| PartyFigures {
-        net: flows.iter().sum(),
-        npv: metrics::npv_with(flows, &factors),
-    };
+    evaluation(s, run(s, achievement))
+}
+
+/// The discount factors at the discount rate and at the investor's hurdle
+/// rate (§8.3).
+struct Factors {
+    discount: Vec<Decimal>,
+    hurdle: Option<Vec<Decimal>>,
+}
+
+impl Factors {
+    fn of(s: &Scenario) -> Factors {
+        let hurdle = s.hurdle_rate();
+        Factors {
+            discount: metrics::discount_factors(s),
+            hurdle: (hurdle != s.assumptions.discount_rate)
+                .then(|| metrics::discount_factors_at(s, hurdle)),
+        }
+    }
+
+    fn party(&self, flows: &[Decimal]) -> PartyFigures {
+        PartyFigures {
+            net: flows.iter().sum(),
+            npv: metrics::npv_with(flows, &self.discount),
+        }
+    }
+
+    /// The investor's net, and its NPV at the hurdle rate.
+    fn investor(&self, flows: &[Decimal]) -> PartyFigures {
+        PartyFigures {
+            net: flows.iter().sum(),
+            npv: metrics::npv_with(flows, self.hurdle.as_ref().unwrap_or(&self.discount)),
+        }
+    }
+}
+
+/// Every figure of a run.
+fn evaluation(s: &Scenario, run: Run) -> Evaluation {
+    let factors = Factors::of(s);
     let f = &run.flows;
-    let payer = party(&f.payer);
-    let cofunder = party(&f.cofunder);
-    let public_other = party(&f.public_other);
-    let hurdle = s.hurdle_rate();
-    let investor_npv = if hurdle == s.assumptions.discount_rate {
-        metrics::npv_with(&f.investor, &factors)
-    } else {
-        metrics::npv_with(&f.investor, &metrics::discount_factors_at(s, hurdle))
-    };
+    let payer = factors.party(&f.payer);
+    let cofunder = factors.party(&f.cofunder);
+    let public_other = factors.party(&f.public_other);
+    let investor = factors.investor(&f.investor);
     let irr = irr::irr(&f.investor, s.timeline.per_year());
     let t = &run.totals;
     // Saturates rather than overflows when a fraction of an øre was drawn.
@@ -169,42 +221,98 @@ pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
     {
         warnings.push(Warning::CapReached { period });
     }
+    for (site, r) in s.sites.iter().zip(&run.sites) {
+        if let Some(period) = r.cap_reached
+            && period < s.timeline.periods
+        {
+            warnings.push(Warning::SiteCapReached {
+                site: site.id.clone(),
+                period,
+            });
+        }
+    }
     if irr.roots.len() > 1 {
         warnings.push(Warning::SeveralIrrs {
             count: irr.roots.len(),
         });
     }
-    if s.payment.cap.is_none() {
+    if budget::max_commitment(s).is_none() {
         warnings.push(Warning::NoCap);
     }
+    let budget = budget::budget(
+        s,
+        &f.payer,
+        &run.payer_periods,
+        &factors.discount,
+        budget::max_commitment(s),
+    );
+    // Without sites the one site is the payer: its figures are the payer's.
+    let sites = if s.sites.is_empty() {
+        run.sites
+            .iter()
+            .map(|_| SiteFigures {
+                payer,
+                budget: budget.clone(),
+            })
+            .collect()
+    } else {
+        site_figures(s, &run.sites, &factors)
+    };
     Evaluation {
         investor: InvestorFigures {
-            net: f.investor.iter().sum(),
-            npv: investor_npv,
+            net: investor.net,
+            npv: investor.npv,
             irr,
             moic,
         },
         payer,
         cofunder,
-        provider: party(&f.provider),
-        guarantor: party(&f.guarantor),
-        others: party(&f.others),
+        provider: factors.party(&f.provider),
+        guarantor: factors.party(&f.guarantor),
+        others: factors.party(&f.others),
         public: PartyFigures {
             net: payer.net + cofunder.net + public_other.net,
             npv: payer.npv + cofunder.npv + public_other.npv,
         },
         public_other,
-        budget: budget::budget(s, &run, &factors),
+        budget,
+        sites,
         warnings,
         run,
     }
 }
 
+/// Each site's figures; spread over the cores when there are many sites
+/// (each needs two NPVs).
+fn site_figures(s: &Scenario, runs: &[SiteRun], factors: &Factors) -> Vec<SiteFigures> {
+    let one = |(i, r): (usize, &SiteRun)| SiteFigures {
+        payer: factors.party(&r.payer_flows),
+        budget: Budget {
+            net: r.budget_flows.iter().sum(),
+            npv: metrics::npv_with(&r.budget_flows, &factors.discount),
+            max_commitment: budget::site_max_commitment(s, i, r.fixed),
+            years: r.budget_years.clone(),
+        },
+    };
+    let threads = if runs.len() < 64 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8)
+    };
+    let indexed: Vec<(usize, &SiteRun)> = runs.iter().enumerate().collect();
+    spread(&indexed, threads, |part| {
+        part.iter().map(|&x| one(x)).collect()
+    })
+}
+
 /// Every figure including break-evens.
 pub fn figures(s: &Scenario) -> Figures {
+    let prepared = Prepared::new(s);
     Figures {
-        evaluation: evaluate(s),
-        break_even: break_even(s),
+        evaluation: evaluation(s, prepared.run(s.assumptions.achievement)),
+        break_even: prepared.break_even(s),
     }
 }
 
@@ -220,20 +328,24 @@ pub struct PayoffPoint {
 /// Outcome payments, investor net and payer NPV at `points` achievements
 /// evenly spread over `0..=max`.
 pub fn payoff_curve(s: &Scenario, max: Decimal, points: usize) -> Vec<PayoffPoint> {
+    let prepared = Prepared::new(s);
     let factors = metrics::discount_factors(s);
     let last = Decimal::from(points.saturating_sub(1).max(1));
-    (0..points)
-        .map(|i| {
-            let achievement = max * Decimal::from(i) / last;
-            let r = run(s, achievement);
-            PayoffPoint {
-                achievement,
-                outcome_payments: r.totals.outcome_payments,
-                investor_net: r.flows.investor.iter().sum(),
-                payer_npv: metrics::npv_with(&r.flows.payer, &factors),
-            }
-        })
-        .collect()
+    let achievements: Vec<Decimal> = (0..points).map(|i| max * Decimal::from(i) / last).collect();
+    spread(&achievements, prepared.threads(), |part| {
+        let mut scratch = Pieces::default();
+        part.iter()
+            .map(|&achievement| {
+                let r = prepared.core_with(achievement, &[], &mut scratch);
+                PayoffPoint {
+                    achievement,
+                    outcome_payments: r.totals.outcome_payments,
+                    investor_net: r.flows.investor.iter().sum(),
+                    payer_npv: metrics::npv_with(&r.flows.payer, &factors),
+                }
+            })
+            .collect()
+    })
 }
 
 /// Each party's result (net, undiscounted) at one achievement.
@@ -262,25 +374,45 @@ pub const RISK_ACHIEVEMENTS: [Decimal; 4] = [
 
 /// The risk-sharing table: each party's result at 0, 50, 100 and 150 %.
 pub fn risk_table(s: &Scenario) -> Vec<RiskRow> {
+    let prepared = Prepared::new(s);
+    let factors = Factors::of(s);
     RISK_ACHIEVEMENTS
         .iter()
         .map(|&a| {
-            let e = evaluate_at(s, a);
+            let r = prepared.run(a);
+            let f = &r.flows;
             RiskRow {
                 achievement: a,
-                outcome_payments: e.run.totals.outcome_payments,
-                payer: e.payer,
-                cofunder: e.cofunder,
-                investor: PartyFigures {
-                    net: e.investor.net,
-                    npv: e.investor.npv,
-                },
-                provider: e.provider,
-                guarantor: e.guarantor,
-                public_other: e.public_other,
-                investor_irr: e.investor.irr,
-                budget: e.budget,
+                outcome_payments: r.totals.outcome_payments,
+                payer: factors.party(&f.payer),
+                cofunder: factors.party(&f.cofunder),
+                investor: factors.investor(&f.investor),
+                provider: factors.party(&f.provider),
+                guarantor: factors.party(&f.guarantor),
+                public_other: factors.party(&f.public_other),
+                investor_irr: irr::irr(&f.investor, s.timeline.per_year()),
+                budget: budget::budget(
+                    s,
+                    &f.payer,
+                    &r.payer_periods,
+                    &factors.discount,
+                    budget::max_commitment(s),
+                ),
             }
+        })
+        .collect()
+}
+
+/// Each site's payer at 0, 50, 100 and 150 % (§9): net and NPV, per
+/// achievement of [`RISK_ACHIEVEMENTS`], per site.
+pub fn site_risk_table(s: &Scenario) -> Vec<[PartyFigures; 4]> {
+    let prepared = Prepared::new(s);
+    let factors = Factors::of(s);
+    let runs = RISK_ACHIEVEMENTS.map(|a| prepared.run(a));
+    (0..runs[0].sites.len())
+        .map(|i| {
+            runs.each_ref()
+                .map(|r| factors.party(&r.sites[i].payer_flows))
         })
         .collect()
 }

@@ -1,10 +1,12 @@
-//! Per outcome and period: payable units, true units, payments and value
-//! (`docs/model.md` §2).
+//! Per outcome, site and period: payable units, true units, payments and
+//! value (`docs/model.md` §2, §9). Written once for both kinds of number
+//! ([`Num`]): `Decimal` defines the figures, `Approx` finds them faster.
 
 use rust_decimal::Decimal;
 
-use super::OutcomeSeries;
-use crate::scenario::{Counterfactual, Mechanism, Outcome, OutcomeKind, Scenario, ThresholdRule};
+use super::num::Num;
+use super::plan::{OutcomeTerms, Segment, SiteOutcome};
+use crate::scenario::{Mechanism, Outcome, OutcomeKind, Scenario, ThresholdRule};
 
 /// Price per payable unit: the rate card, or a share of the value.
 pub(crate) fn price(s: &Scenario, o: &Outcome) -> Decimal {
@@ -15,92 +17,166 @@ pub(crate) fn price(s: &Scenario, o: &Outcome) -> Decimal {
 }
 
 /// The improvement that is paid for, given a measured improvement `m`.
-pub(crate) fn payable(o: &Outcome, m: Decimal) -> Decimal {
-    let ti = o.target_improvement();
-    let hi = o.threshold_improvement();
-    let zero = Decimal::ZERO;
-    let (q, cap) = match o.threshold_rule {
-        ThresholdRule::None => (m.max(zero), ti),
-        ThresholdRule::Trigger => (if m >= hi && m > zero { m } else { zero }, ti),
-        ThresholdRule::Deductible => ((m - hi).max(zero), ti - hi),
+/// `pooled`: the outcome of a pooled threshold test (§9), which then
+/// replaces the site's own test.
+#[inline]
+pub(crate) fn payable<N: Num>(o: &OutcomeTerms<N>, m: N, pooled: Option<bool>) -> N {
+    let zero = N::zero();
+    let q = match (o.rule, pooled) {
+        (ThresholdRule::None, _) => m.at_least(zero),
+        (ThresholdRule::Trigger, Some(true)) => m.at_least(zero),
+        (ThresholdRule::Trigger, Some(false)) => zero,
+        (ThresholdRule::Trigger, None) => {
+            if m.ge(o.hi) && m.gt(zero) {
+                m
+            } else {
+                zero
+            }
+        }
+        (ThresholdRule::Deductible, _) => (m - o.hi).at_least(zero),
     };
-    if o.pay_beyond_target { q } else { q.min(cap) }
+    if o.pay_beyond_target {
+        q
+    } else {
+        q.at_most(o.cap)
+    }
 }
 
-/// The series of one outcome at achievement α. `noise[t − 1]` is added to
-/// the measured improvement (flow) or the measured rate (event) of period
-/// `t`; an empty slice means no noise. True units never carry noise.
-pub(crate) fn series(
-    s: &Scenario,
-    o: &Outcome,
-    achievement: Decimal,
-    noise: &[Decimal],
-) -> OutcomeSeries {
-    let periods = s.timeline.periods;
-    // What happens follows the expected improvement, never the target (§8.1).
-    let ei = o.expected_improvement();
-    let mut units = Vec::with_capacity(periods);
-    let mut true_units = Vec::with_capacity(periods);
+/// What one outcome gives at one site in one period of a segment.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Amounts<N> {
+    /// `P = U·price`, in øre.
+    pub payment: N,
+    /// `B = A·value`, in øre.
+    pub value: N,
+    /// The payer's part of the value, in øre.
+    pub payer_value: N,
+    /// The cash part of the payer's value, in øre.
+    pub cash_value: N,
+}
+
+/// The true improvement and the measured one, in period `t` (0-based) of
+/// segment `g`, at the site's α. `noise` is added to the measured
+/// improvement (flow) or rate (event).
+#[inline]
+pub(crate) fn measured<N: Num>(
+    o: &OutcomeTerms<N>,
+    so: &SiteOutcome<N>,
+    alpha: N,
+    g: &Segment<N>,
+    t: usize,
+    noise: Option<N>,
+) -> (N, N) {
     match o.kind {
         OutcomeKind::Flow => {
-            let size = s.cohort.size.unwrap_or_default();
-            let upp = o.units_per_point.unwrap_or_default();
-            let volume = size * upp / Decimal::from(s.timeline.per_year());
-            let ramp = Decimal::from(o.ramp_periods.max(1));
-            for t in 1..=periods {
-                let t = Decimal::from(t);
-                let ramp_t = (t / ramp).min(Decimal::ONE);
-                let effect = achievement * ei * ramp_t;
-                let mut measured = match o.counterfactual {
-                    Counterfactual::HistoricalBaseline => effect + o.drift * t,
-                    _ => effect,
-                };
-                // `units.len()` is `t − 1` here.
-                if let Some(e) = noise.get(units.len()) {
-                    measured += e;
-                }
-                units.push(payable(o, measured) * volume);
-                true_units.push(effect * volume);
+            // What happens follows the expected improvement, never the target (§8.1).
+            let effect = alpha * so.ei * g.ramp;
+            let mut m = if o.historical {
+                effect + so.drift * N::of(Decimal::from(t + 1))
+            } else {
+                effect
+            };
+            if let Some(e) = noise {
+                m = m + e;
             }
+            (effect, m)
         }
         OutcomeKind::Event => {
-            let intake = s.cohort.intake.as_deref().unwrap_or(&[]);
-            let s_ = o.better.sign();
-            let rate =
-                (o.baseline + s_ * achievement * ei).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-            let effect = s_ * (rate - o.baseline);
-            let paid_rate_of = |effect: Decimal| match o.counterfactual {
-                Counterfactual::None => o.baseline + payable(o, effect),
-                _ => payable(o, effect),
+            let (zero, hundred) = (N::zero(), o.hundred);
+            let rate = (so.baseline + o.sign * alpha * so.ei).clamp_to(zero, hundred);
+            let effect = o.sign * (rate - so.baseline);
+            let m = match noise {
+                Some(e) => o.sign * ((rate + e).clamp_to(zero, hundred) - so.baseline),
+                None => effect,
             };
-            let paid_rate = paid_rate_of(effect);
-            for t in 1..=periods {
-                let paid_rate = match noise.get(t - 1) {
-                    Some(e) => {
-                        let measured = (rate + e).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
-                        paid_rate_of(s_ * (measured - o.baseline))
-                    }
-                    None => paid_rate,
-                };
-                let participants = t
-                    .checked_sub(o.lag + 1)
-                    .and_then(|i| intake.get(i))
-                    .copied()
-                    .unwrap_or_default();
-                units.push(participants * paid_rate / Decimal::ONE_HUNDRED);
-                true_units.push(participants * effect / Decimal::ONE_HUNDRED);
-            }
+            (effect, m)
         }
     }
-    let price = price(s, o);
-    OutcomeSeries {
-        id: o.id.clone(),
-        payments: units.iter().map(|u| super::to_ore(u * price)).collect(),
-        value: true_units
-            .iter()
-            .map(|a| super::to_ore(a * o.value))
-            .collect(),
-        units,
-        true_units,
+}
+
+/// Payable units `U` and the payment `U·price` (before rounding to øre),
+/// for a measured improvement `m` ([`measured`]).
+#[inline]
+pub(crate) fn payment<N: Num>(
+    o: &OutcomeTerms<N>,
+    so: &SiteOutcome<N>,
+    g: &Segment<N>,
+    m: N,
+    pooled: Option<bool>,
+) -> (N, N) {
+    let paid = payable(o, m, pooled);
+    let units = match o.kind {
+        OutcomeKind::Flow => paid * so.volume,
+        OutcomeKind::Event => {
+            let paid_rate = if o.every_success {
+                so.baseline + paid
+            } else {
+                paid
+            };
+            g.participants * paid_rate / o.hundred
+        }
+    };
+    (units, units * o.price)
+}
+
+/// True additional units `A` and the value `A·value` (before rounding to
+/// øre), for the true improvement `effect` ([`measured`]); noise never
+/// touches them.
+#[inline]
+pub(crate) fn value<N: Num>(
+    o: &OutcomeTerms<N>,
+    so: &SiteOutcome<N>,
+    g: &Segment<N>,
+    effect: N,
+) -> (N, N) {
+    let true_units = match o.kind {
+        OutcomeKind::Flow => effect * so.volume,
+        OutcomeKind::Event => g.participants * effect / o.hundred,
+    };
+    (true_units, true_units * o.value)
+}
+
+/// The amounts of outcome `o` at a site in period `t` of segment `g`.
+pub(crate) fn amounts<N: Num>(
+    o: &OutcomeTerms<N>,
+    so: &SiteOutcome<N>,
+    alpha: N,
+    g: &Segment<N>,
+    t: usize,
+    noise: Option<N>,
+    pooled: Option<bool>,
+) -> Amounts<N> {
+    let (effect, m) = measured(o, so, alpha, g, t, noise);
+    let payment = payment(o, so, g, m, pooled).1.to_ore();
+    let value = value(o, so, g, effect).1.to_ore();
+    let payer_value = value.part_of_ore(&o.payer_value_share);
+    Amounts {
+        payment,
+        value,
+        payer_value,
+        cash_value: payer_value.part_of_ore(&o.payer_cash_share),
     }
+}
+
+/// Whether a pooled threshold test passes in common segment `g`: the
+/// size- or intake-weighted mean measured improvement over the sites
+/// `Σ w·M / Σ w`, tested like one site's (`M ≥ HI` and `M > 0`). The caller
+/// makes sure something is measured (`Σ w > 0`); else the test fails.
+pub(crate) fn pooled_test<N: Num>(
+    o: &OutcomeTerms<N>,
+    sites: &[(&SiteOutcome<N>, N)],
+    total_weight: N,
+    g: usize,
+    t: usize,
+    noise: &dyn Fn(usize) -> Option<N>,
+) -> bool {
+    let zero = N::zero();
+    let mut sum = zero;
+    for (i, (so, alpha)) in sites.iter().enumerate() {
+        let seg = &so.segments[g];
+        let (_, m) = measured(o, so, *alpha, seg, t, noise(i));
+        sum = sum + super::plan::weight(o, so, g) * m;
+    }
+    let mean = sum / total_weight;
+    mean.ge(o.hi) && mean.gt(zero)
 }

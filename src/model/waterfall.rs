@@ -1,9 +1,15 @@
-//! Payments, the cap and the waterfall (`docs/model.md` §3, §8.3, §8.4).
+//! The one waterfall on the contract's total payments (`docs/model.md` §3,
+//! §8.3, §8.4, §9): the cofunder's part, delivery and other costs, the
+//! investor's draws and repayments, the provider's fee at risk, the surplus
+//! and the guarantee. Each site's payments and caps are in `sites.rs`.
 
 use rust_decimal::Decimal;
 
-use super::{OutcomeSeries, metrics, outcomes, to_ore};
-use crate::scenario::{CostPayer, Excess, Scenario};
+use super::num::{from_ore, ore_of};
+use super::plan::Plan;
+use super::sites::Payments;
+use super::to_ore;
+use crate::scenario::Excess;
 
 /// Each party's flow at `τ = 0..T` (+ = money in).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,19 +26,6 @@ pub struct Flows {
 }
 
 impl Flows {
-    fn zeros(points: usize) -> Flows {
-        let z = vec![Decimal::ZERO; points];
-        Flows {
-            payer: z.clone(),
-            cofunder: z.clone(),
-            investor: z.clone(),
-            provider: z.clone(),
-            guarantor: z.clone(),
-            public_other: z.clone(),
-            others: z,
-        }
-    }
-
     /// The six parties of the contract with their stable ids, in display order.
     pub fn parties(&self) -> [(&'static str, &[Decimal]); 6] {
         [
@@ -101,221 +94,207 @@ pub struct PayerPeriod {
     pub cash_value: Decimal,
 }
 
-/// Outcomes, payments and the waterfall at one achievement.
+/// The contract's side of a run: its per-period totals and every party's
+/// flows, without each site's detail.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Run {
-    pub achievement: Decimal,
-    pub outcomes: Vec<OutcomeSeries>,
-    /// `F_t`, before the cap (index `t − 1`).
+pub(crate) struct Core {
+    /// `F_t`, before the caps (index `t − 1`).
     pub formula_payments: Vec<Decimal>,
-    /// `O_t`, after the cap (index `t − 1`).
+    /// `O_t`, after the caps (index `t − 1`).
     pub outcome_payments: Vec<Decimal>,
-    /// The cofunder's part `c·O_t` of each outcome payment, in øre; the
-    /// payer pays the rest (index `t − 1`).
+    /// The cofunder's part `to_øre(c·O_t)`; the payers pay the rest.
     pub cofunder_payments: Vec<Decimal>,
-    /// The payer's side of each period (index `t − 1`).
+    /// The payers' side of each period, summed over the sites.
     pub payer_periods: Vec<PayerPeriod>,
     pub flows: Flows,
     pub totals: Totals,
     /// What the investor is still owed at the end (`bal`).
     pub investor_balance: Decimal,
-    /// The period in which cumulative payments reached the cap, if they did.
+    /// The period in which cumulative payments reached the contract's cap.
     pub cap_reached: Option<usize>,
+    /// Each site's period in which its own cap was reached.
+    pub site_cap_reached: Vec<Option<usize>>,
+    /// The surplus refunded to the payers at the end (their part).
+    pub payer_refund: Decimal,
 }
 
 /// Balances beyond this saturate; no cash flow can come near it.
 const SATURATED: Decimal = Decimal::from_parts(0, 0, 0x2000_0000, false, 0);
 
-/// Computes outcomes, payments and every party's flows at achievement α.
-pub fn run(s: &Scenario, achievement: Decimal) -> Run {
-    run_with_noise(s, achievement, &[])
-}
+/// One party's flows at `τ = 0..T`, in øre.
+type Ore = Vec<i128>;
 
-/// Like [`run`], with measurement noise: `noise[o·T + t − 1]` (outcome `o`
-/// in the order of `s.outcomes`, period `t`, `T` periods) is added, in
-/// indicator points, to the measured improvement `M_t` of a flow outcome or
-/// to the measured rate of an event outcome (then clamped to 0..100). So
-/// payments become random while true units and value stay noise-free. A
-/// shorter slice leaves the remaining outcomes without noise; `&[]` is [`run`].
-pub fn run_with_noise(s: &Scenario, achievement: Decimal, noise: &[Decimal]) -> Run {
-    let periods = s.timeline.periods;
-    let outcomes: Vec<OutcomeSeries> = s
-        .outcomes
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let from = (i * periods).min(noise.len());
-            let to = (from + periods).min(noise.len());
-            outcomes::series(s, o, achievement, &noise[from..to])
-        })
-        .collect();
-
-    let mut formula_payments = vec![Decimal::ZERO; periods];
-    let mut total_value = vec![Decimal::ZERO; periods];
-    let mut payer_periods = vec![PayerPeriod::default(); periods];
-    for (o, series) in s.outcomes.iter().zip(&outcomes) {
-        for t in 0..periods {
-            formula_payments[t] += series.payments[t];
-            total_value[t] += series.value[t];
-            let payer_value = to_ore(o.payer_value_share * series.value[t]);
-            payer_periods[t].value += payer_value;
-            payer_periods[t].cash_value += to_ore(o.payer_cash_share * payer_value);
-        }
-    }
-    let (outcome_payments, cap_reached) = capped(s, &formula_payments);
-
-    let c = s.payment.cofunder_share;
-    let g = s.payment.guaranteed_share;
-    let a = s.provider.fee_at_risk;
-    let k = s.payment.excess_investor_share;
-    let cap_rate = metrics::per_period_rate(s.investment.return_cap, s.timeline.per_year());
-    let mut fl = Flows::zeros(periods + 1);
-    let mut totals = Totals::default();
-    let (mut cash, mut bal, mut deferred) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+/// The waterfall on the contract's payments. Every amount is whole øre, so
+/// the sums are exact in whole numbers; the investor's capped return is
+/// formed in `Decimal` (its rate has 28 digits) and rounded to øre.
+pub(crate) fn waterfall(plan: &Plan, p: &Payments) -> Core {
+    let periods = plan.periods;
+    let c = &plan.cofunder_share;
+    let zeros = || vec![0i128; periods + 1];
+    let (mut payer, mut cofunder, mut investor, mut provider) =
+        (zeros(), zeros(), zeros(), zeros());
+    let (mut guarantor, mut public_other, mut others) = (zeros(), zeros(), zeros());
+    let mut t = [0i128; 11];
+    const PAID: usize = 0;
+    const FEES: usize = 1;
+    const DRAWN: usize = 2;
+    const RECEIVED: usize = 3;
+    const UPSIDE: usize = 4;
+    const BONUS: usize = 6;
+    const REFUNDED: usize = 7;
+    const VALUE: usize = 8;
+    const DELIVERY: usize = 9;
+    const OTHER: usize = 10;
+    let (mut cash, mut bal, mut deferred) = (0i128, 0i128, 0i128);
     let mut cofunder_payments = Vec::with_capacity(periods);
+    let mut payer_periods = vec![[0i128; 6]; periods];
+    let mut payer_refund = 0i128;
+    let growth = Decimal::ONE + plan.cap_rate;
 
     for tau in 0..=periods {
         if tau >= 1 {
-            bal = to_ore(
-                bal.checked_mul(Decimal::ONE + cap_rate)
-                    .unwrap_or(SATURATED)
-                    .min(SATURATED),
-            );
-            let o = outcome_payments[tau - 1];
+            if bal != 0 {
+                bal = ore_of(to_ore(
+                    from_ore(bal)
+                        .checked_mul(growth)
+                        .unwrap_or(SATURATED)
+                        .min(SATURATED),
+                ));
+            }
+            let o = p.paid[tau - 1];
             cash += o;
-            let cofunder_part = to_ore(c * o);
-            fl.cofunder[tau] -= cofunder_part;
-            fl.payer[tau] -= o - cofunder_part;
-            cofunder_payments.push(cofunder_part);
-            let period = &mut payer_periods[tau - 1];
-            period.outcome_payments = o - cofunder_part;
-            fl.payer[tau] += period.value;
-            fl.public_other[tau] += total_value[tau - 1] - period.value;
-            totals.outcome_payments += o;
-            totals.value += total_value[tau - 1];
+            let cofunder_part = c.part_of(o);
+            cofunder[tau] -= cofunder_part;
+            payer[tau] -= o - cofunder_part;
+            cofunder_payments.push(from_ore(cofunder_part));
+            let value = p.value[tau - 1];
+            let payer_value = p.payer_value[tau - 1];
+            payer_periods[tau - 1][1] = o - cofunder_part;
+            payer_periods[tau - 1][4] = payer_value;
+            payer_periods[tau - 1][5] = p.cash_value[tau - 1];
+            payer[tau] += payer_value;
+            public_other[tau] += value - payer_value;
+            t[PAID] += o;
+            t[VALUE] += value;
         }
         if tau < periods {
-            // In whole øre, so that every flow is and sums stay exact.
-            let cost = to_ore(s.delivery.cost[tau]);
-            let guaranteed = to_ore(g * cost);
-            let at_risk = to_ore(a * cost);
-            let delivery_need = cost - guaranteed - at_risk;
-            deferred += at_risk;
-            fl.payer[tau] -= guaranteed;
-            payer_periods[tau].fees = guaranteed;
+            // Fund period τ + 1: the payer's fixed fee, the provider's fee
+            // at risk, the rest from cash (recycling) or drawn.
+            let d = &plan.delivery[tau];
+            let delivery_need = d.cost - d.fee - d.at_risk;
+            deferred += d.at_risk;
+            payer[tau] -= d.fee;
+            payer_periods[tau][0] = d.fee;
             // Costs besides delivery: payer and cofunder pay their own; the
             // investor's are drawn like delivery (§8.4).
-            let mut investor_costs = Decimal::ZERO;
-            for other in &s.costs {
-                let amount = to_ore(other.at(tau));
-                if amount.is_zero() {
-                    continue;
-                }
-                fl.others[tau] += amount;
-                totals.other_costs += amount;
-                match other.paid_by {
-                    CostPayer::Payer => {
-                        fl.payer[tau] -= amount;
-                        payer_periods[tau].costs += amount;
-                    }
-                    CostPayer::Cofunder => fl.cofunder[tau] -= amount,
-                    CostPayer::Investor => investor_costs += amount,
-                }
-            }
-            let need = delivery_need + investor_costs;
-            let from_cash = if s.investment.recycle {
-                cash.min(need)
-            } else {
-                Decimal::ZERO
-            };
+            let other = d.payer_costs + d.cofunder_costs + d.investor_costs;
+            others[tau] += other;
+            t[OTHER] += other;
+            payer[tau] -= d.payer_costs;
+            payer_periods[tau][3] += d.payer_costs;
+            cofunder[tau] -= d.cofunder_costs;
+            let need = delivery_need + d.investor_costs;
+            let from_cash = if plan.recycle { cash.min(need) } else { 0 };
             cash -= from_cash;
             let draw = need - from_cash;
             bal += draw;
-            totals.drawn += draw;
-            fl.investor[tau] -= draw;
-            fl.provider[tau] += guaranteed + delivery_need - cost;
-            totals.guaranteed_payments += guaranteed;
-            totals.delivery_cost += cost;
+            t[DRAWN] += draw;
+            investor[tau] -= draw;
+            provider[tau] += d.fee + delivery_need - d.cost;
+            t[FEES] += d.fee;
+            t[DELIVERY] += d.cost;
         }
-        if (!s.investment.recycle || tau == periods) && cash > Decimal::ZERO {
+        if (!plan.recycle || tau == periods) && cash > 0 {
             let x = cash.min(bal);
             bal -= x;
             cash -= x;
-            totals.investor_received += x;
-            fl.investor[tau] += x;
+            t[RECEIVED] += x;
+            investor[tau] += x;
             let y = cash.min(deferred);
             deferred -= y;
             cash -= y;
-            fl.provider[tau] += y;
+            provider[tau] += y;
         }
         // The surplus is settled once, at the end (§3 step 3c): earlier
         // cash stays in the contract for later repayments.
-        if tau == periods && cash > Decimal::ZERO {
-            let upside = to_ore(k * cash);
-            fl.investor[tau] += upside;
-            totals.investor_received += upside;
-            totals.investor_upside += upside;
+        if tau == periods && cash > 0 {
+            let upside = plan.excess_investor_share.part_of(cash);
+            investor[tau] += upside;
+            t[RECEIVED] += upside;
+            t[UPSIDE] += upside;
             let rest = cash - upside;
-            match s.payment.excess {
+            match plan.excess {
                 Excess::Provider => {
-                    fl.provider[tau] += rest;
-                    totals.provider_bonus += rest;
+                    provider[tau] += rest;
+                    t[BONUS] += rest;
                 }
                 Excess::Payer => {
-                    let cofunder_part = to_ore(c * rest);
-                    fl.cofunder[tau] += cofunder_part;
-                    fl.payer[tau] += rest - cofunder_part;
-                    payer_periods[tau - 1].refunds += rest - cofunder_part;
-                    totals.refunded += rest;
+                    let cofunder_part = c.part_of(rest);
+                    cofunder[tau] += cofunder_part;
+                    payer_refund = rest - cofunder_part;
+                    payer[tau] += payer_refund;
+                    payer_periods[tau - 1][2] += payer_refund;
+                    t[REFUNDED] += rest;
                 }
             }
         }
     }
-    let loss = (totals.drawn - totals.investor_received).max(Decimal::ZERO);
-    let limit = (s.investment.first_loss * totals.drawn)
-        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+    let loss = (t[DRAWN] - t[RECEIVED]).max(0);
+    let limit = ore_of(
+        (plan.first_loss * from_ore(t[DRAWN]))
+            .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero),
+    );
     let guarantee = loss.min(limit);
-    if guarantee > Decimal::ZERO {
-        fl.guarantor[periods] -= guarantee;
-        fl.investor[periods] += guarantee;
-        totals.guarantee_paid = guarantee;
+    let mut guarantee_paid = 0;
+    if guarantee > 0 {
+        guarantor[periods] -= guarantee;
+        investor[periods] += guarantee;
+        guarantee_paid = guarantee;
     }
 
-    Run {
-        achievement,
-        outcomes,
-        formula_payments,
-        outcome_payments,
+    let dec = |v: Ore| -> Vec<Decimal> { v.into_iter().map(from_ore).collect() };
+    Core {
+        formula_payments: p.formula.iter().copied().map(from_ore).collect(),
+        outcome_payments: p.paid.iter().copied().map(from_ore).collect(),
         cofunder_payments,
-        payer_periods,
-        flows: fl,
-        totals,
-        investor_balance: bal,
-        cap_reached,
+        payer_periods: payer_periods
+            .into_iter()
+            .map(
+                |[fees, outcome_payments, refunds, costs, value, cash_value]| PayerPeriod {
+                    fees: from_ore(fees),
+                    outcome_payments: from_ore(outcome_payments),
+                    refunds: from_ore(refunds),
+                    costs: from_ore(costs),
+                    value: from_ore(value),
+                    cash_value: from_ore(cash_value),
+                },
+            )
+            .collect(),
+        flows: Flows {
+            payer: dec(payer),
+            cofunder: dec(cofunder),
+            investor: dec(investor),
+            provider: dec(provider),
+            guarantor: dec(guarantor),
+            public_other: dec(public_other),
+            others: dec(others),
+        },
+        totals: Totals {
+            outcome_payments: from_ore(t[PAID]),
+            guaranteed_payments: from_ore(t[FEES]),
+            drawn: from_ore(t[DRAWN]),
+            investor_received: from_ore(t[RECEIVED]),
+            investor_upside: from_ore(t[UPSIDE]),
+            guarantee_paid: from_ore(guarantee_paid),
+            provider_bonus: from_ore(t[BONUS]),
+            refunded: from_ore(t[REFUNDED]),
+            value: from_ore(t[VALUE]),
+            delivery_cost: from_ore(t[DELIVERY]),
+            other_costs: from_ore(t[OTHER]),
+        },
+        investor_balance: from_ore(bal),
+        cap_reached: p.cap_reached,
+        site_cap_reached: p.site_cap_reached.clone(),
+        payer_refund: from_ore(payer_refund),
     }
-}
-
-/// The outcome payments `O_t` after the cap, and the period in which the
-/// cumulative payments reached it.
-fn capped(s: &Scenario, formula_payments: &[Decimal]) -> (Vec<Decimal>, Option<usize>) {
-    let mut outcome_payments = Vec::with_capacity(formula_payments.len());
-    let mut cap_reached = None;
-    let mut paid = Decimal::ZERO;
-    for (t, f) in formula_payments.iter().enumerate() {
-        let o = match s.payment.cap {
-            Some(cap) => {
-                // Whole øre (down, never above the cap), like every amount.
-                let cap = cap.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
-                let room = (cap - paid).max(Decimal::ZERO);
-                if cap_reached.is_none() && *f >= room && !f.is_zero() {
-                    cap_reached = Some(t + 1);
-                }
-                (*f).min(room)
-            }
-            None => *f,
-        };
-        paid += o;
-        outcome_payments.push(o);
-    }
-    (outcome_payments, cap_reached)
 }

@@ -9,7 +9,7 @@ use super::Column;
 use crate::catalog::Loaded;
 use crate::format::{self, Lang};
 use crate::levers;
-use crate::model::{Figures, PartyFigures, Warning};
+use crate::model::{BudgetYear, Figures, PartyFigures, Warning};
 use crate::scenario::Scenario;
 use crate::{i18n, store};
 
@@ -42,6 +42,9 @@ fn warning_id(w: &Warning) -> Value {
         Warning::CapReached { period } => json!({ "kind": "cap_reached", "period": period }),
         Warning::SeveralIrrs { count } => json!({ "kind": "several_irrs", "count": count }),
         Warning::NoCap => json!({ "kind": "no_cap" }),
+        Warning::SiteCapReached { site, period } => {
+            json!({ "kind": "site_cap_reached", "site": site, "period": period })
+        }
     }
 }
 
@@ -102,14 +105,7 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
             "budget_npv": dec(e.budget.npv),
             "max_commitment": opt(e.budget.max_commitment),
         },
-        "budget": e.budget.years.iter().map(|y| json!({
-            "year": y.year,
-            "fees": dec(y.fees),
-            "outcome_payments": dec(y.outcome_payments),
-            "refunds": dec(y.refunds),
-            "cash_savings": dec(y.cash_savings),
-            "net": dec(y.net),
-        })).collect::<Vec<_>>(),
+        "budget": budget_years(&e.budget.years, false),
         "cofunder": party(&e.cofunder),
         "provider": party(&e.provider),
         "guarantor": party(&e.guarantor),
@@ -126,7 +122,32 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
             v
         }).collect::<Vec<_>>(),
         "levers": lever_values,
+        "sites": sites_json(s, f),
     })
+}
+
+/// The payer's budget rows (`budget[]`), with the costs or without
+/// (`calc --json` names exactly the keys of `docs/model.md` §8.2).
+fn budget_years(years: &[BudgetYear], costs: bool) -> Value {
+    Value::Array(
+        years
+            .iter()
+            .map(|y| {
+                let mut row = json!({
+                    "year": y.year,
+                    "fees": dec(y.fees),
+                    "outcome_payments": dec(y.outcome_payments),
+                    "refunds": dec(y.refunds),
+                    "cash_savings": dec(y.cash_savings),
+                    "net": dec(y.net),
+                });
+                if costs {
+                    row["costs"] = dec(y.costs);
+                }
+                row
+            })
+            .collect(),
+    )
 }
 
 /// The payer's budget of a column now, at 0 % and at 150 % (as `calc
@@ -134,27 +155,11 @@ pub fn calc_json(s: &Scenario, f: &Figures, lang: Lang) -> Value {
 /// the budget net and NPV and the value kept out of the budget.
 fn budget_json(c: &Column) -> Value {
     let e = &c.figures.evaluation;
-    let years = |b: &crate::model::Budget| -> Vec<Value> {
-        b.years
-            .iter()
-            .map(|y| {
-                json!({
-                    "year": y.year,
-                    "fees": dec(y.fees),
-                    "outcome_payments": dec(y.outcome_payments),
-                    "refunds": dec(y.refunds),
-                    "cash_savings": dec(y.cash_savings),
-                    "costs": dec(y.costs),
-                    "net": dec(y.net),
-                })
-            })
-            .collect()
-    };
     let mut at = vec![json!({
         "achievement": dec(e.run.achievement),
         "now": true,
         "net": dec(e.budget.net),
-        "years": years(&e.budget),
+        "years": budget_years(&e.budget.years, true),
     })];
     for a in super::budget::BUDGET_ACHIEVEMENTS {
         if let Some(r) = c.risk.iter().find(|r| r.achievement == a) {
@@ -162,7 +167,7 @@ fn budget_json(c: &Column) -> Value {
                 "achievement": dec(a),
                 "now": false,
                 "net": dec(r.budget.net),
-                "years": years(&r.budget),
+                "years": budget_years(&r.budget.years, true),
             }));
         }
     }
@@ -173,6 +178,35 @@ fn budget_json(c: &Column) -> Value {
         "non_cash_value": dec(super::budget::non_cash_value(e)),
         "at": at,
     })
+}
+
+/// Each site (`docs/model.md` §9): what it pays, its payer's flows and
+/// figures. Without `[[sites]]` one entry, the payer, with `id` null.
+fn sites_json(s: &Scenario, f: &Figures) -> Value {
+    let e = &f.evaluation;
+    let entries = e
+        .run
+        .sites
+        .iter()
+        .zip(&e.sites)
+        .enumerate()
+        .map(|(i, (r, fig))| {
+            let site = s.sites.get(i);
+            json!({
+                "id": site.map(|x| x.id.as_str()),
+                "name": site.map(|x| x.name.as_str()),
+                "payer": site.map_or(s.parties.payer.as_str(), |x| x.payer.as_str()),
+                "outcome_payments": list(&r.outcome_payments),
+                "flows": list(&r.payer_flows),
+                "net": dec(fig.payer.net),
+                "npv": dec(fig.payer.npv),
+                "budget_net": dec(fig.budget.net),
+                "budget_npv": dec(fig.budget.npv),
+                "max_commitment": opt(fig.budget.max_commitment),
+                "budget": budget_years(&fig.budget.years, false),
+            })
+        });
+    Value::Array(entries.collect())
 }
 
 /// The JSON report: the scenario, and per column its changed levers,

@@ -151,6 +151,9 @@ pub fn summary(lang: Lang, s: &Scenario, f: &Figures) -> String {
     }
     out.push('\n');
     out.push_str(&table(&lines));
+    if !s.sites.is_empty() {
+        out.push_str(&sites(lang, s, f));
+    }
 
     if !e.warnings.is_empty() {
         let _ = writeln!(out, "\n{}", t.warnings);
@@ -209,6 +212,54 @@ pub fn npv_label(lang: Lang, s: &Scenario) -> String {
             i18n::rate(lang, hurdle)
         )
     }
+}
+
+/// Each site's line (§9): what it pays for outcomes, its payer's net and
+/// NPV, its budget net and the most it can pay; then the sum.
+fn sites(lang: Lang, s: &Scenario, f: &Figures) -> String {
+    let t = i18n::sites::site_texts(lang);
+    let e = &f.evaluation;
+    let money = |d: Decimal| format::money(lang, &s.info.currency, d);
+    let mut rows = vec![vec![
+        t.site.to_string(),
+        t.payer.to_string(),
+        t.outcome_payments.to_string(),
+        t.net.to_string(),
+        t.npv.to_string(),
+        t.budget_net.to_string(),
+        t.max_commitment.to_string(),
+    ]];
+    let mut sum = [Decimal::ZERO; 4];
+    for ((site, r), fig) in s.sites.iter().zip(&e.run.sites).zip(&e.sites) {
+        let paid: Decimal = r.outcome_payments.iter().sum();
+        let figures = [paid, fig.payer.net, fig.payer.npv, fig.budget.net];
+        for (total, v) in sum.iter_mut().zip(figures) {
+            *total += v;
+        }
+        rows.push(
+            [site.name.clone(), site.payer.clone()]
+                .into_iter()
+                .chain(figures.map(money))
+                .chain([fig
+                    .budget
+                    .max_commitment
+                    .map(money)
+                    .unwrap_or_else(|| t.no_cap.to_string())])
+                .collect(),
+        );
+    }
+    rows.push(
+        [t.total.to_string(), String::new()]
+            .into_iter()
+            .chain(sum.map(money))
+            .chain([e
+                .budget
+                .max_commitment
+                .map(money)
+                .unwrap_or_else(|| t.no_cap.to_string())])
+            .collect(),
+    );
+    format!("\n{}\n{}", t.heading, table(&rows))
 }
 
 /// The display name of a party role by its stable id.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::sample::{AchievementDraw, Sampler};
 use super::stats::{Distribution, Share};
-use crate::model;
+use crate::model::{self, Pieces, Prepared};
 use crate::scenario::{AchievementSpread, Scenario, Uncertainty};
 
 /// What to simulate. [`Settings::from_scenario`] reads the scenario's
@@ -89,20 +89,79 @@ pub struct Simulation {
 /// Draws between two progress reports and cancellation checks in [`simulate`].
 pub const CHUNK: u32 = 250;
 
+/// The noise standard deviation of every site and outcome, in the order
+/// [`model::run_with_noise`] reads the noise (site by site, each site's
+/// outcomes in order): each site's measurement is noisy on its own.
+pub(crate) fn noise_per_site(s: &Scenario, per_outcome: &[Decimal]) -> Vec<Decimal> {
+    let mut sd = per_outcome.to_vec();
+    sd.resize(s.outcomes.len(), Decimal::ZERO);
+    let sites = s.sites.len().max(1);
+    sd.iter().copied().cycle().take(sd.len() * sites).collect()
+}
+
+/// What one draw gives.
+struct Draw {
+    achievement: Decimal,
+    payments: Decimal,
+    payer_npv: Decimal,
+    public_npv: Decimal,
+    investor_net: Decimal,
+    investor_irr: Option<Decimal>,
+    loss_before: bool,
+    loss_after: bool,
+    paid: bool,
+    capped: bool,
+}
+
+/// The model at one draw: the fast path to the exact figures.
+fn draw(
+    prepared: &Prepared,
+    factors: &[Decimal],
+    per_year: u32,
+    (achievement, noise): &(Decimal, Vec<Decimal>),
+    scratch: &mut (Pieces, Vec<f64>),
+) -> Draw {
+    let r = prepared.core_with(*achievement, noise, &mut scratch.0);
+    let t = &r.totals;
+    let f = &r.flows;
+    let payer_npv = model::npv_with(&f.payer, factors);
+    let net: Decimal = f.investor.iter().sum();
+    Draw {
+        achievement: *achievement,
+        payments: t.outcome_payments,
+        payer_npv,
+        public_npv: payer_npv
+            + model::npv_with(&f.cofunder, factors)
+            + model::npv_with(&f.public_other, factors),
+        investor_net: net,
+        investor_irr: model::irr_headline(&f.investor, per_year, &mut scratch.1),
+        loss_before: t.drawn > Decimal::ZERO && t.investor_received < t.drawn,
+        loss_after: net < Decimal::ZERO,
+        paid: t.outcome_payments > Decimal::ZERO,
+        capped: r.cap_reached.is_some(),
+    }
+}
+
+/// Threads for the draws of one step: every core, but no more threads
+/// than draws of some size.
+fn threads(draws: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.clamp(1, 8).min(draws.div_ceil(16)).max(1)
+}
+
 /// A simulation in progress, for callers that drive it themselves (e.g. a
 /// TUI that runs a chunk per frame): [`Simulator::step`] until
 /// [`Simulator::is_done`], then [`Simulator::finish`]. The draws do not
-/// depend on how they are chunked.
+/// depend on how they are chunked, nor on how many threads compute them.
 pub struct Simulator {
-    s: Scenario,
+    prepared: Prepared,
+    per_year: u32,
     sampler: Sampler,
     factors: Vec<Decimal>,
     total: u32,
     done: u32,
     seed: u64,
     bins: usize,
-    noise: Vec<Decimal>,
-    irr_buf: Vec<f64>,
     achievement: Vec<Decimal>,
     payments: Vec<Decimal>,
     payer_npv: Vec<Decimal>,
@@ -119,23 +178,20 @@ impl Simulator {
     pub fn new(s: &Scenario, settings: &Settings) -> Simulator {
         let total = settings.draws.clamp(1, Uncertainty::MAX_DRAWS);
         let n = total as usize;
-        let mut noise_sd = settings.noise_sd.clone();
-        noise_sd.resize(s.outcomes.len(), Decimal::ZERO);
         Simulator {
             sampler: Sampler::new(
                 settings.seed,
                 &settings.achievement,
-                &noise_sd,
+                &noise_per_site(s, &settings.noise_sd),
                 s.timeline.periods,
             ),
             factors: model::discount_factors(s),
-            s: s.clone(),
+            prepared: Prepared::new(s),
+            per_year: s.timeline.per_year(),
             total,
             done: 0,
             seed: settings.seed,
             bins: settings.bins.max(1),
-            noise: Vec::with_capacity(s.outcomes.len() * s.timeline.periods),
-            irr_buf: Vec::with_capacity(s.timeline.periods + 1),
             achievement: Vec::with_capacity(n),
             payments: Vec::with_capacity(n),
             payer_npv: Vec::with_capacity(n),
@@ -163,41 +219,48 @@ impl Simulator {
         self.done >= self.total
     }
 
-    /// Makes up to `n` more draws; returns the number done so far.
+    /// Makes up to `n` more draws; returns the number done so far. The
+    /// random numbers are drawn in order; the model runs of the draws are
+    /// spread over the machine's cores.
     pub fn step(&mut self, n: u32) -> u32 {
         let n = n.min(self.total - self.done);
-        for _ in 0..n {
-            self.draw();
+        let inputs: Vec<(Decimal, Vec<Decimal>)> = (0..n)
+            .map(|_| {
+                let a = self.sampler.achievement();
+                let mut noise = Vec::new();
+                self.sampler.noise(&mut noise);
+                (a, noise)
+            })
+            .collect();
+        let (prepared, factors, per_year) = (&self.prepared, &self.factors[..], self.per_year);
+        let run = |inputs: &[(Decimal, Vec<Decimal>)]| -> Vec<Draw> {
+            let mut scratch = (Pieces::default(), Vec::new());
+            inputs
+                .iter()
+                .map(|input| draw(prepared, factors, per_year, input, &mut scratch))
+                .collect()
+        };
+        let draws = model::spread(&inputs, threads(inputs.len()), run);
+        for d in draws {
+            self.record(d);
         }
         self.done += n;
         self.done
     }
 
-    fn draw(&mut self) {
-        let a = self.sampler.achievement();
-        self.sampler.noise(&mut self.noise);
-        let r = model::run_with_noise(&self.s, a, &self.noise);
-        let t = &r.totals;
-        let f = &r.flows;
-        let payer = model::npv_with(&f.payer, &self.factors);
-        let public = payer
-            + model::npv_with(&f.cofunder, &self.factors)
-            + model::npv_with(&f.public_other, &self.factors);
-        let net: Decimal = f.investor.iter().sum();
-        self.loss_before += u32::from(t.drawn > Decimal::ZERO && t.investor_received < t.drawn);
-        self.loss_after += u32::from(net < Decimal::ZERO);
-        self.paid += u32::from(t.outcome_payments > Decimal::ZERO);
-        self.capped += u32::from(r.cap_reached.is_some());
-        if let Some(irr) =
-            model::irr_headline(&f.investor, self.s.timeline.per_year(), &mut self.irr_buf)
-        {
+    fn record(&mut self, d: Draw) {
+        self.loss_before += u32::from(d.loss_before);
+        self.loss_after += u32::from(d.loss_after);
+        self.paid += u32::from(d.paid);
+        self.capped += u32::from(d.capped);
+        if let Some(irr) = d.investor_irr {
             self.investor_irr.push(irr);
         }
-        self.achievement.push(a);
-        self.payments.push(t.outcome_payments);
-        self.payer_npv.push(payer);
-        self.public_npv.push(public);
-        self.investor_net.push(net);
+        self.achievement.push(d.achievement);
+        self.payments.push(d.payments);
+        self.payer_npv.push(d.payer_npv);
+        self.public_npv.push(d.public_npv);
+        self.investor_net.push(d.investor_net);
     }
 
     /// The results of the draws made so far (all of them once done).

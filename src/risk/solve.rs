@@ -161,9 +161,13 @@ pub fn p_noise_payment(s: &Scenario) -> Share {
         .map(|o| s.uncertainty.noise_sd(&o.id))
         .collect();
     let zero = AchievementDraw::Fixed(Decimal::ZERO);
+    let noise_sd = super::monte_carlo::noise_per_site(s, &noise_sd);
     let mut sampler = Sampler::new(s.uncertainty.seed, &zero, &noise_sd, s.timeline.periods);
-    let pays = |noise: &[Decimal]| {
-        model::run_with_noise(s, Decimal::ZERO, noise)
+    let prepared = model::Prepared::new(s);
+    let mut scratch = model::Pieces::default();
+    let mut pays = |noise: &[Decimal]| {
+        prepared
+            .core_with(Decimal::ZERO, noise, &mut scratch)
             .totals
             .outcome_payments
             > Decimal::ZERO

@@ -321,6 +321,37 @@ pub enum Rule {
     LeverStepNotPositive {
         step: Decimal,
     },
+    /// `cohort.size` or `cohort.intake` in a scenario with `[[sites]]`:
+    /// each site has its own.
+    CohortWithSites {
+        key: &'static str,
+    },
+    /// A flow outcome needs every site's `size`.
+    SiteSizeNeeded {
+        site: String,
+        outcome: String,
+    },
+    /// An event outcome needs every site's `intake`.
+    SiteIntakeNeeded {
+        site: String,
+        outcome: String,
+    },
+    /// A site's `size` without flow outcomes, or `intake` without event
+    /// outcomes: it would be ignored.
+    SiteKeyUnused {
+        key: &'static str,
+    },
+    /// A site's `effect` outside 0 to 10.
+    SiteEffectRange {
+        value: Decimal,
+    },
+    /// An event outcome's level at a site (its baseline plus the contract's
+    /// improvement, or its expected level) outside 0 to 100 per cent.
+    SiteLevelNotARate {
+        outcome: String,
+        level: SiteLevel,
+        value: Decimal,
+    },
 }
 
 /// The kind of entry an id belongs to.
@@ -328,4 +359,14 @@ pub enum Rule {
 pub enum Entry {
     Outcome,
     Cost,
+    Site,
+}
+
+/// A level of an outcome at one site (§9): the contract's improvements on
+/// the site's baseline, or the site's expected level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteLevel {
+    Target,
+    Threshold,
+    Expected,
 }

@@ -77,6 +77,7 @@ impl Format {
         self.tables.iter().find(|t| t.path == path)
     }
 
+    #[cfg(test)]
     pub fn key(&self, path: &str) -> Option<&FormatKey> {
         self.keys.iter().find(|k| k.path() == path)
     }
@@ -277,7 +278,15 @@ fn row_path(table: &str, cell: &str) -> Option<String> {
                 .map(|p| chosen(p.trim_matches('"')))
                 .collect();
             let key = key.split(['=', ' ']).next().unwrap_or(key);
-            Some(join(&header.join("."), chosen(key)))
+            let header = header.join(".");
+            // `[sites.baseline]` in the `[[sites]]` section: `sites[].baseline`.
+            let header = match table.strip_suffix("[]") {
+                Some(array) if header.starts_with(&format!("{array}.")) => {
+                    format!("{table}{}", &header[array.len()..])
+                }
+                _ => header,
+            };
+            Some(join(&header, chosen(key)))
         }
         _ => None,
     }

@@ -33,20 +33,25 @@ pub enum Target {
     ExcessInvestorShare,
     /// The investor's own discount rate (§8.3).
     HurdleRate,
+    /// A site's effect, a factor on the achievement α (§9).
+    Effect(usize),
 }
 
 /// The lever groups of the workshop screen, in display order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Group {
     Targets,
+    /// The effect at each site (`effect.<site>`, §9).
+    Sites,
     Payment,
     RiskSharing,
     Return,
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [
+    pub const ALL: [Group; 5] = [
         Group::Targets,
+        Group::Sites,
         Group::Payment,
         Group::RiskSharing,
         Group::Return,
@@ -120,6 +125,7 @@ pub fn get(s: &Scenario, target: Target) -> Decimal {
         Target::Capital => s.investment.capital,
         Target::ExcessInvestorShare => s.payment.excess_investor_share,
         Target::HurdleRate => s.hurdle_rate(),
+        Target::Effect(i) => s.sites[i].effect,
     }
 }
 
@@ -142,6 +148,7 @@ pub(crate) fn put(s: &mut Scenario, target: Target, v: Decimal) {
         Target::Capital => s.investment.capital = v,
         Target::ExcessInvestorShare => s.payment.excess_investor_share = v,
         Target::HurdleRate => s.investment.hurdle_rate = Some(v),
+        Target::Effect(i) => s.sites[i].effect = v,
     }
 }
 
@@ -210,6 +217,17 @@ fn defaults(s: &Scenario) -> Vec<Lever> {
         Decimal::TWO,
         share_step,
     );
+    for (i, site) in s.sites.iter().enumerate() {
+        push(
+            format!("effect.{}", site.id),
+            Target::Effect(i),
+            Group::Sites,
+            Unit::Share,
+            Decimal::ZERO,
+            Decimal::TWO,
+            share_step,
+        );
+    }
     for (i, o) in s.outcomes.iter().enumerate() {
         let ti = o.target_improvement().abs();
         let sign = o.better.sign();

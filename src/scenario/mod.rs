@@ -28,7 +28,9 @@ mod validate;
 
 pub use basis::{Basis, BasisKind};
 pub(crate) use basis::{is_commented_out, is_setting, leading_comments, trailing_comment};
-pub use error::{Diagnostic, Entry, Expected, Hint, Issue, LoadError, PerPeriod, Problem, Rule};
+pub use error::{
+    Diagnostic, Entry, Expected, Hint, Issue, LoadError, PerPeriod, Problem, Rule, SiteLevel,
+};
 pub use json_schema::{json_schema, json_schema_text};
 pub(crate) use keys::{ANY_KEY, DefaultValue, Format, FormatKey, KeyKind, format, join, sentence};
 pub use load::{load_file, parse, read_text};
@@ -61,9 +63,18 @@ pub struct Scenario {
     /// Where each number written in the file came from, as the comment on
     /// its line says (`basis.rs`): an assumption, a source, or nothing.
     pub basis: Vec<Basis>,
+    /// `[[sites]]`: the municipalities of a pilot (§9), each paying for its
+    /// own outcomes. Empty: the scenario is one site, its `[cohort]` and
+    /// the `payer` party.
+    pub sites: Vec<Site>,
 }
 
 impl Scenario {
+    /// The index of a site by id.
+    pub fn site_index(&self, id: &str) -> Option<usize> {
+        self.sites.iter().position(|site| site.id == id)
+    }
+
     /// The annual rate the investor's NPV is discounted at: the hurdle
     /// rate, or the discount rate when the scenario has none (§8.3).
     pub fn hurdle_rate(&self) -> Decimal {
@@ -334,6 +345,18 @@ pub struct Payment {
     /// The investor's share `k` of the surplus at the end, before `excess`
     /// takes the rest (§8.3). Default 0.
     pub excess_investor_share: Decimal,
+    /// Where a trigger threshold is tested when there are sites (§9).
+    pub pooling: Pooling,
+}
+
+/// Where a threshold is tested in a pilot with several sites (§9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pooling {
+    /// Each site's measured improvement on its own (the default).
+    Site,
+    /// The size- or intake-weighted mean over all sites; each site is then
+    /// paid for its own improvement if the pooled test passes.
+    Pooled,
 }
 
 /// `[investment]`.
@@ -414,6 +437,88 @@ impl Cost {
             CostTiming::Start => Decimal::ZERO,
             CostTiming::EachPeriod => self.amount.get(tau).copied().unwrap_or_default(),
         }
+    }
+}
+
+/// A value for one outcome, keyed by the outcome's id (`[sites.baseline]`,
+/// `[sites.expected]`, `[sites.drift]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutcomeValue {
+    pub outcome: String,
+    pub value: Decimal,
+}
+
+/// One `[[sites]]` entry: a municipality of the pilot (§9). It pays for its
+/// own outcomes under the contract's terms; one investor pool, one provider
+/// and one contract carry the whole pilot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    pub id: String,
+    pub name: String,
+    /// The municipality that pays for this site's outcomes.
+    pub payer: String,
+    /// Cohort size for flow outcomes (preferably full-time equivalents).
+    pub size: Option<Decimal>,
+    /// New participants per period for event outcomes, length `periods`.
+    pub intake: Option<Vec<Decimal>>,
+    /// The site's own baseline per outcome; others use the outcome's.
+    pub baseline: Vec<OutcomeValue>,
+    /// The site's own expected level per outcome; others expect the
+    /// outcome's expected improvement `EI` on the site's baseline.
+    pub expected: Vec<OutcomeValue>,
+    /// The site's own drift per outcome (flow outcomes).
+    pub drift: Vec<OutcomeValue>,
+    /// This site's own cap on its outcome payments (payer and cofunder
+    /// parts together, like the contract's cap).
+    pub cap: Option<Decimal>,
+    /// The lever `effect.<site>`: a factor on the achievement α for this
+    /// site; 1 = the pilot's effect, 0 = none here. Default 1.
+    pub effect: Decimal,
+}
+
+impl Site {
+    fn override_of<'a>(values: &'a [OutcomeValue], outcome: &str) -> Option<&'a OutcomeValue> {
+        values.iter().find(|v| v.outcome == outcome)
+    }
+
+    /// The site's baseline of an outcome: its own, or the outcome's.
+    pub fn baseline(&self, o: &Outcome) -> Decimal {
+        Self::override_of(&self.baseline, &o.id).map_or(o.baseline, |v| v.value)
+    }
+
+    /// The site's expected improvement `EI_s` of an outcome: from its own
+    /// expected level and baseline when it gives one, else the outcome's
+    /// `EI` (contracted and expected as improvements, §9).
+    pub fn expected_improvement(&self, o: &Outcome) -> Decimal {
+        match Self::override_of(&self.expected, &o.id) {
+            Some(v) => o.better.sign() * (v.value - self.baseline(o)),
+            None => o.expected_improvement(),
+        }
+    }
+
+    /// The site's expected level of an outcome.
+    pub fn expected(&self, o: &Outcome) -> Decimal {
+        Self::override_of(&self.expected, &o.id).map_or_else(
+            || self.baseline(o) + o.better.sign() * o.expected_improvement(),
+            |v| v.value,
+        )
+    }
+
+    /// The site's target level: its baseline plus the contract's target
+    /// improvement `TI`.
+    pub fn target(&self, o: &Outcome) -> Decimal {
+        self.baseline(o) + o.better.sign() * o.target_improvement()
+    }
+
+    /// The site's threshold level, if the outcome has a threshold.
+    pub fn threshold(&self, o: &Outcome) -> Option<Decimal> {
+        o.threshold
+            .map(|_| self.baseline(o) + o.better.sign() * o.threshold_improvement())
+    }
+
+    /// The site's drift of an outcome: its own, or the outcome's.
+    pub fn drift(&self, o: &Outcome) -> Decimal {
+        Self::override_of(&self.drift, &o.id).map_or(o.drift, |v| v.value)
     }
 }
 

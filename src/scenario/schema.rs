@@ -58,6 +58,11 @@ impl Choice for Excess {
         &[("payer", Excess::Payer), ("provider", Excess::Provider)];
 }
 
+impl Choice for Pooling {
+    const CHOICES: &'static [(&'static str, Self)] =
+        &[("site", Pooling::Site), ("pooled", Pooling::Pooled)];
+}
+
 impl Choice for CostTiming {
     const CHOICES: &'static [(&'static str, Self)] = &[
         ("start", CostTiming::Start),
@@ -159,6 +164,11 @@ pub(crate) fn read_scenario(r: &mut Reader, mut root: Table) -> Option<Scenario>
         .into_iter()
         .map(|t| read_cost(r, t, periods))
         .collect();
+    let sites: Vec<Option<Site>> = root
+        .tables(r, "sites")
+        .into_iter()
+        .map(|t| read_site(r, t, periods))
+        .collect();
     root.finish(r);
     Some(Scenario {
         info: info?,
@@ -176,6 +186,7 @@ pub(crate) fn read_scenario(r: &mut Reader, mut root: Table) -> Option<Scenario>
         uncertainty,
         costs: costs.into_iter().collect::<Option<Vec<_>>>()?,
         basis: Vec::new(),
+        sites: sites.into_iter().collect::<Option<Vec<_>>>()?,
     })
 }
 
@@ -371,6 +382,7 @@ fn read_payment(r: &mut Reader, mut t: Table) -> Payment {
         cofunder_share: t.dec_or(r, "cofunder_share", Decimal::ZERO),
         excess: t.choice_or(r, "excess", Excess::Payer),
         excess_investor_share: t.dec_or(r, "excess_investor_share", Decimal::ZERO),
+        pooling: t.opt_choice(r, "pooling").unwrap_or(Pooling::Site),
     };
     t.finish(r);
     p
@@ -456,6 +468,51 @@ fn read_cost(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Option<Cos
         amount,
         paid_by: paid_by?,
     })
+}
+
+fn read_site(r: &mut Reader, mut t: Table, periods: Option<usize>) -> Option<Site> {
+    let id = t.req_str(r, "id");
+    let name = t.opt_str(r, "name");
+    let payer = t.opt_str(r, "payer");
+    let size = t.opt_dec(r, "size");
+    let intake = t.opt_dec_list(r, "intake").map(|v| per_period(v, periods));
+    let cap = t.opt_dec(r, "cap");
+    let effect = t.dec_or(r, "effect", Decimal::ONE);
+    let baseline = read_outcome_values(r, &mut t, "baseline");
+    let expected = read_outcome_values(r, &mut t, "expected");
+    let drift = read_outcome_values(r, &mut t, "drift");
+    t.finish(r);
+    let id = id?;
+    let name = name.unwrap_or_else(|| id.clone());
+    Some(Site {
+        payer: payer.unwrap_or_else(|| name.clone()),
+        name,
+        id,
+        size,
+        intake,
+        baseline,
+        expected,
+        drift,
+        cap,
+        effect,
+    })
+}
+
+/// A table of numbers keyed by outcome id (`[sites.baseline]`); validation
+/// checks that each id is an outcome.
+fn read_outcome_values(r: &mut Reader, t: &mut Table, key: &'static str) -> Vec<OutcomeValue> {
+    let Some(values) = t.opt_table(r, key) else {
+        return Vec::new();
+    };
+    values
+        .entries(r)
+        .into_iter()
+        .filter_map(|(outcome, path, v)| {
+            values
+                .entry_number(r, &path, v)
+                .map(|value| OutcomeValue { outcome, value })
+        })
+        .collect()
 }
 
 fn read_levers(r: &mut Reader, mut t: Table) -> LeverSettings {

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::error::{Entry, Issue, PerPeriod, Rule};
+use super::error::{Entry, Issue, PerPeriod, Rule, SiteLevel};
 use super::toml_reader::suggest;
 use super::*;
 
@@ -20,6 +20,9 @@ const MAX_DISCOUNTED: f64 = 1e26;
 
 /// Sampled noise is cut off at this many standard deviations (`crate::risk`).
 pub(crate) const NOISE_SDS: i64 = 8;
+
+/// The largest factor `effect` of a site (like the achievement's limit).
+pub(crate) const MAX_EFFECT: Decimal = Decimal::TEN;
 
 struct Rules {
     issues: Vec<Issue>,
@@ -114,6 +117,7 @@ pub fn validate(s: &Scenario) -> Vec<Issue> {
     if let Some(intake) = &s.cohort.intake {
         r.per_period("cohort.intake", PerPeriod::Intakes, intake, periods);
     }
+    sites(&mut r, s);
 
     if s.outcomes.is_empty() {
         r.fail("outcomes", Rule::NoOutcomes);
@@ -276,6 +280,154 @@ fn uncertainty(r: &mut Rules, s: &Scenario) {
     }
 }
 
+/// `[[sites]]` (§9): ids, what each outcome kind needs, the overrides
+/// keyed by outcome id, and the levels they give at the site.
+fn sites(r: &mut Rules, s: &Scenario) {
+    if s.sites.is_empty() {
+        return;
+    }
+    if s.cohort.size.is_some() {
+        r.fail("cohort.size", Rule::CohortWithSites { key: "size" });
+    }
+    if s.cohort.intake.is_some() {
+        r.fail("cohort.intake", Rule::CohortWithSites { key: "intake" });
+    }
+    let has = |kind| s.outcomes.iter().any(|o| o.kind == kind);
+    let (flows, events) = (has(OutcomeKind::Flow), has(OutcomeKind::Event));
+    let ids: Vec<&str> = s.outcomes.iter().map(|o| o.id.as_str()).collect();
+    for (i, site) in s.sites.iter().enumerate() {
+        let at = |key: &str| format!("sites[{i}].{key}");
+        let earlier = s.sites[..i].iter().any(|other| other.id == site.id);
+        r.id(at("id"), &site.id, earlier, Entry::Site);
+        match site.size {
+            Some(_) if !flows => r.fail(at("size"), Rule::SiteKeyUnused { key: "size" }),
+            Some(size) => r.non_negative(&at("size"), size),
+            None => {}
+        }
+        match &site.intake {
+            Some(_) if !events => r.fail(at("intake"), Rule::SiteKeyUnused { key: "intake" }),
+            Some(intake) => r.per_period(
+                &at("intake"),
+                PerPeriod::Intakes,
+                intake,
+                s.timeline.periods,
+            ),
+            None => {}
+        }
+        if let Some(cap) = site.cap {
+            r.non_negative(&at("cap"), cap);
+        }
+        if site.effect < Decimal::ZERO || site.effect > MAX_EFFECT {
+            r.fail(at("effect"), Rule::SiteEffectRange { value: site.effect });
+        }
+        for (key, values) in [
+            ("baseline", &site.baseline),
+            ("expected", &site.expected),
+            ("drift", &site.drift),
+        ] {
+            for v in values {
+                let path = at(&format!("{key}.{}", v.outcome));
+                let Some(o) = s.outcomes.iter().find(|o| o.id == v.outcome) else {
+                    r.fail(
+                        path,
+                        Rule::UnknownOutcome {
+                            id: v.outcome.clone(),
+                            suggestion: suggest(&v.outcome, &ids).map(str::to_string),
+                            known: ids.iter().map(|id| id.to_string()).collect(),
+                        },
+                    );
+                    continue;
+                };
+                if key == "drift" && o.kind == OutcomeKind::Event && !v.value.is_zero() {
+                    r.fail(path, Rule::DriftOnlyForFlows);
+                }
+            }
+        }
+        for o in &s.outcomes {
+            site_outcome(r, i, site, o);
+        }
+    }
+}
+
+/// One outcome at one site: what its kind needs, and its levels.
+fn site_outcome(r: &mut Rules, i: usize, site: &Site, o: &Outcome) {
+    let at = |key: &str| format!("sites[{i}].{key}");
+    let missing = |r: &mut Rules, key: &str, rule| r.fail(at(key), rule);
+    match o.kind {
+        OutcomeKind::Flow if site.size.is_none() => missing(
+            r,
+            "size",
+            Rule::SiteSizeNeeded {
+                site: site.id.clone(),
+                outcome: o.id.clone(),
+            },
+        ),
+        OutcomeKind::Event if site.intake.is_none() => missing(
+            r,
+            "intake",
+            Rule::SiteIntakeNeeded {
+                site: site.id.clone(),
+                outcome: o.id.clone(),
+            },
+        ),
+        _ => {}
+    }
+    let own = |values: &[OutcomeValue]| values.iter().any(|v| v.outcome == o.id);
+    let (own_baseline, own_expected) = (own(&site.baseline), own(&site.expected));
+    if own_expected && site.expected_improvement(o) <= Decimal::ZERO {
+        r.fail(
+            at(&format!("expected.{}", o.id)),
+            Rule::ExpectedNotAnImprovement {
+                expected: site.expected(o),
+                baseline: site.baseline(o),
+                better: o.better,
+            },
+        );
+    }
+    if o.kind != OutcomeKind::Event || !(own_baseline || own_expected) {
+        return;
+    }
+    // Event rates are per cent: the site's own levels, and the contract's
+    // improvements on its baseline, must stay within 0 to 100.
+    let is_rate = |v: Decimal| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&v);
+    if own_baseline {
+        let path = at(&format!("baseline.{}", o.id));
+        let baseline = site.baseline(o);
+        if !is_rate(baseline) {
+            r.fail(path, Rule::NotARate { value: baseline });
+            return;
+        }
+        let levels = [
+            (SiteLevel::Target, Some(site.target(o))),
+            (SiteLevel::Threshold, site.threshold(o)),
+        ];
+        for (level, value) in levels {
+            if let Some(value) = value.filter(|v| !is_rate(*v)) {
+                r.fail(
+                    path.clone(),
+                    Rule::SiteLevelNotARate {
+                        outcome: o.id.clone(),
+                        level,
+                        value,
+                    },
+                );
+            }
+        }
+    }
+    let expected = site.expected(o);
+    if !is_rate(expected) {
+        let key = if own_expected { "expected" } else { "baseline" };
+        r.fail(
+            at(&format!("{key}.{}", o.id)),
+            Rule::SiteLevelNotARate {
+                outcome: o.id.clone(),
+                level: SiteLevel::Expected,
+                value: expected,
+            },
+        );
+    }
+}
+
 fn cost(r: &mut Rules, s: &Scenario, i: usize, c: &Cost) {
     let at = |key: &str| format!("costs[{i}].{key}");
     let earlier = s.costs[..i].iter().any(|other| other.id == c.id);
@@ -337,7 +489,7 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
 
     match o.kind {
         OutcomeKind::Flow => {
-            if s.cohort.size.is_none() {
+            if s.sites.is_empty() && s.cohort.size.is_none() {
                 r.fail(
                     "cohort.size",
                     Rule::CohortSizeNeeded {
@@ -363,7 +515,7 @@ fn outcome(r: &mut Rules, s: &Scenario, i: usize, o: &Outcome) {
             }
         }
         OutcomeKind::Event => {
-            if s.cohort.intake.is_none() {
+            if s.sites.is_empty() && s.cohort.intake.is_none() {
                 r.fail(
                     "cohort.intake",
                     Rule::IntakeNeeded {
@@ -456,23 +608,38 @@ fn contract_size(r: &mut Rules, s: &Scenario) {
 }
 
 /// A rough upper bound of what one outcome can pay or be worth over the
-/// contract; never below its volume (cohort × units per point), which the
-/// model forms first.
+/// contract; never below its volume (cohort × units per point, summed over
+/// the sites), which the model forms first.
 fn largest_amount(s: &Scenario, o: &Outcome) -> Option<f64> {
     let f = |d: Decimal| d.abs().to_f64().unwrap_or(f64::MAX);
-    let improvement = f(o.target - o.baseline).max(f(o.expected - o.baseline)) * 10.0
-        + f(o.drift) * s.timeline.periods as f64
+    let mut baseline = f(o.baseline);
+    let mut improvement = f(o.target - o.baseline).max(f(o.expected - o.baseline));
+    let mut drift = f(o.drift);
+    for site in &s.sites {
+        baseline = baseline.max(f(site.baseline(o)));
+        improvement = improvement.max(f(site.expected_improvement(o)));
+        drift = drift.max(f(site.drift(o)));
+    }
+    let improvement = improvement * 10.0
+        + drift * s.timeline.periods as f64
         + f(s.uncertainty.noise_sd(&o.id)) * NOISE_SDS as f64;
-    let volume = match o.kind {
-        OutcomeKind::Flow => f(s.cohort.size?) * f(o.units_per_point?),
-        OutcomeKind::Event => s
-            .cohort
-            .intake
-            .as_ref()?
+    let largest_intake = |intake: &[Decimal]| intake.iter().map(|d| f(*d)).fold(0.0, f64::max);
+    let volume = match (o.kind, s.sites.is_empty()) {
+        (OutcomeKind::Flow, true) => f(s.cohort.size?) * f(o.units_per_point?),
+        (OutcomeKind::Flow, false) => {
+            s.sites
+                .iter()
+                .map(|site| f(site.size.unwrap_or_default()))
+                .sum::<f64>()
+                * f(o.units_per_point?)
+        }
+        (OutcomeKind::Event, true) => largest_intake(s.cohort.intake.as_ref()?),
+        (OutcomeKind::Event, false) => s
+            .sites
             .iter()
-            .map(|d| f(*d))
-            .fold(0.0, f64::max),
+            .map(|site| site.intake.as_deref().map_or(0.0, largest_intake))
+            .sum(),
     };
     let money = f(o.price).max(f(o.value)).max(1.0);
-    Some((improvement + f(o.baseline)).max(1.0) * volume * money * s.timeline.periods as f64)
+    Some((improvement + baseline).max(1.0) * volume * money * s.timeline.periods as f64)
 }

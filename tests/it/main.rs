@@ -23,6 +23,7 @@ mod risk_commands;
 mod robustness;
 mod scenarios;
 mod schema;
+mod sites;
 mod trash;
 mod tui_bytes;
 mod tui_dialogs;

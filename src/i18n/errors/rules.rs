@@ -3,7 +3,7 @@
 
 use super::{num, tr};
 use crate::format::Lang;
-use crate::scenario::{Better, Entry, PerPeriod, Rule};
+use crate::scenario::{Better, Entry, PerPeriod, Rule, SiteLevel};
 
 /// The message of a broken rule.
 pub fn rule(lang: Lang, r: &Rule) -> String {
@@ -167,6 +167,11 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
                 lang,
                 "the id \"{id}\" is used by an earlier cost",
                 "id-en \"{id}\" er brukt av en tidligere kostnad"
+            ),
+            Entry::Site => tr!(
+                lang,
+                "the id \"{id}\" is used by an earlier site",
+                "id-en \"{id}\" er brukt av en tidligere kommune"
             ),
         },
         Rule::NotAnImprovement {
@@ -332,6 +337,65 @@ pub fn rule(lang: Lang, r: &Rule) -> String {
                 "step {step} må være over 0"
             )
         }
+        Rule::CohortWithSites { key } => tr!(
+            lang,
+            "`cohort.{key}` is not used in a scenario with [[sites]]: each site has its own `{key}`",
+            "`cohort.{key}` brukes ikke i et scenario med [[sites]]: hver kommune har sin egen `{key}`"
+        ),
+        Rule::SiteSizeNeeded { site, outcome } => tr!(
+            lang,
+            "site \"{site}\" needs `size`: flow outcome \"{outcome}\" is paid per member of its cohort",
+            "kommunen \"{site}\" krever `size`: resultatmålet \"{outcome}\" (flow) betales per person i målgruppen"
+        ),
+        Rule::SiteIntakeNeeded { site, outcome } => tr!(
+            lang,
+            "site \"{site}\" needs `intake`: event outcome \"{outcome}\" is paid per participant",
+            "kommunen \"{site}\" krever `intake`: resultatmålet \"{outcome}\" (event) betales per deltaker"
+        ),
+        Rule::SiteKeyUnused { key } => match *key {
+            "size" => tr!(
+                lang,
+                "`size` is only for flow outcomes, and this scenario has none",
+                "`size` gjelder bare resultatmål av typen flow, og dette scenarioet har ingen"
+            ),
+            _ => tr!(
+                lang,
+                "`intake` is only for event outcomes, and this scenario has none",
+                "`intake` gjelder bare resultatmål av typen event, og dette scenarioet har ingen"
+            ),
+        },
+        Rule::SiteEffectRange { value } => {
+            let v = n(value);
+            tr!(
+                lang,
+                "{v} is outside 0 to 10 (1 = the pilot's effect, 0 = no effect at this site)",
+                "{v} er utenfor 0 til 10 (1 = pilotens effekt, 0 = ingen effekt i denne kommunen)"
+            )
+        }
+        Rule::SiteLevelNotARate {
+            outcome,
+            level,
+            value,
+        } => {
+            let v = n(value);
+            match level {
+                SiteLevel::Target => tr!(
+                    lang,
+                    "the site's target for \"{outcome}\" would be {v} (its baseline plus the contract's target improvement), outside 0 to 100 per cent",
+                    "kommunens mål for \"{outcome}\" blir {v} (utgangsnivået pluss kontraktens forbedring), utenfor 0 til 100 prosent"
+                ),
+                SiteLevel::Threshold => tr!(
+                    lang,
+                    "the site's threshold for \"{outcome}\" would be {v} (its baseline plus the contract's threshold improvement), outside 0 to 100 per cent",
+                    "kommunens terskel for \"{outcome}\" blir {v} (utgangsnivået pluss kontraktens terskel), utenfor 0 til 100 prosent"
+                ),
+                SiteLevel::Expected => tr!(
+                    lang,
+                    "the site's expected level for \"{outcome}\" would be {v}, outside 0 to 100 per cent",
+                    "kommunens forventede nivå for \"{outcome}\" blir {v}, utenfor 0 til 100 prosent"
+                ),
+            }
+        }
     }
 }
 
@@ -397,6 +461,31 @@ pub fn rule_help(lang: Lang, r: &Rule) -> Option<String> {
             lang,
             "add `intake = [...]` (participants per period) to [cohort]",
             "legg til `intake = [...]` (deltakere per periode) i [cohort]"
+        ),
+        Rule::CohortWithSites { key } => tr!(
+            lang,
+            "move it to each [[sites]] entry as `{key} = …`",
+            "flytt det til hver [[sites]]-oppføring som `{key} = …`"
+        ),
+        Rule::SiteSizeNeeded { .. } => tr!(
+            lang,
+            "add `size = …` (full-time equivalents, or members of the cohort) to this [[sites]] entry",
+            "legg til `size = …` (årsverk, eller antall i målgruppen) i denne [[sites]]-oppføringen"
+        ),
+        Rule::SiteIntakeNeeded { .. } => tr!(
+            lang,
+            "add `intake = [...]` (participants per period) to this [[sites]] entry",
+            "legg til `intake = [...]` (deltakere per periode) i denne [[sites]]-oppføringen"
+        ),
+        Rule::SiteKeyUnused { .. } => tr!(
+            lang,
+            "remove it, or add an outcome of that kind",
+            "fjern den, eller legg til et resultatmål av den typen"
+        ),
+        Rule::SiteLevelNotARate { outcome, .. } => tr!(
+            lang,
+            "check the site's `baseline.{outcome}`, or give it its own `expected.{outcome}`",
+            "sjekk kommunens `baseline.{outcome}`, eller gi den sin egen `expected.{outcome}`"
         ),
         Rule::OutcomeTooLarge { .. } | Rule::ContractTooLarge { .. } => tr!(
             lang,

@@ -243,6 +243,20 @@ pub(super) fn entry(term: Term) -> Option<[Words; 2]> {
                  taking the risk.",
             ),
         ],
+        T::SiteEffect => [
+            w(
+                "Effekt i kommunen",
+                "Effekt",
+                "Effekten i denne kommunen som andel av pilotens: 100 % er som i piloten, \
+                 0 % ingen effekt her. Kommunen betaler bare for egne resultater.",
+            ),
+            w(
+                "Effect in the municipality",
+                "Effect",
+                "The effect in this municipality as a share of the pilot's: 100% is as in \
+                 the pilot, 0% none here. The municipality pays for its own outcomes only.",
+            ),
+        ],
         _ => return None,
     })
 }

@@ -40,6 +40,7 @@ pub enum Term {
     Capital,
     ExcessInvestorShare,
     HurdleRate,
+    SiteEffect,
     // Key figures.
     OutcomePayments,
     PayerPart,
@@ -82,7 +83,7 @@ pub enum Term {
 
 impl Term {
     /// Every term, in the glossary's order.
-    pub const ALL: [Term; 51] = [
+    pub const ALL: [Term; 52] = [
         Term::Achievement,
         Term::Target,
         Term::Expected,
@@ -100,6 +101,7 @@ impl Term {
         Term::Capital,
         Term::ExcessInvestorShare,
         Term::HurdleRate,
+        Term::SiteEffect,
         Term::OutcomePayments,
         Term::PayerPart,
         Term::CofunderPart,
@@ -156,6 +158,7 @@ impl Term {
             Target::Capital => Term::Capital,
             Target::ExcessInvestorShare => Term::ExcessInvestorShare,
             Target::HurdleRate => Term::HurdleRate,
+            Target::Effect(_) => Term::SiteEffect,
         }
     }
 }
@@ -242,7 +245,8 @@ fn entry(term: Term) -> Option<[Words; 2]> {
         | T::DiscountRate
         | T::Capital
         | T::ExcessInvestorShare
-        | T::HurdleRate => levers::entry(term),
+        | T::HurdleRate
+        | T::SiteEffect => levers::entry(term),
         T::OutcomePayments
         | T::PayerPart
         | T::CofunderPart

@@ -367,6 +367,63 @@ pub const MEANINGS_NB: &[(&str, &str)] = &[
         "costs[].amount",
         "Beløpet i valutaen: ett tall, eller (each_period) ett per periode.",
     ),
+    (
+        "payment.pooling",
+        "Med [[sites]]: hvor terskelen prøves: \"site\" (hver kommunes egen forbedring) eller \"pooled\" (snittet over kommunene).",
+    ),
+    (
+        "sites[]",
+        "En kommune i piloten: betaler for egne resultater under kontraktens vilkår.",
+    ),
+    (
+        "sites[].id",
+        "Stabil id for kommunen (a-z, 0-9 og _); spaken effect.<id> bruker den.",
+    ),
+    ("sites[].name", "Navnet som vises (standard: id)."),
+    (
+        "sites[].payer",
+        "Kommunen som betaler for denne kommunens resultater (standard: navnet).",
+    ),
+    (
+        "sites[].size",
+        "Antall i kommunens kohort (helst årsverk); kreves av løpende utfall. Gir også andelen av grunnbetalingen.",
+    ),
+    (
+        "sites[].intake",
+        "Nye deltakere per periode (hendelsesutfall): ett tall eller ett per periode.",
+    ),
+    (
+        "sites[].cap",
+        "Det meste denne kommunens resultater betales med, før kontraktens tak (valgfritt).",
+    ),
+    (
+        "sites[].effect",
+        "Effekten her som andel av pilotens (1 = som piloten, 0 = ingen effekt her).",
+    ),
+    (
+        "sites[].baseline",
+        "Kommunens eget utgangsnivå per utfall: <utfalls-id> = nivå. Mål og terskel er utgangsnivået pluss kontraktens forbedringer.",
+    ),
+    (
+        "sites[].baseline.*",
+        "Kommunens utgangsnivå for dette utfallet, i indikatorens enhet.",
+    ),
+    (
+        "sites[].expected",
+        "Kommunens eget forventede nivå per utfall: <utfalls-id> = nivå.",
+    ),
+    (
+        "sites[].expected.*",
+        "Nivået indikatoren ventes å nå i kommunen med tiltaket.",
+    ),
+    (
+        "sites[].drift",
+        "Kommunens egen drift per utfall (løpende utfall med historisk utgangsnivå): <utfalls-id> = poeng per periode.",
+    ),
+    (
+        "sites[].drift.*",
+        "Endring i utgangsnivået per periode uten tiltaket, i indikatorpoeng.",
+    ),
 ];
 
 /// The bokmål meaning of a key or table path.

@@ -209,15 +209,25 @@ pub fn written(lang: Lang, path: &Path, from: &str) -> String {
     }
 }
 
-/// `effekt new --sites`: the loader has no sites.
-pub fn no_sites(lang: Lang) -> String {
+/// `effekt new --sites`: the scenario has its sites already.
+pub fn has_sites(lang: Lang, count: usize) -> String {
     match lang {
-        Lang::Nb => "--sites: denne versjonen av effekt har ennå ingen kommuner i samme pilot \
-                     ([[sites]]); skriv scenarioet uten --sites"
-            .into(),
-        Lang::En => "--sites: this version of effekt has no sites in one pilot yet \
-                     ([[sites]]); write the scenario without --sites"
-            .into(),
+        Lang::Nb => format!(
+            "--sites: scenarioet har allerede {count} kommuner ([[sites]]); \
+             skriv det uten --sites, eller start fra et scenario uten kommuner"
+        ),
+        Lang::En => format!(
+            "--sites: the scenario has {count} sites already ([[sites]]); \
+             write it without --sites, or start from a scenario without sites"
+        ),
+    }
+}
+
+/// The id and name of the `number`th municipality of a new pilot.
+pub fn site_name(lang: Lang, number: u32) -> (String, String) {
+    match lang {
+        Lang::Nb => (format!("kommune_{number}"), format!("Kommune {number}")),
+        Lang::En => (format!("site_{number}"), format!("Municipality {number}")),
     }
 }
 

@@ -214,6 +214,8 @@ impl State {
     }
 }
 
+/// What others may have to redraw for: the document's generation, who
+/// has the floor and what they show, who is in the room.
 #[derive(PartialEq)]
 struct Before {
     generation: Option<u64>,

@@ -49,9 +49,7 @@ fn picture_key(view: &View) -> Option<String> {
     }
 }
 
-/// What others may have to redraw for: the document's generation, who
-/// has the floor and what they show, who is in the room.
-
+/// A copy of a document for drawing: everything but the undo history and
 /// the scenario's text, which no screen shows.
 pub(super) fn copy_for_drawing(doc: &mut Document) -> Document {
     let undo = std::mem::take(&mut doc.undo);

@@ -128,7 +128,7 @@ pub(super) fn accept(view: &mut View, fx: &mut Vec<Effect>) {
         Err(template::TemplateError::Invalid(e)) => {
             d.error = Some(crate::i18n::errors::load_error(lang, &e));
         }
-        Err(template::TemplateError::NoSites) => d.error = Some(words::no_sites(lang)),
+        Err(template::TemplateError::HasSites(n)) => d.error = Some(words::has_sites(lang, n)),
     }
 }
 

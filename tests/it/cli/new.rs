@@ -301,12 +301,39 @@ fn of_two_at_once_exactly_one_writes_the_file() {
 }
 
 #[test]
-fn sites_and_unknown_templates_are_refused_clearly() {
+fn sites_split_the_cohort_and_unknown_templates_are_refused_clearly() {
     let dir = Temp::new("new-sites");
-    let p = dir.path().join("s.toml").display().to_string();
-    let out = effekt(&["new", &p, "--sites", "3", "--lang", "en"]);
+    // The cohort split over three municipalities, checked as written, and
+    // the parts add up to the whole: the figures are the one-site pilot's.
+    for (from, lang) in [("sykefravaer", "nb"), ("rekruttering", "en")] {
+        let p = dir
+            .path()
+            .join(format!("{from}.toml"))
+            .display()
+            .to_string();
+        let out = effekt(&["new", &p, "--sites", "3", "--from", from, "--lang", lang]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let text = fs::read_to_string(&p).unwrap();
+        assert_eq!(text.matches("\n[[sites]]").count(), 3, "{text}");
+        assert_eq!(effekt(&["check", &p]).code, 0);
+        let split = effekt(&["calc", "--json", &p]);
+        let whole = effekt(&["calc", "--json", from]);
+        let json = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+        let (split, whole) = (json(&split.stdout), json(&whole.stdout));
+        assert_eq!(split["sites"].as_array().unwrap().len(), 3);
+        assert_eq!(
+            split["totals"]["outcome_payments"], whole["totals"]["outcome_payments"],
+            "{from}"
+        );
+    }
+    let p = dir.path().join("twice.toml").display().to_string();
+    let first = dir.path().join("sykefravaer.toml").display().to_string();
+    let out = effekt(&["new", &p, "--sites", "2", "--from", &first, "--lang", "en"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
-    assert!(out.stderr.contains("[[sites]]"), "{}", out.stderr);
+    assert!(out.stderr.contains("3 sites already"), "{}", out.stderr);
+    let out = effekt(&["new", &p, "--sites", "0", "--lang", "en"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(!Path::new(&p).exists());
     let out = effekt(&["new", &p, "--from", "sykefravar", "--lang", "en"]);
     assert_eq!(out.code, 1);
     assert!(
