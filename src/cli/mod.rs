@@ -13,6 +13,7 @@
 //! - [`help`]: parsing the command line with clap, `--help` and clap's
 //!   errors in the user's language.
 
+mod business_case;
 pub mod commands;
 pub mod help;
 pub mod new;
@@ -20,6 +21,7 @@ pub mod output;
 pub mod risk;
 pub mod variants;
 
+pub use business_case::business_case;
 pub use commands::{calc, check, levers, list, sweep};
 pub use new::{NewArgs, new, schema};
 pub use output::Output;

@@ -223,10 +223,10 @@ pub fn business_case_csv(lang: Lang, case: &Case) -> String {
     );
     for (item, label, v) in [
         ("outcome_payments", t.payments, case.payments()),
-        ("budget_net", name(Term::BudgetNet), b.net),
+        ("budget_net", name(Term::BudgetYearNet), b.net),
         ("budget_npv", name(Term::BudgetNpv), b.npv),
         ("payer_net", t.net_all, payer.net),
-        ("payer_npv", name(Term::PayerNpv), payer.npv),
+        ("payer_npv", t.npv_all, payer.npv),
     ] {
         row("figure", item, label, "", money(v));
     }
@@ -255,7 +255,7 @@ pub fn business_case_csv(lang: Lang, case: &Case) -> String {
         let section = format!("risk_{}", format::plain(at.achievement));
         for (item, label, v) in [
             ("outcome_payments", t.payments, at.outcome_payments),
-            ("budget_net", name(Term::BudgetNet), at.budget_net),
+            ("budget_net", name(Term::BudgetYearNet), at.budget_net),
             ("payer_net", t.net_all, at.net),
         ] {
             row(&section, item, label, "", money(v));

@@ -62,10 +62,11 @@ pub fn business_case_markdown(lang: Lang, case: &Case) -> String {
     let table = case.budget_lines();
     let _ = writeln!(
         out,
-        "## {} ({} {})\n",
+        "## {} ({} {} {})\n",
         t.years_heading,
         t.at_effect,
-        format::percent(lang, case.evaluation.run.achievement * site.effect, 0)
+        format::percent(lang, case.evaluation.run.achievement * site.effect, 0),
+        t.of_expected
     );
     let header: Vec<String> = std::iter::once(t.year.to_string())
         .chain(table.lines.iter().map(|l| name(l.term).to_string()))
@@ -91,14 +92,14 @@ pub fn business_case_markdown(lang: Lang, case: &Case) -> String {
     let rate = s.assumptions.discount_rate;
     let _ = writeln!(
         out,
-        "{} {} · {}: {} · {}: {} · {}: {}\n",
+        "{}: {} · {}: {} · {}: {} · {}: {}\n",
         t.payments,
         money(case.payments()),
         i18n::at_rate(lang, name(Term::BudgetNpv), rate),
         money(b.npv),
         t.net_all,
         money(payer.net),
-        i18n::at_rate(lang, name(Term::PayerNpv), rate),
+        i18n::at_rate(lang, t.npv_all, rate),
         money(payer.npv),
     );
 
@@ -118,7 +119,7 @@ pub fn business_case_markdown(lang: Lang, case: &Case) -> String {
     };
     let rows = vec![
         risk_row(t.payments, &|a| a.outcome_payments),
-        risk_row(name(Term::BudgetNet), &|a| a.budget_net),
+        risk_row(name(Term::BudgetYearNet), &|a| a.budget_net),
         risk_row(t.net_all, &|a| a.net),
     ];
     md_table(&mut out, &header, &rows);
@@ -127,17 +128,26 @@ pub fn business_case_markdown(lang: Lang, case: &Case) -> String {
     let _ = writeln!(out, "## {}\n", t.terms_heading);
     for o in &s.outcomes {
         let unit = scenario_text::indicator_unit(lang, o);
-        let level = |d: Decimal| format!("{} {unit}", format::number(lang, d, d.scale().min(2)));
+        let level = |d: Decimal| {
+            let dp = d.normalize().scale().clamp(1, 2);
+            format!("{} {unit}", format::number(lang, d, dp))
+                .trim_end()
+                .to_string()
+        };
         let ti = o.target_improvement();
         let mut line = format!(
-            "- **{}**: {} {} → {} {} ({} {} {})",
+            "- **{}**: {} {} → {} {} ({} {})",
             scenario_text::outcome_name(lang, o),
             t.baseline,
             level(site.baseline(o)),
             t.target.to_lowercase(),
             level(site.target(o)),
-            format::number(lang, ti, ti.scale().min(2)),
-            points(lang, unit),
+            [
+                format::number(lang, ti, ti.normalize().scale().clamp(1, 2)),
+                points(lang, unit).to_string(),
+            ]
+            .join(" ")
+            .trim_end(),
             t.better
         );
         if let (Some(h), true) = (
