@@ -94,6 +94,12 @@ pub enum Action {
     AddNote,
     /// Export a Markdown report.
     ExportReport,
+    /// The next municipality (all of them, then each in turn): the budget
+    /// screen's filter, the sites screen's choice, presentation's one
+    /// municipality at a time.
+    CycleSite,
+    /// Export the chosen municipality's business case (sites screen).
+    ExportBusinessCase,
     /// Compare screen: the next curve of the chart (and table/chart).
     CompareMetric,
     /// Variant list: close, move, open, rename, copy, delete, note, pick.

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{self, BreakEven, Figures, PayoffPoint, RiskRow};
 use crate::report::budget::{self, BudgetTable};
+use crate::report::business_case::{self, SiteAt};
 use crate::scenario::Scenario;
 
 /// The headline figures, in one place so their changes can be shown.
@@ -167,6 +168,9 @@ pub struct Computed {
     pub non_cash_value: Decimal,
     /// Each party's result now, as a row of the risk table.
     pub now_row: RiskRow,
+    /// Each municipality at 0, 50, 100 and 150 % (`[[sites]]` only; empty
+    /// without sites).
+    pub sites: Vec<[SiteAt; 4]>,
 }
 
 /// `a` and `b` are the same scenario apart from the achievement.
@@ -184,9 +188,23 @@ impl Computed {
     pub fn new(s: &Scenario, previous: Option<(&Scenario, &Computed)>) -> Computed {
         let evaluation = model::evaluate(s);
         let reuse = previous.filter(|(p, _)| same_but_achievement(p, s));
-        let (break_even, risk, payoff) = match reuse {
-            Some((_, c)) => (c.figures.break_even, c.risk.clone(), c.payoff.clone()),
-            None => (model::break_even(s), model::risk_table(s), Payoff::new(s)),
+        let (break_even, risk, payoff, sites) = match reuse {
+            Some((_, c)) => (
+                c.figures.break_even,
+                c.risk.clone(),
+                c.payoff.clone(),
+                c.sites.clone(),
+            ),
+            None => (
+                model::break_even(s),
+                model::risk_table(s),
+                Payoff::new(s),
+                if s.sites.is_empty() {
+                    Vec::new()
+                } else {
+                    business_case::site_risk(s)
+                },
+            ),
         };
         let run = &evaluation.run;
         let periods: Vec<PeriodPayments> = run
@@ -242,6 +260,7 @@ impl Computed {
             budgets,
             non_cash_value,
             now_row,
+            sites,
         }
     }
 }

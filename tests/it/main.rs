@@ -32,6 +32,7 @@ mod tui_new;
 mod tui_risk;
 mod tui_room;
 mod tui_sizes;
+mod tui_sites;
 mod tui_snapshots;
 mod tui_trash;
 mod tui_update;

@@ -18,6 +18,7 @@ pub mod presentation;
 pub mod risk;
 pub mod room;
 pub mod scenario;
+pub mod sites;
 pub mod status;
 pub mod text;
 pub mod uncertainty;
@@ -104,6 +105,7 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer)
                 Screen::Scenario => scenario::render(doc, view, body, buf, theme),
                 Screen::Uncertainty => uncertainty::render(doc, view, body, buf, theme),
                 Screen::Budget => budget::render(doc, view, body, buf, theme),
+                Screen::Sites => sites::render(doc, view, body, buf, theme),
             }
             status::render(Some(doc), view, foot, buf, theme);
         }

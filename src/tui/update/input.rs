@@ -124,7 +124,7 @@ pub(super) fn actions_for_mouse(doc: Option<&Document>, view: &View, m: Mouse) -
         (_, w)
             if matches!(
                 view.screen,
-                Screen::Flows | Screen::Scenario | Screen::Budget
+                Screen::Flows | Screen::Scenario | Screen::Budget | Screen::Sites
             ) =>
         {
             vec![Action::Scroll(-3 * w)]
