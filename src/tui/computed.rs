@@ -171,6 +171,9 @@ pub struct Computed {
     /// Each municipality at 0, 50, 100 and 150 % (`[[sites]]` only; empty
     /// without sites).
     pub sites: Vec<[SiteAt; 4]>,
+    /// Each municipality's budget now, at 0 % and at 150 % (the budget
+    /// screen's site filter; empty without sites).
+    pub site_budgets: Vec<Vec<BudgetTable>>,
 }
 
 /// `a` and `b` are the same scenario apart from the achievement.
@@ -235,6 +238,9 @@ impl Computed {
             .unwrap_or_default();
         let budgets = budget::tables(s, e, &risk);
         let non_cash_value = budget::non_cash_value(e);
+        let site_budgets = (0..sites.len())
+            .map(|i| business_case::site_budget_tables(s, e, &sites, i))
+            .collect();
         let now_row = RiskRow {
             achievement: e.run.achievement,
             outcome_payments: e.run.totals.outcome_payments,
@@ -261,6 +267,7 @@ impl Computed {
             non_cash_value,
             now_row,
             sites,
+            site_budgets,
         }
     }
 }

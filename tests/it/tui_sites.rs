@@ -24,3 +24,20 @@ fn print() {
     let app = sites(Lang::En, (200, 60));
     println!("{}", screen(&app));
 }
+
+#[test]
+fn print2() {
+    let mut app = open_app(FIXTURE, Lang::Nb, (80, 24));
+    app.update(Action::GoTo(Screen::Budget));
+    app.update(Action::CycleSite);
+    app.update(Action::CycleSite);
+    println!("{}", screen(&app));
+    let mut app = open_app(FIXTURE, Lang::Nb, (200, 60));
+    app.update(Action::TogglePresentation);
+    app.update(Action::CycleSite);
+    println!("{}", screen(&app));
+    let mut app = open_app(FIXTURE, Lang::Nb, (80, 24));
+    app.update(Action::TogglePresentation);
+    app.update(Action::CycleSite);
+    println!("{}", screen(&app));
+}
