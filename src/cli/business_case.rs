@@ -35,7 +35,12 @@ pub fn business_case(
         return Err(Failure::Input(t.no_sites_cli.to_string()));
     }
     let index = business_case::find_site(&loaded.scenario, id).map_err(|suggestion| {
-        let ids: Vec<&str> = loaded.scenario.sites.iter().map(|s| s.id.as_str()).collect();
+        let ids: Vec<&str> = loaded
+            .scenario
+            .sites
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
         Failure::Input(sites::unknown_site(lang, id, suggestion.as_deref(), &ids))
     })?;
     let scenario = match find_variants(lang, &loaded, variants)?.first() {

@@ -224,6 +224,11 @@ pub fn unknown_site(lang: Lang, id: &str, suggestion: Option<&str>, ids: &[&str]
     let t = case_texts(lang);
     match suggestion {
         Some(s) => format!("{} `{id}`; {} `{s}`?", t.unknown_site, t.did_you_mean),
-        None => format!("{} `{id}`; {}: {}", t.unknown_site, t.known_sites, ids.join(", ")),
+        None => format!(
+            "{} `{id}`; {}: {}",
+            t.unknown_site,
+            t.known_sites,
+            ids.join(", ")
+        ),
     }
 }

@@ -84,7 +84,12 @@ pub fn business_case_markdown(lang: Lang, case: &Case) -> String {
         .collect();
     rows.push(
         std::iter::once(format!("**{}**", i18n::texts(lang).total))
-            .chain(table.lines.iter().map(|l| format!("**{}**", number(l.total))))
+            .chain(
+                table
+                    .lines
+                    .iter()
+                    .map(|l| format!("**{}**", number(l.total))),
+            )
             .collect(),
     );
     md_table(&mut out, &header, &rows);
@@ -150,19 +155,20 @@ pub fn business_case_markdown(lang: Lang, case: &Case) -> String {
             .trim_end(),
             t.better
         );
-        if let (Some(h), true) = (
-            site.threshold(o),
-            o.threshold_rule != ThresholdRule::None,
-        ) {
+        if let (Some(h), true) = (site.threshold(o), o.threshold_rule != ThresholdRule::None) {
             let _ = write!(line, "; {} {}", t.threshold.to_lowercase(), level(h));
         }
-        let _ = writeln!(
-            out,
-            "{line}; {} {} {} {}",
+        let price = format!(
+            "{} {} {} {}",
             t.price.to_lowercase(),
             money(crate::model::price(s, o)),
             t.per,
             scenario_text::payable_unit(lang, o)
+        );
+        let _ = writeln!(
+            out,
+            "{line}; {}",
+            price.trim_end().trim_end_matches(t.per).trim_end()
         );
     }
     if let Some(cap) = s.payment.cap {

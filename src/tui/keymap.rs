@@ -379,12 +379,9 @@ pub static KEYMAP: &[Binding] = &[
         |t| t.status_site_filter,
     ),
     with_status(
-        bind(
-            C::Sites,
-            &[Key::ch('b')],
-            Action::ExportBusinessCase,
-            |t| t.key_business_case,
-        ),
+        bind(C::Sites, &[Key::ch('b')], Action::ExportBusinessCase, |t| {
+            t.key_business_case
+        }),
         "b",
         |t| t.status_business_case,
     ),

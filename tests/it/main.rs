@@ -5,6 +5,7 @@
 
 mod common;
 
+mod business_case;
 mod cli;
 mod e2e_risk;
 mod e2e_signals;
@@ -31,8 +32,8 @@ mod tui_figures;
 mod tui_new;
 mod tui_risk;
 mod tui_room;
-mod tui_sizes;
 mod tui_sites;
+mod tui_sizes;
 mod tui_snapshots;
 mod tui_trash;
 mod tui_update;

@@ -84,7 +84,10 @@ fn the_sites_table_says_what_the_model_says() {
                 .map(|a| format::money_short_bare(Lang::En, a.budget_net)),
         );
         let cells: Vec<&str> = line.split_whitespace().collect();
-        let tail: Vec<String> = cells[cells.len() - 6..].iter().map(|c| c.to_string()).collect();
+        let tail: Vec<String> = cells[cells.len() - 6..]
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
         assert_eq!(tail, want, "{line}");
     }
     // §9's worked example: Bydal's net, Strand's, at α = 0.8.
@@ -147,7 +150,10 @@ fn many_municipalities_scroll_rows_and_columns_at_80x24() {
     assert!(text.contains("Kommune 39"), "{text}");
     assert!(text.contains("rad "), "{text}");
     assert!(text.contains("150 %"), "{text}");
-    assert!(text.lines().any(|l| l.trim_start().starts_with("Sum")), "{text}");
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with("Sum")),
+        "{text}"
+    );
     // Every amount is whole: no cell cut (each ends in a digit or `mill.`).
     for line in text.lines().filter(|l| l.contains("Kommune 3")) {
         let last = line.split_whitespace().last().unwrap();
@@ -231,15 +237,15 @@ fn the_site_lever_moves_only_its_municipality_when_no_cap_binds() {
     assert_eq!(business_case::site_payments(e, 2), Decimal::ZERO);
     assert!(business_case::site_payments(e, 0) > Decimal::ZERO);
     // Under site pooling the others are paid as before, at every effect.
-    for i in 0..2 {
-        for k in 0..4 {
-            assert_eq!(
-                doc.computed.sites[i][k].outcome_payments,
-                before[i][k].outcome_payments
-            );
-        }
+    let paid = |r: &[business_case::SiteAt; 4]| r.each_ref().map(|a| a.outcome_payments);
+    for (now, was) in doc.computed.sites.iter().zip(&before).take(2) {
+        assert_eq!(paid(now), paid(was));
     }
-    assert!(doc.computed.sites[2].iter().all(|a| a.outcome_payments.is_zero()));
+    assert!(
+        doc.computed.sites[2]
+            .iter()
+            .all(|a| a.outcome_payments.is_zero())
+    );
 }
 
 #[test]

@@ -138,7 +138,12 @@ fn columns(doc: &Document, view: &View) -> Vec<Column> {
         out.push(money_col(
             format!("{}, {}", t.budget_net, c.at_effect),
             &format::percent(lang, model::RISK_ACHIEVEMENTS[k], 0),
-            &|i| doc.computed.sites.get(i).map_or(Decimal::ZERO, |r| r[k].budget_net),
+            &|i| {
+                doc.computed
+                    .sites
+                    .get(i)
+                    .map_or(Decimal::ZERO, |r| r[k].budget_net)
+            },
         ));
     }
     for col in &mut out {
