@@ -3,7 +3,7 @@
 //! expected (the sites screen, the budget screen's site filter,
 //! presentation one municipality at a time), and the one-page business
 //! case a consultant brings to its municipal council (`effekt report FILE
-//! --site ID`, the sites screen's `b`): Markdown in
+//! --site ID`, the sites screen's `B`): Markdown in
 //! [`business_case_md`](super::business_case_md), CSV here.
 
 use std::fmt::Write;

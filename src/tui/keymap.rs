@@ -378,11 +378,12 @@ pub static KEYMAP: &[Binding] = &[
         "f",
         |t| t.status_site_filter,
     ),
+    // Not `b`: in a room that makes a copy of one's own.
     with_status(
-        bind(C::Sites, &[Key::ch('b')], Action::ExportBusinessCase, |t| {
+        bind(C::Sites, &[Key::ch('B')], Action::ExportBusinessCase, |t| {
             t.key_business_case
         }),
-        "b",
+        "B",
         |t| t.status_business_case,
     ),
     with_status(

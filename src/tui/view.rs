@@ -388,7 +388,7 @@ pub struct View {
     pub pointed: Option<Term>,
     /// The municipality chosen (`f`), by its index in `[[sites]]`: the
     /// budget screen and presentation show it alone, the sites screen
-    /// marks it and `b` writes its business case; `None`: all of them.
+    /// marks it and `B` writes its business case; `None`: all of them.
     pub site: Option<usize>,
 }
 

@@ -2,7 +2,7 @@
 //! baseline and expected level per outcome, what it is paid for outcomes
 //! and its budget net now, and its budget net at 0, 50, 100 and 150 % of
 //! the expected effect — with the pilot's total under them. `f` chooses a
-//! municipality (marked `▶`), `b` writes its business case.
+//! municipality (marked `▶`), `B` writes its business case.
 //!
 //! Read, not steered: ↑/↓, PgUp/PgDn, Home/End scroll the municipalities,
 //! ←/→ the columns after the name when they do not all fit (`◀`/`▶` say

@@ -1,4 +1,4 @@
-//! One municipality or all (`f`) and a municipality's business case (`b`,
+//! One municipality or all (`f`) and a municipality's business case (`B`,
 //! the sites screen): `docs/tui.md`, *The sites screen*.
 
 use super::{navigation::clamp_scroll, say};
