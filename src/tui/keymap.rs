@@ -370,9 +370,14 @@ pub static KEYMAP: &[Binding] = &[
             |t| t.key_goto_screen,
         )
     },
-    // One municipality or all; its business case.
+    // One municipality or all (in the status bar on the sites screen,
+    // where it matters most; the budget screen's is kept for its own
+    // keys), and its business case.
+    bind(C::SiteFilter, &[Key::ch('f')], Action::CycleSite, |t| {
+        t.key_site_filter
+    }),
     with_status(
-        bind(C::SiteFilter, &[Key::ch('f')], Action::CycleSite, |t| {
+        bind(C::Sites, &[Key::ch('f')], Action::CycleSite, |t| {
             t.key_site_filter
         }),
         "f",
@@ -617,14 +622,7 @@ mod tests {
         &[C::Scroll, C::Screens, C::Present, C::General],
         &[C::Screens, C::Present, C::General],
         &[C::SiteFilter, C::Scroll, C::Screens, C::Present, C::General],
-        &[
-            C::Sites,
-            C::SiteFilter,
-            C::Scroll,
-            C::Screens,
-            C::Present,
-            C::General,
-        ],
+        &[C::Sites, C::Scroll, C::Screens, C::Present, C::General],
     ];
 
     #[test]

@@ -509,14 +509,7 @@ impl View {
             ],
             Screen::Flows | Screen::Scenario => &[C::Scroll, C::Screens, C::Present, C::General],
             Screen::Budget => &[C::SiteFilter, C::Scroll, C::Screens, C::Present, C::General],
-            Screen::Sites => &[
-                C::Sites,
-                C::SiteFilter,
-                C::Scroll,
-                C::Screens,
-                C::Present,
-                C::General,
-            ],
+            Screen::Sites => &[C::Sites, C::Scroll, C::Screens, C::Present, C::General],
             Screen::Compare => &[C::Compare, C::Scroll, C::Screens, C::Present, C::General],
         }
     }
