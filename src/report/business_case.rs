@@ -262,44 +262,20 @@ pub fn business_case_csv(lang: Lang, case: &Case) -> String {
         }
     }
     for o in &s.outcomes {
-        let level = |d: Decimal| format::plain(d);
-        row(
-            "term",
-            &format!("baseline.{}", o.id),
-            t.baseline,
-            "",
-            level(site.baseline(o)),
-        );
-        row(
-            "term",
-            &format!("target.{}", o.id),
-            t.target,
-            "",
-            level(site.target(o)),
-        );
-        row(
-            "term",
-            &format!("improvement.{}", o.id),
-            t.improvement,
-            "",
-            level(o.target_improvement()),
-        );
-        if let Some(h) = site.threshold(o) {
-            row(
-                "term",
-                &format!("threshold.{}", o.id),
-                t.threshold,
-                "",
-                level(h),
-            );
+        let levels = [
+            ("baseline", t.baseline, Some(site.baseline(o))),
+            ("target", t.target, Some(site.target(o))),
+            ("improvement", t.improvement, Some(o.target_improvement())),
+            ("threshold", t.threshold, site.threshold(o)),
+        ];
+        for (item, label, v) in levels {
+            if let Some(v) = v {
+                let item = format!("{item}.{}", o.id);
+                row("term", &item, label, "", format::plain(v));
+            }
         }
-        row(
-            "term",
-            &format!("price.{}", o.id),
-            t.price,
-            "",
-            money(model::price(s, o)),
-        );
+        let item = format!("price.{}", o.id);
+        row("term", &item, t.price, "", money(model::price(s, o)));
     }
     if let Some(cap) = s.payment.cap {
         row("term", "cap", t.contract_cap, "", money(cap));
