@@ -13,6 +13,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use std::ops::Range;
+
 use rust_decimal::Decimal;
 
 use super::figures::{self, MoneyText};
@@ -59,8 +61,10 @@ fn level(lang: Lang, d: Decimal) -> Cell {
 /// The widest level planned (`100,00`).
 const LEVEL_WIDTH: usize = 6;
 
-/// The table's columns after the name, from the document's figures.
-fn columns(doc: &Document, view: &View) -> Vec<Column> {
+/// The table's columns after the name, from the document's figures, with
+/// the cells of the municipalities `rows` only (what is on screen: a
+/// pilot may have 357).
+fn columns(doc: &Document, view: &View, rows: Range<usize>) -> Vec<Column> {
     let lang = view.lang;
     let s = &doc.current;
     let t = site_texts(lang);
@@ -72,23 +76,21 @@ fn columns(doc: &Document, view: &View) -> Vec<Column> {
         bare: true,
     });
     let mut out = Vec::new();
-    let sizes: Vec<Decimal> = s
-        .sites
-        .iter()
-        .map(|site| crate::report::business_case::weight(s, site))
-        .collect();
+    let rows = rows.start.min(s.sites.len())..rows.end.min(s.sites.len());
+    let shown = &s.sites[rows.clone()];
+    let weight = |site| crate::report::business_case::weight(s, site);
     out.push(Column {
         group: String::new(),
         head: c.size.to_string(),
-        cells: sizes
+        cells: shown
             .iter()
-            .map(|v| Cell {
-                text: format::number(lang, *v, 0),
+            .map(|site| Cell {
+                text: format::number(lang, weight(site), 0),
                 negative: false,
             })
             .collect(),
         total: Some(Cell {
-            text: format::number(lang, sizes.iter().sum(), 0),
+            text: format::number(lang, s.sites.iter().map(weight).sum(), 0),
             negative: false,
         }),
         width: money_w,
@@ -108,7 +110,7 @@ fn columns(doc: &Document, view: &View) -> Vec<Column> {
             out.push(Column {
                 group: group.clone(),
                 head: head.to_string(),
-                cells: s.sites.iter().map(|site| level(lang, get(site))).collect(),
+                cells: shown.iter().map(|site| level(lang, get(site))).collect(),
                 total: None,
                 width: LEVEL_WIDTH,
             });
@@ -118,7 +120,7 @@ fn columns(doc: &Document, view: &View) -> Vec<Column> {
     let money_col = |group: String, head: &str, f: &dyn Fn(usize) -> Decimal| Column {
         group,
         head: head.to_string(),
-        cells: (0..s.sites.len()).map(|i| money_cell(lang, f(i))).collect(),
+        cells: rows.clone().map(|i| money_cell(lang, f(i))).collect(),
         total: Some(money_cell(lang, sum(f))),
         width: money_w,
     };
@@ -216,7 +218,7 @@ fn body_of(view: &View) -> Rect {
 
 /// Municipality rows that fit at the view's size.
 pub fn visible_rows(doc: &Document, view: &View) -> usize {
-    let cols = columns(doc, view);
+    let cols = columns(doc, view, 0..0);
     layout(doc, view, body_of(view), &cols).visible
 }
 
@@ -225,7 +227,7 @@ pub fn max_scroll(doc: &Document, view: &View) -> (usize, usize) {
     if doc.current.sites.is_empty() {
         return (0, 0);
     }
-    let cols = columns(doc, view);
+    let cols = columns(doc, view, 0..0);
     let l = layout(doc, view, body_of(view), &cols);
     (
         doc.current.sites.len().saturating_sub(l.visible),
@@ -246,11 +248,11 @@ pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: 
         buf.set_stringn(x0, y, case_texts(lang).no_sites, w, theme.muted);
         return;
     }
-    let cols = columns(doc, view);
-    let l = layout(doc, view, body, &cols);
+    let l = layout(doc, view, body, &columns(doc, view, 0..0));
     let (max_rows, max_cols) = max_scroll(doc, view);
     let col0 = view.scroll.sites_col.min(max_cols);
     let row0 = view.scroll.sites_row.min(max_rows);
+    let cols = columns(doc, view, row0..row0 + l.visible);
     // The columns shown: from the scroll position, as many as fit.
     let mut shown = Vec::new();
     let mut used = l.name_w;
@@ -310,7 +312,8 @@ pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: 
             break;
         }
         let mark = view.site == Some(i);
-        let cells: Vec<Option<&Cell>> = shown.iter().map(|k| cols[*k].cells.get(i)).collect();
+        let cells: Vec<Option<&Cell>> =
+            shown.iter().map(|k| cols[*k].cells.get(i - row0)).collect();
         let style = if mark { theme.selected } else { theme.label };
         row(buf, y, &s.sites[i].name, &cells, style, mark);
         y += 1;
