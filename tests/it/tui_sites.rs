@@ -211,6 +211,13 @@ fn presentation_one_municipality_at_a_time() {
         insta::assert_snapshot!(format!("presentation_nb_{name}_bydal"), text);
         assert!(text.contains("Bydal: "), "{text}");
     }
+    // The smallest size works too: six cards, each with its number.
+    let mut app = open_app(FIXTURE, Lang::En, (60, 20));
+    app.update(Action::TogglePresentation);
+    app.update(Action::CycleSite);
+    let text = screen(&app);
+    assert_eq!(text.matches("Ås: ").count(), 6, "{text}");
+    assert!(text.contains("−150,000"), "{text}");
     // The pilot's cards again after the last municipality.
     let mut app = open_app(FIXTURE, Lang::En, SMALL);
     app.update(Action::TogglePresentation);
@@ -293,4 +300,22 @@ fn b_writes_the_chosen_municipalitys_business_case() {
     let md = std::fs::read_to_string(path).unwrap();
     assert!(md.starts_with("# Strand kommune: business case"), "{md}");
     assert!(md.contains("NOK 360,000"), "{md}");
+}
+
+#[test]
+fn the_layout_is_decided_by_the_size_never_by_the_values() {
+    for size in [(60, 20), SMALL, (160, 45), PROJECTOR] {
+        let mut app = sites(Lang::Nb, size);
+        let heads = |app: &App| screen(app).lines().nth(3).unwrap_or_default().to_string();
+        let first = heads(&app);
+        assert!(first.contains("Størrelse"), "{size:?}: {}", screen(&app));
+        let n = app.doc.as_ref().unwrap().levers.len();
+        for lever in 0..n {
+            app.view.selected = lever;
+            for step in [-40, 80, -40] {
+                app.update(Action::Step(step));
+                assert_eq!(heads(&app), first, "{size:?}, lever {lever}");
+            }
+        }
+    }
 }
