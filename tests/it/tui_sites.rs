@@ -216,7 +216,7 @@ fn presentation_one_municipality_at_a_time() {
     app.update(Action::TogglePresentation);
     app.update(Action::CycleSite);
     let text = screen(&app);
-    assert_eq!(text.matches("Ås: ").count(), 6, "{text}");
+    assert_eq!(text.matches("╭ Ås: ").count(), 6, "{text}");
     assert!(text.contains("−150,000"), "{text}");
     // The pilot's cards again after the last municipality.
     let mut app = open_app(FIXTURE, Lang::En, SMALL);
