@@ -319,3 +319,42 @@ fn the_layout_is_decided_by_the_size_never_by_the_values() {
         }
     }
 }
+
+/// The real binary in tmux: `8` shows the municipalities, `f` chooses one,
+/// `B` writes its business case where the status line says, `7` shows its
+/// budget alone.
+#[test]
+fn e2e_municipalities_in_a_real_terminal() {
+    use crate::common::{BIN, Tmux, tmux_or_skip};
+    use std::time::Duration;
+    if !tmux_or_skip() {
+        return;
+    }
+    let long = Duration::from_secs(30);
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
+    let tmux = Tmux::start("sites", 100, 30);
+    tmux.run(&format!("{BIN} {} --lang en", fixture.display()));
+    tmux.wait_for("the workshop", long, |s| s.contains("Municipalities"));
+    tmux.keys(&["8"]);
+    tmux.wait_for("the sites screen", long, |s| {
+        s.contains("Municipalities, NOK")
+    });
+    tmux.keys(&["f", "f"]);
+    tmux.wait_for("Bydal chosen", long, |s| s.contains("▶Bydal"));
+    tmux.keys(&["B"]);
+    let screen = tmux.wait_for("the business case written", long, |s| {
+        s.contains("Report written:")
+    });
+    let reports = tmux.dir.join("reports");
+    let written: Vec<_> = std::fs::read_dir(&reports)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{screen}", reports.display()))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let md = std::fs::read_to_string(&written[0]).unwrap();
+    assert!(md.starts_with("# Bydal kommune: business case"), "{md}");
+    tmux.keys(&["7"]);
+    tmux.wait_for("Bydal's budget", long, |s| s.contains("– Bydal, NOK"));
+    tmux.keys(&["q", "q"]);
+}
