@@ -80,7 +80,8 @@ fn columns(doc: &Document, view: &View, rows: Range<usize>) -> Vec<Column> {
     let shown = &s.sites[rows.clone()];
     let weight = |site| crate::report::business_case::weight(s, site);
     out.push(Column {
-        group: String::new(),
+        // What is counted (`årsverk`), when the scenario says.
+        group: scenario_text::cohort_unit(lang, s).to_string(),
         head: c.size.to_string(),
         cells: shown
             .iter()
