@@ -358,3 +358,43 @@ fn e2e_municipalities_in_a_real_terminal() {
     tmux.wait_for("Bydal's budget", long, |s| s.contains("– Bydal, NOK"));
     tmux.keys(&["q", "q"]);
 }
+
+/// Every screen, presentation and help at many sizes, with all the
+/// municipalities and with one chosen: drawn without a panic, the chosen
+/// one in view on the sites screen, its name in presentation's cards.
+#[test]
+fn every_screen_at_every_size_with_municipalities() {
+    let s = many(12);
+    for lang in [Lang::Nb, Lang::En] {
+        let mut app = App::open(s.clone(), lang, ThemeKind::Default, SMALL);
+        for &w in &[60u16, 79, 80, 100, 120, 160, 200, 240] {
+            for &h in &[20u16, 24, 33, 45, 60] {
+                app.view.size = (w, h);
+                for chosen in [None, Some(10)] {
+                    app.view.site = chosen;
+                    for each in Screen::ALL {
+                        app.update(Action::GoTo(each));
+                        let _ = screen(&app);
+                    }
+                    app.update(Action::GoTo(Screen::Sites));
+                    if chosen.is_some() {
+                        // `f` from the one before scrolls it into view.
+                        app.view.site = Some(9);
+                        app.update(Action::CycleSite);
+                        let text = screen(&app);
+                        assert!(text.contains("▶Kommune 10"), "{w}×{h}:\n{text}");
+                    }
+                    app.update(Action::TogglePresentation);
+                    let text = screen(&app);
+                    if chosen.is_some() {
+                        assert!(text.contains("Kommune 10: "), "{w}×{h}:\n{text}");
+                    }
+                    app.update(Action::TogglePresentation);
+                    app.update(Action::ToggleHelp);
+                    let _ = screen(&app);
+                    app.update(Action::ToggleHelp);
+                }
+            }
+        }
+    }
+}
