@@ -128,3 +128,58 @@ fn site_report_refusals_and_exit_codes() {
     let out = effekt(&["report", SITES, "--site"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
+
+#[test]
+fn a_new_pilot_with_sites_gets_a_page_per_municipality() {
+    // `effekt new --sites 3` from the recruitment pilot (event outcomes:
+    // the municipalities' intakes), then each municipality's page.
+    let dir = Temp::new("site-new");
+    let file = dir.path().join("rek3.toml").display().to_string();
+    let out = effekt(&["new", &file, "--from", "rekruttering", "--sites", "3"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut fees = Vec::new();
+    for id in ["kommune_1", "kommune_2", "kommune_3"] {
+        let out = effekt(&["report", &file, "--site", id, "--format", "csv"]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let fee: f64 = out
+            .stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("{id},budget,fees,")))
+            .map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap())
+            .sum();
+        fees.push(fee);
+        let md = effekt(&["report", &file, "--site", id, "--lang", "en"]);
+        assert_eq!(md.code, 0, "{}", md.stderr);
+        assert!(
+            md.stdout.contains("percentage points better"),
+            "{}",
+            md.stdout
+        );
+    }
+    // The fees are split between them (each pays some, none all).
+    assert!(fees.iter().all(|f| *f < 0.0), "{fees:?}");
+}
+
+#[test]
+fn without_any_cap_the_page_says_there_is_no_upper_bound() {
+    let dir = Temp::new("site-nocap");
+    let text = std::fs::read_to_string(SITES)
+        .unwrap()
+        .replace("cap = 2_000_000", "")
+        .replace("cap = 400_000", "");
+    let file = dir.write("nocap.toml", text);
+    let out = effekt(&["report", &file, "--site", "strand", "--lang", "en"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("**No upper bound: neither the contract nor the municipality caps the outcome payments.**"),
+        "{}",
+        out.stdout
+    );
+    let out = effekt(&["report", &file, "--site", "strand", "--format", "csv"]);
+    assert!(
+        out.stdout
+            .contains("strand,figure,max_commitment,Høyeste mulige forpliktelse,,\n"),
+        "{}",
+        out.stdout
+    );
+}
