@@ -98,6 +98,8 @@ pub enum Action {
     /// screen's filter, the sites screen's choice, presentation's one
     /// municipality at a time.
     CycleSite,
+    /// Choose this municipality (a click on its row).
+    ChooseSite(usize),
     /// Export the chosen municipality's business case (sites screen).
     ExportBusinessCase,
     /// Compare screen: the next curve of the chart (and table/chart).

@@ -398,3 +398,36 @@ fn every_screen_at_every_size_with_municipalities() {
         }
     }
 }
+
+#[test]
+fn a_click_on_a_row_chooses_that_municipality() {
+    use effekt::tui::Event;
+    use effekt::tui::event::{Mouse, MouseKind};
+    let mut app = open(many(40), SMALL);
+    app.update(Action::GoTo(Screen::Sites));
+    app.update(Action::Scroll(10));
+    let text = screen(&app);
+    let row = text
+        .lines()
+        .position(|l| l.trim_start().starts_with("Kommune 14"))
+        .expect("the row");
+    let click = |app: &mut App, row: usize| {
+        app.handle(Event::Mouse(Mouse {
+            kind: MouseKind::Click,
+            column: 5,
+            row: row as u16,
+        }));
+    };
+    click(&mut app, row);
+    assert_eq!(app.view.site, Some(14));
+    assert!(screen(&app).contains("▶Kommune 14"));
+    // The headers and the total are no municipality.
+    click(&mut app, 3);
+    assert_eq!(app.view.site, Some(14));
+    let total = screen(&app)
+        .lines()
+        .position(|l| l.trim_start().starts_with("Sum"))
+        .unwrap();
+    click(&mut app, total);
+    assert_eq!(app.view.site, Some(14));
+}

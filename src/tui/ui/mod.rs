@@ -50,6 +50,8 @@ pub enum Hit {
     /// A key figure (the workshop's panel).
     Figure(Term),
     Entry(usize),
+    /// A municipality's row on the sites screen.
+    Site(usize),
     Other,
 }
 
@@ -268,6 +270,7 @@ pub fn hit(doc: Option<&Document>, view: &View, column: u16, row: u16) -> Hit {
                     }
                 }
                 Screen::Uncertainty => uncertainty::hit(doc, view, body, pos),
+                Screen::Sites => sites::hit(doc, view, body, pos),
                 _ => Hit::Other,
             }
         }

@@ -11,12 +11,13 @@
 //! whole scenario is one municipality.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use super::Hit;
 use super::figures::{self, MoneyText};
 use super::text::{right, truncate, width};
 use crate::format::{self, Lang};
@@ -215,6 +216,27 @@ fn table_width(body: Rect) -> usize {
 fn body_of(view: &View) -> Rect {
     let area = Rect::new(0, 0, view.size.0, view.size.1);
     super::frame_areas(area).1
+}
+
+/// The municipality whose row is at `pos` (a click chooses it).
+pub fn hit(doc: &Document, view: &View, body: Rect, pos: Position) -> Hit {
+    if doc.current.sites.is_empty() {
+        return Hit::Other;
+    }
+    let l = layout(doc, view, body, &columns(doc, view, 0..0));
+    let (max_rows, _) = max_scroll(doc, view);
+    let row0 = view.scroll.sites_row.min(max_rows);
+    // Under the title rule and the two header lines.
+    let first = body.y + 3;
+    if !body.contains(pos) || pos.y < first {
+        return Hit::Other;
+    }
+    let i = row0 + (pos.y - first) as usize;
+    if i < (row0 + l.visible).min(doc.current.sites.len()) {
+        Hit::Site(i)
+    } else {
+        Hit::Other
+    }
 }
 
 /// Municipality rows that fit at the view's size.

@@ -384,6 +384,9 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::ListTrash, Some(doc)) => variants::toggle_trash(doc, view),
         (A::ListRestore, Some(doc)) => variants::restore_selected(doc, view, fx),
         (A::CycleSite, Some(doc)) => sites::cycle(doc, view),
+        (A::ChooseSite(i), Some(doc)) => {
+            view.site = (i < doc.current.sites.len()).then_some(i);
+        }
         (A::ExportBusinessCase, Some(doc)) => sites::export(doc, view, fx),
         (A::Open | A::NewScenario | A::NewTemplate(_), Some(_)) => {}
     }
