@@ -27,6 +27,18 @@ pub(super) fn cycle(doc: &Document, view: &mut View) {
         Some(i) if i + 1 < n => Some(i + 1),
         Some(_) => None,
     };
+    // Which one, where the status line (or presentation's foot) says it.
+    let t = case_texts(view.lang);
+    let which = match view.site {
+        Some(i) => format!(
+            "{}: {} ({}/{n})",
+            t.chosen,
+            doc.current.sites[i].name,
+            i + 1
+        ),
+        None => format!("{}: {}", t.chosen, t.all),
+    };
+    say(view, MessageKind::Info, which);
     if view.screen == Screen::Sites {
         let rows = ui::sites::visible_rows(doc, view).max(1);
         let s = &mut view.scroll;
