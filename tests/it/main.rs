@@ -6,6 +6,7 @@
 mod common;
 
 mod cli;
+mod doc_links;
 mod e2e_risk;
 mod e2e_signals;
 mod e2e_ssh;
