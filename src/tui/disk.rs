@@ -170,7 +170,8 @@ pub fn write_recovery(
     save_recovery(store, &doc.recovery_variant()).map(Some)
 }
 
-fn save_recovery(store: &Store, variant: &store::Variant) -> Result<PathBuf, StoreFailure> {
+/// Writes `variant` as the scenario's recovery file (atomic write).
+pub fn save_recovery(store: &Store, variant: &store::Variant) -> Result<PathBuf, StoreFailure> {
     let path = recovery_path(store, &variant.scenario_id);
     store::write_atomic(&path, &variant.to_toml())?;
     Ok(path)

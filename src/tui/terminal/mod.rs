@@ -11,10 +11,13 @@
 //! when effekt started, as under `nohup`) and a hang-up of the terminal
 //! (a closed pty: its reads return nothing) restore the terminal, keep
 //! unsaved levers in the recovery file (`src/tui/recovery.rs`) and exit
-//! with 128 + the signal's number (129 for a hang-up). Ctrl+Z (or SIGTSTP)
+//! with 128 + the signal's number (129 for a hang-up). While it runs, the
+//! unsaved levers are kept in the same file a second after each change
+//! (`keeper.rs`), so even `kill -9` loses at most that second. Ctrl+Z (or SIGTSTP)
 //! restores the terminal and stops; SIGCONT takes it again and redraws.
 
 mod events;
+mod keeper;
 mod raw;
 mod session;
 #[cfg(unix)]
@@ -224,10 +227,13 @@ fn run_loop(app: &mut App, rx: &Receiver<Wake>) -> io::Result<End> {
     // Progress redraws are paced; keys and results draw at once.
     let mut drawn = Instant::now();
     let mut pending = false;
+    let mut keeper = keeper::Keeper::default();
     let end = loop {
         if app.quit {
             break End::Quit;
         }
+        keeper.look(app);
+        keeper.tick(app);
         worker.sync(&app.jobs().iter().collect::<Vec<_>>());
         let mut finished = false;
         while let Some(ev) = worker.try_recv() {
@@ -254,6 +260,13 @@ fn run_loop(app: &mut App, rx: &Receiver<Wake>) -> io::Result<End> {
             } else {
                 PROGRESS_FRAME
             };
+            match rx.recv_timeout(wait.max(Duration::from_millis(1))) {
+                Ok(wake) => wake,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => break End::HangUp,
+            }
+        } else if let Some(wait) = keeper.wait() {
+            // Unsaved levers wait to be kept (keeper.rs).
             match rx.recv_timeout(wait.max(Duration::from_millis(1))) {
                 Ok(wake) => wake,
                 Err(RecvTimeoutError::Timeout) => continue,
@@ -293,6 +306,10 @@ fn run_loop(app: &mut App, rx: &Receiver<Wake>) -> io::Result<End> {
         }
     };
     worker.cancel_all();
+    if matches!(end, End::Quit) {
+        // The user answered for the unsaved levers when quitting.
+        keeper.forget(app);
+    }
     Ok(end)
 }
 
