@@ -29,6 +29,7 @@ mod trash;
 mod tui_bytes;
 mod tui_dialogs;
 mod tui_figures;
+mod tui_heavy;
 mod tui_new;
 mod tui_risk;
 mod tui_room;

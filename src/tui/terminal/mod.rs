@@ -71,6 +71,8 @@ pub fn run(lang: Option<Lang>, file: Option<&str>) -> u8 {
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = start_app(scenario, lang, theme, size);
+    // The run loop completes a heavy pilot's figures when the keys rest.
+    app.quick = true;
     if let Some(doc) = &app.doc {
         // Unsaved levers of an earlier run are offered first.
         let find = update::opening(doc);
@@ -265,6 +267,19 @@ fn run_loop(app: &mut App, rx: &Receiver<Wake>) -> io::Result<End> {
                 Err(RecvTimeoutError::Timeout) => continue,
                 Err(RecvTimeoutError::Disconnected) => break End::HangUp,
             }
+        } else if app.pending() {
+            // A heavy pilot's figures wait for the keys to rest.
+            match rx.recv_timeout(REST) {
+                Ok(wake) => wake,
+                Err(RecvTimeoutError::Timeout) => {
+                    if app.complete_figures() {
+                        session.present(app.doc.as_ref(), &app.view)?;
+                        drawn = Instant::now();
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break End::HangUp,
+            }
         } else if let Some(wait) = keeper.wait() {
             // Unsaved levers wait to be kept (keeper.rs).
             match rx.recv_timeout(wait.max(Duration::from_millis(1))) {
@@ -343,3 +358,7 @@ fn resume<W: Write>(session: &mut Session<W>, app: &mut App) -> io::Result<()> {
 
 /// Least time between two frames drawn for progress (10 a second).
 const PROGRESS_FRAME: Duration = Duration::from_millis(100);
+
+/// How long the keys must rest before a heavy pilot's pending figures are
+/// computed (a held key repeats faster than this).
+const REST: Duration = Duration::from_millis(40);
