@@ -5,6 +5,7 @@
 
 mod common;
 
+mod annex;
 mod cli;
 mod e2e_risk;
 mod e2e_signals;
