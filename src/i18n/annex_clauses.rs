@@ -641,3 +641,17 @@ pub fn who_pays(lang: Lang, payer: &str, cofunder: Option<(&str, &str)>) -> Stri
 pub fn see(lang: Lang, clauses: &str) -> String {
     pick(lang, format!("pkt. {clauses}"), format!("clause {clauses}"))
 }
+
+/// The words in the formula's symbols: baseline, level, rate, the
+/// comparison group's change.
+pub fn symbol_words(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Nb => [
+            "utgangsnivå",
+            "nivå_t",
+            "andel",
+            "sammenligningsgruppens endring",
+        ],
+        Lang::En => ["baseline", "level_t", "rate", "comparison group's change"],
+    }
+}

@@ -324,7 +324,7 @@ pub(super) fn outcome(ctx: &Ctx, k: usize, b: &mut Vec<Block>) {
             i18n::period_name(lang, s.timeline.period),
             ctx.end_date(1),
             ctx.end_date(periods),
-            ctx.see(&format!("{c_time}, {}", fin + 3))
+            ctx.see(&format!("{c_time}; {}. {}", fin + 3, t.schedule))
         ),
         format!("{} / {pu} ({})", ctx.money(price), ctx.see(&c_price)),
         limits,
@@ -347,15 +347,16 @@ fn symbols(ctx: &Ctx, k: usize, rule: PayableRule, price: Decimal) -> String {
     let o = &s.outcomes[k];
     let ti = ctx.number(o.target_improvement());
     let hi = ctx.number(o.threshold_improvement());
+    let [base, level, rate, comparison] = c::symbol_words(ctx.lang);
     let m = match (o.kind, o.better) {
-        (OutcomeKind::Flow, Better::Lower) => "M_t = (baseline − level_t)",
-        (OutcomeKind::Flow, Better::Higher) => "M_t = (level_t − baseline)",
-        (OutcomeKind::Event, Better::Lower) => "M = (baseline − rate)",
-        (OutcomeKind::Event, Better::Higher) => "M = (rate − baseline)",
+        (OutcomeKind::Flow, Better::Lower) => format!("M_t = ({base} − {level})"),
+        (OutcomeKind::Flow, Better::Higher) => format!("M_t = ({level} − {base})"),
+        (OutcomeKind::Event, Better::Lower) => format!("M = ({base} − {rate})"),
+        (OutcomeKind::Event, Better::Higher) => format!("M = ({rate} − {base})"),
     };
     let m = match o.counterfactual {
-        Counterfactual::ComparisonGroup => format!("{m} − (comparison group's change)"),
-        _ => m.to_string(),
+        Counterfactual::ComparisonGroup => format!("{m} − ({comparison})"),
+        _ => m,
     };
     let q = match rule {
         PayableRule::All => "q = max(0, M)".to_string(),
