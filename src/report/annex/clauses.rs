@@ -429,11 +429,15 @@ pub(super) fn financial(ctx: &Ctx, n: usize, b: &mut Vec<Block>) {
             crate::format::Lang::En => format!("{} over the contract", ctx.money(amount)),
         }
     };
+    // A site's payer pays its share of the fixed fee (§9).
+    let site_share = ctx
+        .site
+        .map_or(Decimal::ONE, |i| super::tables::site_share(s, i));
     if g.is_zero() {
         ch.clause(c::no_fixed_fee(lang));
     } else {
         ch.clause(
-            c::fixed_fee(lang, &payer, &provider, &ctx.pct(g), &total(g))
+            c::fixed_fee(lang, &payer, &provider, &ctx.pct(g), &total(g * site_share))
                 + &ctx.basis("payment.guaranteed_share"),
         );
     }

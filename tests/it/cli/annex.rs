@@ -138,3 +138,28 @@ fn variant_gives_its_terms() {
         out.stderr
     );
 }
+
+#[test]
+fn a_new_scenario_gets_an_annex_with_what_is_left_to_complete() {
+    let dir = Temp::new("annex-new");
+    for (name, extra) in [("tom.toml", None), ("fire.toml", Some("4"))] {
+        let file = dir.path().join(name);
+        let file = file.to_str().unwrap();
+        let mut args = vec!["new", file];
+        if let Some(n) = extra {
+            args.extend(["--from", "sykefravaer", "--sites", n]);
+        }
+        let made = effekt(&args);
+        assert_eq!(made.code, 0, "{}", made.stderr);
+        let out = effekt(&["annex", file]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(out.stdout.contains("[MÅ FYLLES UT"), "{}", out.stdout);
+        let docx = dir.path().join(format!("{name}.docx"));
+        let out = effekt(&["annex", file, "-o", docx.to_str().unwrap()]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        if extra.is_some() {
+            let out = effekt(&["annex", file, "--site", "kommune_4", "--lang", "en"]);
+            assert_eq!(out.code, 0, "{}", out.stderr);
+        }
+    }
+}
