@@ -514,3 +514,58 @@ fn a_in_the_workshop_asks_the_host_to_write_the_annex() {
     handle_event(Some(&mut doc), &mut view, reply);
     assert_eq!(view.message.as_ref().unwrap().kind, MessageKind::Error);
 }
+
+#[test]
+fn the_a_key_writes_both_files_and_says_where() {
+    use effekt::tui::{App, Screen};
+    let dir = temp_dir("annex-key");
+    let loaded = catalog::open("rekruttering").unwrap();
+    let mut app = App::open(loaded.scenario, Lang::En, ThemeKind::Default, (80, 24))
+        .with_store(Store::at(dir.join("variants")))
+        .with_source(loaded.text);
+    for screen in [Screen::Workshop, Screen::Budget] {
+        app.update(Action::GoTo(screen));
+        assert!(app.handle(Event::Key(effekt::tui::event::Key::ch('a'))));
+        let m = app.view.message.clone().expect("said");
+        assert_eq!(m.kind, MessageKind::Info, "{}", m.text);
+        let listed = m.text.strip_prefix("Annex written: ").expect(&m.text);
+        let (md, docx) = listed.split_once(" + ").expect(listed);
+        assert!(
+            std::fs::read_to_string(md)
+                .unwrap()
+                .starts_with("# Annex: payment mechanism")
+        );
+        assert!(std::fs::read(docx).unwrap().starts_with(b"PK"));
+    }
+}
+
+#[test]
+fn the_a_key_in_a_real_terminal() {
+    use crate::common::{BIN, Tmux, tmux_or_skip};
+    use std::time::Duration;
+    if !tmux_or_skip() {
+        return;
+    }
+    let long = Duration::from_secs(30);
+    let tmux = Tmux::start("annex", 100, 30);
+    tmux.keys(&[
+        "-l",
+        &format!("{BIN} sykefravaer --lang en; echo effekt-exit-$?"),
+    ]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the workshop", long, |s| s.contains("Outcome payments"));
+    tmux.keys(&["a"]);
+    tmux.wait_for("the status line", long, |s| s.contains("Annex written"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("the exit code", long, |s| s.contains("effekt-exit-0"));
+    let mut files: Vec<String> = std::fs::read_dir(tmux.dir.join("reports"))
+        .expect("the report folder")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].starts_with("sykefravaer-annex-") && files[0].ends_with(".docx"));
+    assert!(files[1].ends_with(".md"), "{files:?}");
+    let md = std::fs::read_to_string(tmux.dir.join("reports").join(&files[1])).unwrap();
+    assert!(md.starts_with("# Annex: payment mechanism"));
+}
