@@ -625,6 +625,19 @@ pub fn event_lag(lang: Lang, name: &str, lag: usize, period: &str) -> String {
     )
 }
 
+/// The schedule: when each payment falls due.
+pub fn due(lang: Lang, clause: &str) -> String {
+    pick(
+        lang,
+        format!(
+            "Hver betaling forfaller når resultatene for perioden er verifisert, innen fristene i pkt. {clause} (dataforsinkelse og betalingsfrist)."
+        ),
+        format!(
+            "Each payment falls due once the period's outcomes are verified, within the terms of clause {clause} (data lag and payment term)."
+        ),
+    )
+}
+
 /// The checklist's "who pays" cell.
 pub fn who_pays(lang: Lang, payer: &str, cofunder: Option<(&str, &str)>) -> String {
     match cofunder {

@@ -6,12 +6,12 @@ use docx_rs::{
     AlignmentType, Docx, Paragraph, Run, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 
-use super::{Annex, Block};
+use super::{Annex, Block, one_line};
 use crate::format;
 
 /// Text from a scenario, without the control characters XML cannot hold.
 fn clean(text: &str) -> String {
-    format::sanitize(text).into_owned()
+    one_line(&format::sanitize(text))
 }
 
 fn heading_style(id: &str, name: &str, size: usize, level: usize) -> Style {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Annex, Block};
+use super::{Annex, Block, one_line};
 use crate::format;
 use crate::report::document::md_table_aligned;
 
@@ -14,16 +14,19 @@ pub fn markdown(annex: &Annex) -> String {
     for block in &annex.blocks {
         match block {
             Block::Heading { level, text } => {
-                let _ = writeln!(out, "{} {text}\n", "#".repeat(usize::from(*level)));
+                let hashes = "#".repeat(usize::from(*level));
+                let _ = writeln!(out, "{hashes} {}\n", one_line(text));
             }
             Block::Clause { number, text } => {
-                let _ = writeln!(out, "**{number}** {text}\n");
+                let _ = writeln!(out, "**{number}** {}\n", one_line(text));
             }
             Block::Text(text) => {
-                let _ = writeln!(out, "{text}\n");
+                let _ = writeln!(out, "{}\n", one_line(text));
             }
             Block::Table { header, rows } => {
-                md_table_aligned(&mut out, header, rows, header.len() > 2)
+                let line = |r: &Vec<String>| r.iter().map(|c| one_line(c)).collect::<Vec<_>>();
+                let rows: Vec<Vec<String>> = rows.iter().map(line).collect();
+                md_table_aligned(&mut out, &line(header), &rows, header.len() > 2)
             }
         }
     }

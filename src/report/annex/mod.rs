@@ -260,6 +260,12 @@ impl Ctx<'_> {
     }
 }
 
+/// Text on one line: a line break in a scenario's text (a definition, a
+/// name) would end a clause's paragraph or a table's row.
+pub(super) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A date: `01.07.2026` / `2026-07-01`.
 fn date(lang: Lang, year: i64, month: u32, day: u32) -> String {
     match lang {

@@ -141,6 +141,10 @@ pub(super) fn schedule(ctx: &Ctx, n: usize, b: &mut Vec<Block>) {
         limit(max.map(|m| m.iter().sum())),
     ]);
     ch.push(Block::Table { header, rows });
+    ch.push(Block::Text(crate::i18n::annex_clauses::due(
+        lang,
+        &format!("{}.2", n - 2),
+    )));
 }
 
 /// The sites of a pilot: each municipality's payer, size, baselines and
