@@ -580,3 +580,35 @@ fn the_a_key_in_a_real_terminal() {
     let md = std::fs::read_to_string(tmux.dir.join("reports").join(&files[1])).unwrap();
     assert!(md.starts_with("# Annex: payment mechanism"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(60))]
+
+    /// The schedule's maximum is one: at any effect, no period pays a
+    /// site (or the contract) more than its maximum, nor more than the caps.
+    #[test]
+    fn no_period_pays_more_than_the_schedules_maximum(
+        s in crate::sites::arb_pilot(),
+        alpha in 0u32..=300,
+    ) {
+        let run = model::run(&s, Decimal::new(alpha.into(), 2));
+        let check = |site: Option<usize>, paid: &[Decimal]| -> Result<(), proptest::test_runner::TestCaseError> {
+            if let Some(max) = annex::maximum(&s, site) {
+                for (t, (p, m)) in paid.iter().zip(&max).enumerate() {
+                    proptest::prop_assert!(p <= m, "site {:?} period {}: {} > {}", site, t + 1, p, m);
+                }
+            }
+            Ok(())
+        };
+        check(None, &run.outcome_payments)?;
+        for (i, site) in run.sites.iter().enumerate().filter(|_| !s.sites.is_empty()) {
+            check(Some(i), &site.outcome_payments)?;
+        }
+        // Every site's annex builds, with all seven elements per outcome.
+        let loaded = Loaded { scenario: s.clone(), text: String::new(), origin: catalog::Origin::Bundled("") };
+        for site in std::iter::once(None).chain((0..s.sites.len()).map(Some)) {
+            let a = build(&loaded, Lang::Nb, site);
+            proptest::prop_assert_eq!(tables_after(&a, annex_texts(Lang::Nb).checklist).len(), s.outcomes.len());
+        }
+    }
+}

@@ -18,6 +18,7 @@ mod tables;
 
 pub use docx::docx;
 pub use markdown::markdown;
+pub use tables::{EXAMPLE_ACHIEVEMENTS, maximum};
 
 use rust_decimal::Decimal;
 

@@ -216,7 +216,7 @@ fn agreement_cap(s: &Scenario, site: Option<usize>) -> Option<Decimal> {
 /// The most each period can pay before the caps: every outcome at its
 /// target improvement (its cap on what is paid), summed over the
 /// agreement's sites; `None` when an outcome pays beyond its target.
-pub(super) fn maximum(s: &Scenario, site: Option<usize>) -> Option<Vec<Decimal>> {
+pub fn maximum(s: &Scenario, site: Option<usize>) -> Option<Vec<Decimal>> {
     if s.outcomes.iter().any(|o| o.pay_beyond_target) {
         return None;
     }
