@@ -216,6 +216,15 @@ pub fn to_confirm(lang: Lang, why: &str) -> String {
     }
 }
 
+/// A term a variant changed from the scenario's:
+/// `[ENDRET I VARIANTEN «…»]` / `[CHANGED IN THE VARIANT "…"]`.
+pub fn changed_in(lang: Lang, variant: &str) -> String {
+    match lang {
+        Lang::Nb => format!("[ENDRET I VARIANTEN «{variant}»]"),
+        Lang::En => format!("[CHANGED IN THE VARIANT \"{variant}\"]"),
+    }
+}
+
 /// The marker every placeholder starts with, for tests and readers.
 pub fn marker(lang: Lang) -> &'static str {
     match lang {

@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 
 use crate::catalog::Loaded;
 use crate::format::{self, Lang};
-use crate::i18n::annex::{annex_texts, to_complete, to_confirm};
+use crate::i18n::annex::{annex_texts, changed_in, to_complete, to_confirm};
 use crate::i18n::{annex_clauses as c, scenario_text};
 use crate::scenario::{BasisKind, Scenario};
 
@@ -71,6 +71,8 @@ pub fn build(req: &Request) -> Annex {
     let ctx = Ctx {
         lang: req.lang,
         s: req.scenario,
+        base: &req.loaded.scenario,
+        variant: req.variant,
         site,
     };
     let t = annex_texts(req.lang);
@@ -124,6 +126,9 @@ pub fn build(req: &Request) -> Annex {
 pub(super) struct Ctx<'a> {
     lang: Lang,
     s: &'a Scenario,
+    /// The scenario as its file says (the variant's terms are `s`).
+    base: &'a Scenario,
+    variant: Option<&'a str>,
     site: Option<usize>,
 }
 
@@ -176,7 +181,14 @@ impl Ctx<'_> {
     /// ` [ANTAKELSE, MÅ BEKREFTES: …]` after a number the scenario marks
     /// as an assumption, ` [MÅ FYLLES UT: kilde]` after one whose source is
     /// a placeholder; nothing otherwise.
+    /// A term a variant changed says so instead: ` [ENDRET I VARIANTEN
+    /// «…»]` / ` [CHANGED IN THE VARIANT "…"]`.
     fn basis(&self, path: &str) -> String {
+        if let Some(name) = self.variant
+            && term(self.s, path) != term(self.base, path)
+        {
+            return format!(" {}", changed_in(self.lang, name));
+        }
         match self.s.basis.iter().find(|b| b.path == path) {
             Some(b) if b.kind == BasisKind::Assumption => {
                 format!(" {}", to_confirm(self.lang, &b.text))
@@ -265,6 +277,37 @@ impl Ctx<'_> {
 /// name) would end a clause's paragraph or a table's row.
 pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The value of a term the annex marks, by its path in the file; `None`
+/// for a path it does not mark.
+fn term(s: &Scenario, path: &str) -> Option<Decimal> {
+    let outcome = |key: &str| {
+        let (k, rest) = path.strip_prefix("outcomes[")?.split_once("].")?;
+        let o = s.outcomes.get(k.parse::<usize>().ok()?)?;
+        (rest == key).then_some(o)
+    };
+    if let Some(o) = outcome("target") {
+        return Some(o.target);
+    }
+    if let Some(o) = outcome("threshold") {
+        return o.threshold;
+    }
+    if let Some(o) = outcome("price") {
+        return Some(o.price);
+    }
+    if let Some(o) = outcome("baseline") {
+        return Some(o.baseline);
+    }
+    match path {
+        "payment.cap" => s.payment.cap,
+        "payment.guaranteed_share" => Some(s.payment.guaranteed_share),
+        "payment.cofunder_share" => Some(s.payment.cofunder_share),
+        "provider.fee_at_risk" => Some(s.provider.fee_at_risk),
+        "investment.return_cap" => Some(s.investment.return_cap),
+        "investment.first_loss" => Some(s.investment.first_loss),
+        _ => None,
+    }
 }
 
 /// A date: `01.07.2026` / `2026-07-01`.

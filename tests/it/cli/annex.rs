@@ -126,7 +126,17 @@ fn variant_gives_its_terms() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(out.stdout.contains("Variant: Lavere pris"));
-    assert!(out.stdout.contains("Pris: 900 kr"), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("Pris: 900 kr [ENDRET I VARIANTEN «Lavere pris»] per unngått sykedag"),
+        "{}",
+        out.stdout
+    );
+    // An unchanged term keeps the scenario's own basis.
+    assert!(
+        out.stdout
+            .contains("8,4 % av avtalte dagsverk [ANTAKELSE, MÅ BEKREFTES")
+    );
     let out = effekt_with_data(
         data.path(),
         &["annex", "sykefravaer", "--variant", "Finnes ikke"],
