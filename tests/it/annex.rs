@@ -263,6 +263,11 @@ fn a_sites_annex_is_its_municipalitys_agreement() {
         md.contains("bærer 20 % av kontraktens faste grunnbetaling"),
         "{md}"
     );
+    // Its part of the fixed fee, 20 % of 10 % of 3 000 000, as the model splits it.
+    assert!(
+        md.contains("uansett resultat (til sammen 60 000 kr for kontrakten)"),
+        "{md}"
+    );
     // Bydal's own baseline, not the contract's.
     let bydal = build(&loaded, Lang::Nb, s.site_index("bydal"));
     assert!(annex::markdown(&bydal).contains("Utgangsnivå: 8 "), "bydal");

@@ -9,7 +9,9 @@ use crate::i18n::annex::{annex_texts, to_complete};
 use crate::i18n::annex_clauses::{self as c, PayableRule};
 use crate::i18n::{self, scenario_text};
 use crate::model;
-use crate::scenario::{Better, Counterfactual, Excess, Mechanism, OutcomeKind, ThresholdRule};
+use crate::scenario::{
+    Better, CostPayer, Counterfactual, Excess, Mechanism, OutcomeKind, ThresholdRule,
+};
 
 /// A chapter: its heading, then clauses numbered `n.1`, `n.2`, ….
 pub(super) struct Chapter<'b> {
@@ -429,15 +431,27 @@ pub(super) fn financial(ctx: &Ctx, n: usize, b: &mut Vec<Block>) {
             crate::format::Lang::En => format!("{} over the contract", ctx.money(amount)),
         }
     };
-    // A site's payer pays its share of the fixed fee (§9).
-    let site_share = ctx
-        .site
-        .map_or(Decimal::ONE, |i| super::tables::site_share(s, i));
+    // A site's payer pays its share of the fixed fee (§9), split to the øre
+    // as the model splits it (its `fixed` holds fees only when the payer
+    // pays no other costs).
+    let fee_text = match ctx.site {
+        Some(i) if !s.costs.iter().any(|k| k.paid_by == CostPayer::Payer) => {
+            let fixed = model::run(s, Decimal::ZERO).sites[i].fixed;
+            match lang {
+                crate::format::Lang::Nb => {
+                    format!("til sammen {} for kontrakten", ctx.money(fixed))
+                }
+                crate::format::Lang::En => format!("{} over the contract", ctx.money(fixed)),
+            }
+        }
+        Some(i) => total(g * super::tables::site_share(s, i)),
+        None => total(g),
+    };
     if g.is_zero() {
         ch.clause(c::no_fixed_fee(lang));
     } else {
         ch.clause(
-            c::fixed_fee(lang, &payer, &provider, &ctx.pct(g), &total(g * site_share))
+            c::fixed_fee(lang, &payer, &provider, &ctx.pct(g), &fee_text)
                 + &ctx.basis("payment.guaranteed_share"),
         );
     }
@@ -505,9 +519,9 @@ pub(super) fn financial(ctx: &Ctx, n: usize, b: &mut Vec<Block>) {
             .map(|cost| {
                 let sum: Decimal = cost.amount.iter().sum();
                 let paid_by = match cost.paid_by {
-                    crate::scenario::CostPayer::Payer => ctx.party("payer"),
-                    crate::scenario::CostPayer::Cofunder => ctx.party("cofunder"),
-                    crate::scenario::CostPayer::Investor => ctx.party("investor"),
+                    CostPayer::Payer => ctx.party("payer"),
+                    CostPayer::Cofunder => ctx.party("cofunder"),
+                    CostPayer::Investor => ctx.party("investor"),
                 };
                 format!(
                     "{} {} ({})",
