@@ -5,6 +5,7 @@
 
 mod common;
 
+mod annex;
 mod cli;
 mod doc_links;
 mod e2e_risk;
