@@ -102,6 +102,8 @@ pub enum Action {
     ChooseSite(usize),
     /// Export the chosen municipality's business case (sites screen).
     ExportBusinessCase,
+    /// Write the contract annex (Markdown and docx) of the current levers.
+    ExportAnnex,
     /// Compare screen: the next curve of the chart (and table/chart).
     CompareMetric,
     /// Variant list: close, move, open, rename, copy, delete, note, pick.
