@@ -440,3 +440,26 @@ fn a_click_on_a_row_chooses_that_municipality() {
     click(&mut app, total);
     assert_eq!(app.view.site, Some(14));
 }
+
+#[test]
+fn the_annex_is_the_chosen_municipalitys() {
+    let dir = temp_dir("annex-site");
+    let loaded = catalog::open(FIXTURE).unwrap();
+    let mut app = App::open(loaded.scenario, Lang::Nb, ThemeKind::Default, SMALL)
+        .with_store(Store::at(dir.join("variants")))
+        .with_source(loaded.text);
+    app.update(Action::GoTo(Screen::Sites));
+    app.update(Action::CycleSite);
+    app.update(Action::CycleSite);
+    app.update(Action::ExportAnnex);
+    let md: Vec<String> = std::fs::read_dir(dir.join("reports"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    assert_eq!(md.len(), 1);
+    assert!(md[0].contains("Bydal kommune"), "{}", md[0]);
+    assert!(!md[0].contains("Strand kommune"), "{}", md[0]);
+}
