@@ -193,7 +193,9 @@ fn colliding_names_are_kept_apart_and_a_taken_name_asks_for_another() {
 /// A trash file as `delete` names it, deleted `days` ago (and `n`
 /// milliseconds, to keep the names apart).
 fn plant(trash_dir: &Path, text: &str, days: u64, n: u64) -> PathBuf {
-    let path = trash_dir.join(trash_file(days, n, &format!("planted-{n}")));
+    // A second apart: each is stamped from the clock as it is written, so
+    // the order holds however long a write takes on a busy machine.
+    let path = trash_dir.join(trash_file(days, n * 1000, &format!("planted-{n}")));
     fs::write(&path, text).unwrap();
     path
 }
