@@ -16,6 +16,7 @@ mod solve;
 mod summary;
 mod sweep;
 mod tornado;
+pub mod xlsx;
 
 pub use csv::csv;
 pub use document::{Column, columns, markdown};
