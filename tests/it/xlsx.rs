@@ -384,6 +384,71 @@ fn refuses_what_it_does_not_model_and_needs_a_file() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The scenarios recomputed in LibreOffice: every bundled pilot (both KS
+/// pilots; Finland's recycling, share of savings, historical baseline and
+/// no cap; Peterborough's yearly events with a trigger), the worked
+/// example of `model.md` §5, and a variant of it that takes every other
+/// branch: costs paid by each party, a deductible against a drifting
+/// historical baseline paid beyond the target, recycling, the investor's
+/// upside and hurdle rate, the surplus to the provider.
+fn scenarios() -> Vec<(String, Scenario)> {
+    use effekt::scenario::{Cost, CostPayer, CostTiming, Counterfactual, Excess, ThresholdRule};
+    let mut out: Vec<(String, Scenario)> = [
+        "sykefravaer",
+        "rekruttering",
+        "finland_tyhy",
+        "peterborough",
+    ]
+    .iter()
+    .map(|id| (id.to_string(), pilot(id, Decimal::ONE)))
+    .collect();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/worked_example.toml");
+    let worked = effekt::scenario::load_file(&fixture).expect("the worked example");
+    out.push(("worked_example".into(), worked.clone()));
+    let mut s = worked;
+    let cost = |id: &str, when, amount: Vec<Decimal>, paid_by| Cost {
+        id: id.into(),
+        name: id.into(),
+        name_en: None,
+        when,
+        amount,
+        paid_by,
+    };
+    let d = |x: &str| Decimal::from_str(x).unwrap();
+    s.costs = vec![
+        cost(
+            "legal",
+            CostTiming::Start,
+            vec![d("120000.005")],
+            CostPayer::Payer,
+        ),
+        cost(
+            "evaluation",
+            CostTiming::EachPeriod,
+            vec![d("50000"), d("40000"), d("30000")],
+            CostPayer::Cofunder,
+        ),
+        cost(
+            "intermediary",
+            CostTiming::EachPeriod,
+            vec![d("75000.5")],
+            CostPayer::Investor,
+        ),
+    ];
+    let o = &mut s.outcomes[0];
+    o.threshold_rule = ThresholdRule::Deductible;
+    o.counterfactual = Counterfactual::HistoricalBaseline;
+    o.drift = d("0.05");
+    o.pay_beyond_target = true;
+    o.payer_cash_share = d("0.4");
+    s.investment.recycle = true;
+    s.investment.hurdle_rate = Some(d("0.1"));
+    s.payment.excess_investor_share = d("0.3");
+    s.payment.excess = Excess::Provider;
+    out.push(("every_branch".into(), s));
+    out
+}
+
 /// LibreOffice's `soffice`, or `None` (then the test is skipped with a
 /// note, except under `CI=true`).
 fn soffice() -> Option<PathBuf> {
@@ -421,13 +486,13 @@ fn libreoffice_recomputes_the_models_figures() {
 "#,
     )
     .unwrap();
-    let alphas = ["0", "1", "1.5"];
     let mut cases = Vec::new();
-    for id in PILOTS {
-        for a in alphas {
-            let s = pilot(id, Decimal::from_str(a).unwrap());
-            let bytes = workbook(Lang::En, &s, id, Cache::Zeros).expect("workbook");
-            let file = dir.join(format!("{id}-{}.xlsx", a.replace('.', "_")));
+    for (name, base) in scenarios() {
+        for a in ["0", "1", "1.5"] {
+            let mut s = base.clone();
+            s.assumptions.achievement = Decimal::from_str(a).unwrap();
+            let bytes = workbook(Lang::En, &s, &name, Cache::Zeros).expect("workbook");
+            let file = dir.join(format!("{name}-{}.xlsx", a.replace('.', "_")));
             std::fs::write(&file, bytes).unwrap();
             cases.push((file, s));
         }
