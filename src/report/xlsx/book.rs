@@ -365,17 +365,10 @@ pub(super) fn write(
     book.save_to_buffer()
 }
 
-/// Text from a scenario without the characters a workbook cannot hold.
+/// Text from a scenario made safe as in every report (control characters
+/// and bidirectional overrides replaced).
 fn clean(text: &str) -> Cow<'_, str> {
-    if text.chars().any(char::is_control) {
-        Cow::Owned(
-            text.chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(text)
-    }
+    crate::format::sanitize(text)
 }
 
 /// The cell formats, by language.
