@@ -126,24 +126,21 @@ fn check(path: &Path, s: &Scenario, e: &Evaluation, what: &str) {
         let full = name.en.name.clone().unwrap_or(name.name.clone());
         let sheet: String = full.chars().take(28).collect::<String>().trim().to_string();
         let g = Grid::read(path, &sheet);
-        let units = g.row("Payable units U");
-        let payments = g.row("Outcome payment P (before the cap)");
-        let value = g.row("Value B");
+        // With sites, one block per site: their sum is the outcome's.
+        let sum = |label: &str, t: usize| -> Option<f64> {
+            g.rows(label).iter().map(|r| g.num(*r, t as u32)).sum()
+        };
         for t in 1..=periods {
             let at = format!("{what}: {} in period {t}", o.id);
-            let u = g.num(units, t as u32).unwrap();
+            let u = sum("Payable units U", t).unwrap();
             let want = o.units[t - 1].to_f64().unwrap();
             assert!((u - want).abs() < 1e-6, "{at}: units {u}, model {want}");
             ore(
-                g.num(payments, t as u32),
+                sum("Outcome payment P (before the cap)", t),
                 o.payments[t - 1],
                 &format!("{at}: payment"),
             );
-            ore(
-                g.num(value, t as u32),
-                o.value[t - 1],
-                &format!("{at}: value"),
-            );
+            ore(sum("Value B", t), o.value[t - 1], &format!("{at}: value"));
         }
     }
 
@@ -351,24 +348,39 @@ fn cached_values_equal_calc_json() {
 #[test]
 fn refuses_what_it_does_not_model_and_needs_a_file() {
     let dir = temp_dir("xlsx-refuse");
-    let sites = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");
-    let path = dir.join("sites.xlsx");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");
+    let text = std::fs::read_to_string(fixture).unwrap();
+    let pooled = dir.join("pooled.toml");
+    std::fs::write(
+        &pooled,
+        text.replace("[payment]\n", "[payment]\npooling = \"pooled\"\n"),
+    )
+    .unwrap();
+    let path = dir.join("pooled.xlsx");
     let out = effekt(
         &dir,
         &[
             "--lang",
             "en",
             "report",
-            sites.to_str().unwrap(),
+            pooled.to_str().unwrap(),
             "--format",
             "xlsx",
             "-o",
             path.to_str().unwrap(),
         ],
     );
-    assert!(!out.status.success());
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("several municipalities"), "{stderr}");
+    assert!(
+        stderr.contains("pooled") && stderr.contains("--format md|csv|json"),
+        "{stderr}"
+    );
     assert!(!path.exists(), "no file for a refused workbook");
     let out = effekt(
         &dir,
@@ -404,6 +416,9 @@ fn scenarios() -> Vec<(String, Scenario)> {
     .collect();
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/worked_example.toml");
     let worked = effekt::scenario::load_file(&fixture).expect("the worked example");
+    let sites = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");
+    let sites = effekt::scenario::load_file(&sites).expect("the example with three sites");
+    out.push(("sites_example".into(), sites));
     out.push(("worked_example".into(), worked.clone()));
     let mut s = worked;
     let cost = |id: &str, when, amount: Vec<Decimal>, paid_by| Cost {

@@ -26,6 +26,28 @@ fn one(sheet: &mut Sheet, label: String, style: Style, cell: Cell) -> At {
     sheet.scalar(label, style, cell).at
 }
 
+/// The most the payers can pay in outcome payments together (§8.2, §9):
+/// the contract's cap, or with sites the sum of their own caps when every
+/// site has one, whichever is lower; "" when nothing bounds them.
+fn payments_bound(s: &Scenario) -> String {
+    if s.sites.is_empty() {
+        return "IF(cap=\"\",\"\",ROUNDDOWN(cap,2))".to_string();
+    }
+    let caps: Vec<String> = s.sites.iter().map(|x| format!("cap_{}", x.id)).collect();
+    let missing = caps
+        .iter()
+        .map(|c| format!("{c}=\"\""))
+        .collect::<Vec<_>>()
+        .join(",");
+    let sum = caps
+        .iter()
+        .map(|c| format!("ROUNDDOWN({c},2)"))
+        .collect::<Vec<_>>()
+        .join("+");
+    let sites = format!("IF(OR({missing}),\"\",{sum})");
+    format!("IF(cap=\"\",{sites},IF(OR({missing}),ROUNDDOWN(cap,2),MIN(ROUNDDOWN(cap,2),{sum})))")
+}
+
 /// The key figures of waterfall `w` on `sheet`; `e` gives the cached values.
 pub(super) fn key_figures(
     sheet: &mut Sheet,
@@ -294,9 +316,10 @@ pub(super) fn key_figures(
         Style::Money,
         Cell::formula_val(
             format!(
-                "IF(cap=\"\",\"\",ROUNDDOWN(cap,2)-ROUND(cofunder_share*ROUNDDOWN(cap,2),2)+{}+{})",
+                "IF({b}=\"\",\"\",{b}-ROUND(cofunder_share*{b},2)+{}+{})",
                 sum(&w.fees),
-                sum(&w.payer_costs)
+                sum(&w.payer_costs),
+                b = payments_bound(s),
             ),
             mc,
         ),

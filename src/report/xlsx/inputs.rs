@@ -17,6 +17,8 @@ pub(super) struct Inputs {
     pub payer_costs: Series,
     pub cofunder_costs: Series,
     pub investor_costs: Series,
+    /// Each site's intake, in the order of `[[sites]]`.
+    pub site_intake: Vec<Option<Series>>,
 }
 
 /// The defined name of an outcome's input.
@@ -438,6 +440,96 @@ pub(super) fn inputs(sheet: &mut Sheet, s: &Scenario, t: &Texts) -> Inputs {
         }
     }
 
+    let any_flow = s.outcomes.iter().any(|o| o.kind == OutcomeKind::Flow);
+    for site in &s.sites {
+        sheet.push(Line::Blank);
+        let title = format!(
+            "{} ({})",
+            crate::format::sanitize(&site.name),
+            crate::format::sanitize(&site.payer)
+        );
+        sheet.push(Line::Heading(vec![
+            title,
+            t.unit.to_string(),
+            t.value.to_string(),
+            t.name.to_string(),
+        ]));
+        let id = &site.id;
+        if any_flow {
+            input(
+                sheet,
+                t.l("Størrelse", "Size"),
+                &s.cohort.unit,
+                Style::Number,
+                &format!("size_{id}"),
+                n(site.size.unwrap_or_default()),
+            );
+        }
+        input(
+            sheet,
+            t.l("Effekt, faktor på α", "Effect, factor on α"),
+            "",
+            Style::Number,
+            &format!("effect_{id}"),
+            n(site.effect),
+        );
+        input(
+            sheet,
+            t.l("Eget tak (tomt: uten)", "Own cap (empty: none)"),
+            t.currency_unit,
+            Style::Money,
+            &format!("cap_{id}"),
+            site.cap.map_or(Val::Blank, Val::Num),
+        );
+        for o in &s.outcomes {
+            let own = |values: &[crate::scenario::OutcomeValue]| {
+                values
+                    .iter()
+                    .find(|v| v.outcome == o.id)
+                    .map_or(Val::Blank, |v| Val::Num(v.value))
+            };
+            let on = outcome_name(t.lang, o);
+            input(
+                sheet,
+                format!("{on}: {}", t.l("utgangsnivå", "baseline")),
+                "",
+                Style::Number,
+                &format!("baseline_{}_{id}", o.id),
+                n(site.baseline(o)),
+            );
+            input(
+                sheet,
+                format!(
+                    "{on}: {}",
+                    t.l(
+                        "forventet nivå (tomt: kontraktens forbedring)",
+                        "expected level (empty: the contract's improvement)"
+                    )
+                ),
+                "",
+                Style::Number,
+                &format!("expected_{}_{id}", o.id),
+                own(&site.expected),
+            );
+            if o.kind == OutcomeKind::Flow {
+                input(
+                    sheet,
+                    format!(
+                        "{on}: {}",
+                        t.l(
+                            "drift (tomt: resultatmålets)",
+                            "drift (empty: the outcome's)"
+                        )
+                    ),
+                    "",
+                    Style::Number,
+                    &format!("drift_{}_{id}", o.id),
+                    own(&site.drift),
+                );
+            }
+        }
+    }
+
     sheet.push(Line::Blank);
     let periods = s.timeline.periods;
     let mut head = vec![t.l("Per periode", "Per period"), t.unit.to_string()];
@@ -474,6 +566,27 @@ pub(super) fn inputs(sheet: &mut Sheet, s: &Scenario, t: &Texts) -> Inputs {
                 .collect(),
         )
     });
+    let site_intake = s
+        .sites
+        .iter()
+        .map(|site| {
+            site.intake.as_ref().map(|intake| {
+                per_period(
+                    sheet,
+                    format!(
+                        "{}, {}",
+                        t.l("Inntak", "Intake"),
+                        crate::format::sanitize(&site.name)
+                    ),
+                    &s.cohort.unit,
+                    Style::Number,
+                    (0..periods)
+                        .map(|i| intake.get(i).copied().unwrap_or_default())
+                        .collect(),
+                )
+            })
+        })
+        .collect();
     let costs = |by: CostPayer| -> Vec<Decimal> {
         (0..periods)
             .map(|tau| {
@@ -521,5 +634,6 @@ pub(super) fn inputs(sheet: &mut Sheet, s: &Scenario, t: &Texts) -> Inputs {
         payer_costs,
         cofunder_costs,
         investor_costs,
+        site_intake,
     }
 }

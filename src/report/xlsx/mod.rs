@@ -23,7 +23,7 @@ use texts::{Texts, outcome_name, sheet_name};
 
 use crate::format::Lang;
 use crate::model::{RISK_ACHIEVEMENTS, evaluate_at};
-use crate::scenario::{Mechanism, Outcome, Scenario};
+use crate::scenario::{Mechanism, Outcome, Pooling, Scenario};
 
 /// Why a workbook could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +31,9 @@ pub enum XlsxError {
     /// What the formulas do not model yet.
     #[error("the spreadsheet does not model several municipalities ([[sites]]) yet")]
     Sites,
+    /// A threshold tested on the sites pooled (`pooling = "pooled"`).
+    #[error("the spreadsheet does not model a pooled threshold test yet")]
+    Pooled,
     #[error("{0}")]
     Write(#[from] rust_xlsxwriter::XlsxError),
 }
@@ -41,6 +44,8 @@ pub fn refusal(lang: Lang, e: &XlsxError) -> String {
     match (lang, e) {
         (Lang::Nb, XlsxError::Sites) => "regnearket har ennå ikke formler for flere kommuner ([[sites]]); bruk `effekt report --format md|csv|json` for dette scenariet, eller et scenario uten [[sites]]".to_string(),
         (Lang::En, XlsxError::Sites) => "the spreadsheet has no formulas for several municipalities ([[sites]]) yet; use `effekt report --format md|csv|json` for this scenario, or a scenario without [[sites]]".to_string(),
+        (Lang::Nb, XlsxError::Pooled) => "regnearket har ennå ikke formler for en felles terskeltest over kommunene (pooling = \"pooled\"); bruk `effekt report --format md|csv|json` for dette scenariet".to_string(),
+        (Lang::En, XlsxError::Pooled) => "the spreadsheet has no formulas for a threshold tested on the sites pooled (pooling = \"pooled\") yet; use `effekt report --format md|csv|json` for this scenario".to_string(),
         (Lang::Nb, XlsxError::Write(e)) => format!("kunne ikke lage regnearket: {e}"),
         (Lang::En, XlsxError::Write(e)) => format!("could not make the spreadsheet: {e}"),
     }
@@ -54,11 +59,42 @@ pub(crate) fn price(s: &Scenario, o: &Outcome) -> Decimal {
     }
 }
 
+/// Where outcome `o` is measured: the contract's cohort, or each site.
+fn places<'a>(s: &'a Scenario, o: &Outcome, inputs: &'a inputs::Inputs) -> Vec<model::Place<'a>> {
+    if s.sites.is_empty() {
+        return vec![model::Place {
+            site: None,
+            size: ("cohort_size".into(), s.cohort.size.unwrap_or_default()),
+            intake: inputs.intake.as_ref(),
+            effect: None,
+            baseline: o.baseline,
+            ei: o.expected_improvement(),
+            drift: o.drift,
+        }];
+    }
+    s.sites
+        .iter()
+        .zip(&inputs.site_intake)
+        .map(|(site, intake)| model::Place {
+            site: Some((
+                site.id.as_str(),
+                crate::format::sanitize(&site.name).into_owned(),
+            )),
+            size: (format!("size_{}", site.id), site.size.unwrap_or_default()),
+            intake: intake.as_ref(),
+            effect: Some((format!("effect_{}", site.id), site.effect)),
+            baseline: site.baseline(o),
+            ei: site.expected_improvement(o),
+            drift: site.drift(o),
+        })
+        .collect()
+}
+
 /// The workbook of scenario `s` (a variant already applied), `title`
 /// naming it, as the bytes of an `.xlsx` file.
 pub fn workbook(lang: Lang, s: &Scenario, title: &str, cache: Cache) -> Result<Vec<u8>, XlsxError> {
-    if !s.sites.is_empty() {
-        return Err(XlsxError::Sites);
+    if !s.sites.is_empty() && s.payment.pooling == Pooling::Pooled {
+        return Err(XlsxError::Pooled);
     }
     let t = Texts::new(lang, s);
     let mut taken: Vec<String> = vec![
@@ -83,7 +119,14 @@ pub fn workbook(lang: Lang, s: &Scenario, title: &str, cache: Cache) -> Result<V
         taken.push(name.clone());
         let mut sheet = Sheet::new(&name);
         sheet.push(Line::Title(outcome_name(lang, o)));
-        rows.push(model::outcome(&mut sheet, s, o, &alpha, &inputs, &t));
+        rows.push(model::outcome(
+            &mut sheet,
+            s,
+            o,
+            &alpha,
+            &places(s, o, &inputs),
+            &t,
+        ));
         outcome_sheets.push(sheet);
     }
     let mut waterfall = Sheet::new(t.waterfall);
@@ -91,7 +134,17 @@ pub fn workbook(lang: Lang, s: &Scenario, title: &str, cache: Cache) -> Result<V
         "Vannfall og hver parts kontantstrøm",
         "Waterfall and each party's flows",
     )));
-    let w = model::waterfall(&mut waterfall, s, &rows, &inputs, &t);
+    let sites: Vec<(String, String)> = s
+        .sites
+        .iter()
+        .map(|site| {
+            (
+                site.id.clone(),
+                crate::format::sanitize(&site.name).into_owned(),
+            )
+        })
+        .collect();
+    let w = model::waterfall(&mut waterfall, s, &rows, &sites, &inputs, &t);
     let e = evaluate_at(s, s.assumptions.achievement);
     let mut key = Sheet::new(t.key_figures);
     key.push(Line::Title(format!("{} — {}", t.key_figures, title)));
@@ -136,11 +189,11 @@ pub fn workbook(lang: Lang, s: &Scenario, title: &str, cache: Cache) -> Result<V
             .map(|o| {
                 sheet.push(Line::Blank);
                 sheet.push(Line::Heading(vec![outcome_name(lang, o)]));
-                model::outcome(&mut sheet, s, o, &alpha, &inputs, &t)
+                model::outcome(&mut sheet, s, o, &alpha, &places(s, o, &inputs), &t)
             })
             .collect();
         sheet.push(Line::Blank);
-        let w = model::waterfall(&mut sheet, s, &rows, &inputs, &t);
+        let w = model::waterfall(&mut sheet, s, &rows, &sites, &inputs, &t);
         let e = evaluate_at(s, *a);
         sheet.push(Line::Blank);
         keys.push(figures::key_figures(&mut sheet, s, &w, &e, &t));

@@ -118,16 +118,32 @@ pub(super) fn tau_heading(sheet: &mut Sheet, t: &Texts, periods: usize) {
     sheet.push(Line::Heading(head));
 }
 
-/// An outcome's rows on `sheet`: its terms, then per period the measured
-/// improvement, payable units, payment and value.
+/// Where an outcome is measured: the contract's cohort, or one site (§9)
+/// with its own inputs (named `<what>_<outcome>_<site>`).
+pub(super) struct Place<'a> {
+    /// The site's id and name; `None` for the contract's own cohort.
+    pub site: Option<(&'a str, String)>,
+    /// The cohort's size: its name and value.
+    pub size: (String, Decimal),
+    pub intake: Option<&'a Series>,
+    /// The site's factor on α: its name and value.
+    pub effect: Option<(String, Decimal)>,
+    pub baseline: Decimal,
+    /// `EI_s`.
+    pub ei: Decimal,
+    pub drift: Decimal,
+}
+
+/// An outcome's rows on `sheet`: its terms, then for each place per period
+/// the measured improvement, payable units, payment and value.
 pub(super) fn outcome(
     sheet: &mut Sheet,
     s: &Scenario,
     o: &Outcome,
     alpha: &Alpha,
-    inputs: &Inputs,
+    places: &[Place],
     t: &Texts,
-) -> OutcomeRows {
+) -> Vec<OutcomeRows> {
     let here = sheet.name.clone();
     let h = here.as_str();
     let nm = |w: &str| name(w, o);
@@ -198,7 +214,6 @@ pub(super) fn outcome(
             if o.pay_beyond_target { v } else { v.min(most) },
         )
     };
-    let a = &alpha.cell;
     sheet.push(Line::Blank);
     tau_heading(sheet, t, periods);
     let ts = over(
@@ -218,226 +233,282 @@ pub(super) fn outcome(
             (tau >= 1).then(|| f(tau))
         })
     };
-    let (units, true_units) = match o.kind {
-        OutcomeKind::Flow => {
-            let ramp_n = Decimal::from(o.ramp_periods.max(1));
-            let ramp = number(sheet, t.l("Opptrapping", "Ramp-up"), &|tau| {
+    let mut out = Vec::new();
+    for place in places {
+        let (base_name, drift_name, ei, ei_c, drift_v, base_v, a, alpha_v) = match &place.site {
+            None => (
+                nm("baseline"),
+                nm("drift"),
+                place.ei,
+                ei_c.clone(),
+                place.drift,
+                place.baseline,
+                alpha.cell.clone(),
+                alpha.value,
+            ),
+            Some((id, site_name)) => {
+                sheet.push(Line::Blank);
+                sheet.push(Line::Heading(vec![site_name.clone()]));
+                let site = |w: &str| format!("{w}_{}_{id}", o.id);
+                let ei_s = scalar(
+                    sheet,
+                    t.l("Forventet forbedring EI_s", "Expected improvement EI_s"),
+                    Style::Number,
+                    format!(
+                        "IF({e}=\"\",{ei_c},{}*({e}-{}))",
+                        nm("sign"),
+                        site("baseline"),
+                        e = site("expected")
+                    ),
+                    place.ei,
+                );
+                let drift = scalar(
+                    sheet,
+                    t.l("Drift per periode", "Drift per period"),
+                    Style::Number,
+                    format!("IF({d}=\"\",{},{d})", nm("drift"), d = site("drift")),
+                    place.drift,
+                );
+                let (f, v) = place.effect.clone().unwrap_or_default();
                 (
-                    format!("MIN(1,{}/{})", ts.cell(h, tau), nm("ramp_periods")),
-                    (Decimal::from(tau) / ramp_n).min(Decimal::ONE),
+                    site("baseline"),
+                    drift.cell(h, 0),
+                    place.ei,
+                    ei_s.cell(h, 0),
+                    place.drift,
+                    place.baseline,
+                    format!("{}*{f}", alpha.cell),
+                    alpha.value * v,
                 )
-            });
-            let effect = number(
-                sheet,
-                t.l("Sann forbedring E", "True improvement E"),
-                &|tau| {
+            }
+        };
+        let a = &a;
+        let alpha_value = alpha_v;
+        let (units, true_units) = match o.kind {
+            OutcomeKind::Flow => {
+                let ramp_n = Decimal::from(o.ramp_periods.max(1));
+                let ramp = number(sheet, t.l("Opptrapping", "Ramp-up"), &|tau| {
                     (
-                        format!("{a}*{ei_c}*{}", ramp.cell(h, tau)),
-                        alpha.value * ei * ramp.v[tau],
+                        format!("MIN(1,{}/{})", ts.cell(h, tau), nm("ramp_periods")),
+                        (Decimal::from(tau) / ramp_n).min(Decimal::ONE),
                     )
-                },
-            );
-            let historical = o.counterfactual == Counterfactual::HistoricalBaseline;
-            let measured = number(
-                sheet,
-                t.l("Målt forbedring M", "Measured improvement M"),
-                &|tau| {
-                    let drift = if historical {
-                        o.drift * Decimal::from(tau)
-                    } else {
-                        Decimal::ZERO
-                    };
-                    (
-                        format!(
-                            "{}+IF({}=1,{}*{},0)",
-                            effect.cell(h, tau),
-                            nm("historical"),
-                            nm("drift"),
-                            ts.cell(h, tau)
-                        ),
-                        effect.v[tau] + drift,
-                    )
-                },
-            );
-            let q0 = number(
-                sheet,
-                t.l(
-                    "Betalbar forbedring før grensen",
-                    "Payable improvement before the limit",
-                ),
-                &|tau| {
-                    (
-                        payable_formula(o, &measured.cell(h, tau), &hi_c),
-                        payable(o.threshold_rule, hi, measured.v[tau]),
-                    )
-                },
-            );
-            let q = number(
-                sheet,
-                t.l("Betalt forbedring q", "Paid improvement q"),
-                &|tau| limit(&q0.cell(h, tau), q0.v[tau]),
-            );
-            let volume_v = s.cohort.size.unwrap_or_default()
-                * o.units_per_point.unwrap_or_default()
-                / Decimal::from(s.timeline.per_year());
-            let volume = scalar(
-                sheet,
-                t.l(
-                    "Enheter per poeng i perioden V",
-                    "Units per point in the period V",
-                ),
-                Style::Number,
-                format!("cohort_size*{}/periods_per_year", nm("units_per_point")),
-                volume_v,
-            );
-            let vc = volume.cell(h, 0);
-            let units = number(
-                sheet,
-                t.l("Betalbare enheter U", "Payable units U"),
-                &|tau| (format!("{}*{vc}", q.cell(h, tau)), q.v[tau] * volume_v),
-            );
-            let true_units = number(
-                sheet,
-                t.l("Sanne ekstra enheter A", "True additional units A"),
-                &|tau| {
-                    (
-                        format!("{}*{vc}", effect.cell(h, tau)),
-                        effect.v[tau] * volume_v,
-                    )
-                },
-            );
-            (units, true_units)
-        }
-        OutcomeKind::Event => {
-            let hundred = Decimal::ONE_HUNDRED;
-            let rate_v = (o.baseline + sign * alpha.value * ei).clamp(Decimal::ZERO, hundred);
-            let rate = scalar(
-                sheet,
-                t.l("Rate nådd r", "Rate reached r"),
-                Style::Number,
-                format!(
-                    "MAX(0,MIN(100,{b}+{s}*{a}*{ei_c}))",
-                    b = nm("baseline"),
-                    s = nm("sign")
-                ),
-                rate_v,
-            );
-            let e_v = sign * (rate_v - o.baseline);
-            let effect = scalar(
-                sheet,
-                t.l("Sann forbedring E", "True improvement E"),
-                Style::Number,
-                format!("{}*({}-{})", nm("sign"), rate.cell(h, 0), nm("baseline")),
-                e_v,
-            );
-            let ec = effect.cell(h, 0);
-            let q0_v = payable(o.threshold_rule, hi, e_v);
-            let q0 = scalar(
-                sheet,
-                t.l(
-                    "Betalbar forbedring før grensen",
-                    "Payable improvement before the limit",
-                ),
-                Style::Number,
-                payable_formula(o, &ec, &hi_c),
-                q0_v,
-            );
-            let (qf, q_v) = limit(&q0.cell(h, 0), q0_v);
-            let q = scalar(
-                sheet,
-                t.l("Betalt forbedring q", "Paid improvement q"),
-                Style::Number,
-                qf,
-                q_v,
-            );
-            let qc = q.cell(h, 0);
-            let every = o.counterfactual == Counterfactual::None;
-            let intake = inputs.intake.as_ref();
-            let participants = number(
-                sheet,
-                t.l("Deltakere målt I", "Participants measured I"),
-                &|tau| match (tau.checked_sub(o.lag).filter(|p| *p >= 1), intake) {
-                    (Some(p), Some(i)) => (i.cell(h, p - 1), i.v[p - 1]),
-                    _ => ("0".to_string(), Decimal::ZERO),
-                },
-            );
-            let units = number(
-                sheet,
-                t.l("Betalbare enheter U", "Payable units U"),
-                &|tau| {
-                    let i = participants.cell(h, tau);
-                    if every {
+                });
+                let effect = number(
+                    sheet,
+                    t.l("Sann forbedring E", "True improvement E"),
+                    &|tau| {
                         (
-                            format!("{i}*({}+{qc})/100", nm("baseline")),
-                            participants.v[tau] * (o.baseline + q_v) / hundred,
+                            format!("{a}*{ei_c}*{}", ramp.cell(h, tau)),
+                            alpha_value * ei * ramp.v[tau],
                         )
-                    } else {
-                        (format!("{i}*{qc}/100"), participants.v[tau] * q_v / hundred)
-                    }
-                },
-            );
-            let true_units = number(
-                sheet,
-                t.l("Sanne ekstra enheter A", "True additional units A"),
-                &|tau| {
-                    (
-                        format!("{}*{ec}/100", participants.cell(h, tau)),
-                        participants.v[tau] * e_v / hundred,
-                    )
-                },
-            );
-            (units, true_units)
-        }
-    };
-    let payment = money(
-        sheet,
-        t.l(
-            "Resultatbetaling P (før tak)",
-            "Outcome payment P (before the cap)",
-        ),
-        &|tau| {
+                    },
+                );
+                let historical = o.counterfactual == Counterfactual::HistoricalBaseline;
+                let measured = number(
+                    sheet,
+                    t.l("Målt forbedring M", "Measured improvement M"),
+                    &|tau| {
+                        let drift = if historical {
+                            drift_v * Decimal::from(tau)
+                        } else {
+                            Decimal::ZERO
+                        };
+                        (
+                            format!(
+                                "{}+IF({}=1,{}*{},0)",
+                                effect.cell(h, tau),
+                                nm("historical"),
+                                drift_name,
+                                ts.cell(h, tau)
+                            ),
+                            effect.v[tau] + drift,
+                        )
+                    },
+                );
+                let q0 = number(
+                    sheet,
+                    t.l(
+                        "Betalbar forbedring før grensen",
+                        "Payable improvement before the limit",
+                    ),
+                    &|tau| {
+                        (
+                            payable_formula(o, &measured.cell(h, tau), &hi_c),
+                            payable(o.threshold_rule, hi, measured.v[tau]),
+                        )
+                    },
+                );
+                let q = number(
+                    sheet,
+                    t.l("Betalt forbedring q", "Paid improvement q"),
+                    &|tau| limit(&q0.cell(h, tau), q0.v[tau]),
+                );
+                let volume_v = place.size.1 * o.units_per_point.unwrap_or_default()
+                    / Decimal::from(s.timeline.per_year());
+                let volume = scalar(
+                    sheet,
+                    t.l(
+                        "Enheter per poeng i perioden V",
+                        "Units per point in the period V",
+                    ),
+                    Style::Number,
+                    format!(
+                        "{}*{}/periods_per_year",
+                        place.size.0,
+                        nm("units_per_point")
+                    ),
+                    volume_v,
+                );
+                let vc = volume.cell(h, 0);
+                let units = number(
+                    sheet,
+                    t.l("Betalbare enheter U", "Payable units U"),
+                    &|tau| (format!("{}*{vc}", q.cell(h, tau)), q.v[tau] * volume_v),
+                );
+                let true_units = number(
+                    sheet,
+                    t.l("Sanne ekstra enheter A", "True additional units A"),
+                    &|tau| {
+                        (
+                            format!("{}*{vc}", effect.cell(h, tau)),
+                            effect.v[tau] * volume_v,
+                        )
+                    },
+                );
+                (units, true_units)
+            }
+            OutcomeKind::Event => {
+                let hundred = Decimal::ONE_HUNDRED;
+                let rate_v = (base_v + sign * alpha_value * ei).clamp(Decimal::ZERO, hundred);
+                let rate = scalar(
+                    sheet,
+                    t.l("Rate nådd r", "Rate reached r"),
+                    Style::Number,
+                    format!(
+                        "MAX(0,MIN(100,{b}+{s}*{a}*{ei_c}))",
+                        b = base_name,
+                        s = nm("sign")
+                    ),
+                    rate_v,
+                );
+                let e_v = sign * (rate_v - base_v);
+                let effect = scalar(
+                    sheet,
+                    t.l("Sann forbedring E", "True improvement E"),
+                    Style::Number,
+                    format!("{}*({}-{})", nm("sign"), rate.cell(h, 0), base_name),
+                    e_v,
+                );
+                let ec = effect.cell(h, 0);
+                let q0_v = payable(o.threshold_rule, hi, e_v);
+                let q0 = scalar(
+                    sheet,
+                    t.l(
+                        "Betalbar forbedring før grensen",
+                        "Payable improvement before the limit",
+                    ),
+                    Style::Number,
+                    payable_formula(o, &ec, &hi_c),
+                    q0_v,
+                );
+                let (qf, q_v) = limit(&q0.cell(h, 0), q0_v);
+                let q = scalar(
+                    sheet,
+                    t.l("Betalt forbedring q", "Paid improvement q"),
+                    Style::Number,
+                    qf,
+                    q_v,
+                );
+                let qc = q.cell(h, 0);
+                let every = o.counterfactual == Counterfactual::None;
+                let intake = place.intake;
+                let participants = number(
+                    sheet,
+                    t.l("Deltakere målt I", "Participants measured I"),
+                    &|tau| match (tau.checked_sub(o.lag).filter(|p| *p >= 1), intake) {
+                        (Some(p), Some(i)) => (i.cell(h, p - 1), i.v[p - 1]),
+                        _ => ("0".to_string(), Decimal::ZERO),
+                    },
+                );
+                let units = number(
+                    sheet,
+                    t.l("Betalbare enheter U", "Payable units U"),
+                    &|tau| {
+                        let i = participants.cell(h, tau);
+                        if every {
+                            (
+                                format!("{i}*({base_name}+{qc})/100"),
+                                participants.v[tau] * (base_v + q_v) / hundred,
+                            )
+                        } else {
+                            (format!("{i}*{qc}/100"), participants.v[tau] * q_v / hundred)
+                        }
+                    },
+                );
+                let true_units = number(
+                    sheet,
+                    t.l("Sanne ekstra enheter A", "True additional units A"),
+                    &|tau| {
+                        (
+                            format!("{}*{ec}/100", participants.cell(h, tau)),
+                            participants.v[tau] * e_v / hundred,
+                        )
+                    },
+                );
+                (units, true_units)
+            }
+        };
+        let payment = money(
+            sheet,
+            t.l(
+                "Resultatbetaling P (før tak)",
+                "Outcome payment P (before the cap)",
+            ),
+            &|tau| {
+                (
+                    format!("ROUND({}*{price_c},2)", units.cell(h, tau)),
+                    to_ore(units.v[tau] * price),
+                )
+            },
+        );
+        let value = money(sheet, t.l("Verdi B", "Value B"), &|tau| {
             (
-                format!("ROUND({}*{price_c},2)", units.cell(h, tau)),
-                to_ore(units.v[tau] * price),
+                format!("ROUND({}*{},2)", true_units.cell(h, tau), nm("value")),
+                to_ore(true_units.v[tau] * o.value),
             )
-        },
-    );
-    let value = money(sheet, t.l("Verdi B", "Value B"), &|tau| {
-        (
-            format!("ROUND({}*{},2)", true_units.cell(h, tau), nm("value")),
-            to_ore(true_units.v[tau] * o.value),
-        )
-    });
-    let payer_value = money(
-        sheet,
-        t.l("Kommunens del av verdien", "The payer's part of the value"),
-        &|tau| {
+        });
+        let payer_value = money(
+            sheet,
+            t.l("Kommunens del av verdien", "The payer's part of the value"),
+            &|tau| {
+                (
+                    format!(
+                        "ROUND({}*{},2)",
+                        nm("payer_value_share"),
+                        value.cell(h, tau)
+                    ),
+                    to_ore(o.payer_value_share * value.v[tau]),
+                )
+            },
+        );
+        let cash_value = money(sheet, t.l("Kontantdelen av den", "Its cash part"), &|tau| {
             (
                 format!(
                     "ROUND({}*{},2)",
-                    nm("payer_value_share"),
-                    value.cell(h, tau)
+                    nm("payer_cash_share"),
+                    payer_value.cell(h, tau)
                 ),
-                to_ore(o.payer_value_share * value.v[tau]),
+                to_ore(o.payer_cash_share * payer_value.v[tau]),
             )
-        },
-    );
-    let cash_value = money(sheet, t.l("Kontantdelen av den", "Its cash part"), &|tau| {
-        (
-            format!(
-                "ROUND({}*{},2)",
-                nm("payer_cash_share"),
-                payer_value.cell(h, tau)
-            ),
-            to_ore(o.payer_cash_share * payer_value.v[tau]),
-        )
-    });
-    OutcomeRows {
-        payment,
-        value,
-        payer_value,
-        cash_value,
+        });
+        out.push(OutcomeRows {
+            payment,
+            value,
+            payer_value,
+            cash_value,
+        });
     }
+    out
 }
 
 /// The sum of one row over the outcomes at τ.
@@ -477,10 +548,14 @@ fn flow_row(
 }
 
 /// The waterfall (§3) on `sheet` from the outcomes' rows.
+///
+/// `outcomes[o][p]`: outcome `o` at place `p`; `sites` (empty without
+/// sites): each site's id and name, in the order of the places.
 pub(super) fn waterfall(
     sheet: &mut Sheet,
     s: &Scenario,
-    outcomes: &[OutcomeRows],
+    outcomes: &[Vec<OutcomeRows>],
+    sites: &[(String, String)],
     inputs: &Inputs,
     t: &Texts,
 ) -> Waterfall {
@@ -510,20 +585,72 @@ pub(super) fn waterfall(
         };
     let at = |tau: usize| tau >= 1;
     let before = |tau: usize| tau < last;
-    let rows = |f: fn(&OutcomeRows) -> &Series| outcomes.iter().map(f).collect::<Vec<_>>();
+    let rows =
+        |f: fn(&OutcomeRows) -> &Series| outcomes.iter().flatten().map(f).collect::<Vec<_>>();
     let formula = money(
         sheet,
         t.l("Resultatbetalinger etter formelen F", "Formula payments F"),
         &|tau| at(tau).then(|| sum_of(h, &rows(|o| &o.payment), tau)),
     );
-    let cap = s
-        .payment
-        .cap
-        .map(|c| c.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero));
+    let down = |c: Decimal| c.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+    // Each site's own cap first (§9), on its own cumulative payments.
+    let mut site_paid = Vec::new();
+    for (i, (id, name)) in sites.iter().enumerate() {
+        let own: Vec<&Series> = outcomes.iter().map(|o| &o[i].payment).collect();
+        let f = money(
+            sheet,
+            format!(
+                "{} {name}",
+                t.l("Resultatbetalinger etter formelen,", "Formula payments,")
+            ),
+            &|tau| at(tau).then(|| sum_of(h, &own, tau)),
+        );
+        let cap = s.sites[i].cap.map(down);
+        let mut v = vec![Decimal::ZERO; periods + 1];
+        let mut before_sum = Decimal::ZERO;
+        for (paid, f) in v.iter_mut().zip(&f.v).skip(1) {
+            *paid = match cap {
+                Some(cap) => (*f).min((cap - before_sum).max(Decimal::ZERO)),
+                None => *f,
+            };
+            before_sum += *paid;
+        }
+        let own_at = sheet.next();
+        let name_cap = format!("cap_{id}");
+        site_paid.push(money(
+            sheet,
+            format!("{} {name}", t.l("Etter kommunens eget tak,", "After the site's own cap,")),
+            &|tau| {
+                at(tau).then(|| {
+                    let fc = f.cell(h, tau);
+                    let earlier = if tau >= 2 {
+                        format!("-SUM({})", own_at.range(h, 1, tau - 1))
+                    } else {
+                        String::new()
+                    };
+                    (
+                        format!("IF({name_cap}=\"\",{fc},MIN({fc},MAX(0,ROUNDDOWN({name_cap},2){earlier})))"),
+                        v[tau],
+                    )
+                })
+            },
+        ));
+    }
+    let capped = if sites.is_empty() {
+        formula.clone()
+    } else {
+        let all: Vec<&Series> = site_paid.iter().collect();
+        money(
+            sheet,
+            t.l("Etter kommunenes egne tak", "After the sites' own caps"),
+            &|tau| at(tau).then(|| sum_of(h, &all, tau)),
+        )
+    };
+    let cap = s.payment.cap.map(down);
     let paid_at = sheet.next();
     let mut paid_v = vec![Decimal::ZERO; periods + 1];
     let mut before_sum = Decimal::ZERO;
-    for (paid, f) in paid_v.iter_mut().zip(&formula.v).skip(1) {
+    for (paid, f) in paid_v.iter_mut().zip(&capped.v).skip(1) {
         *paid = match cap {
             Some(cap) => (*f).min((cap - before_sum).max(Decimal::ZERO)),
             None => *f,
@@ -538,7 +665,7 @@ pub(super) fn waterfall(
         ),
         &|tau| {
             at(tau).then(|| {
-                let f = formula.cell(h, tau);
+                let f = capped.cell(h, tau);
                 let earlier = if tau >= 2 {
                     format!("-SUM({})", paid_at.range(h, 1, tau - 1))
                 } else {
