@@ -346,6 +346,88 @@ fn cached_values_equal_calc_json() {
 }
 
 #[test]
+fn a_variant_and_sites_cached() {
+    let dir = temp_dir("xlsx-variant");
+    let out = effekt(
+        &dir,
+        &[
+            "save",
+            "sykefravaer",
+            "høy pris",
+            "--set",
+            "price.absence=1300",
+            "--set",
+            "cap=9000000",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = dir.join("variant.xlsx");
+    let out = effekt(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "report",
+            "sykefravaer",
+            "--variant",
+            "høy pris",
+            "--format",
+            "xlsx",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut s = pilot("sykefravaer", Decimal::ONE);
+    s = effekt::levers::set(&s, "price.absence", Decimal::from(1300)).unwrap();
+    s = effekt::levers::set(&s, "cap", Decimal::from(9_000_000)).unwrap();
+    let json = effekt(
+        &dir,
+        &["calc", "sykefravaer", "--variant", "høy pris", "--json"],
+    );
+    let json: Value = serde_json::from_slice(&json.stdout).expect("calc --json");
+    let e = model::evaluate(&s);
+    let want = Decimal::from_str(json["payer"]["npv"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        e.payer.npv, want,
+        "the variant is the scenario with its levers"
+    );
+    check(&path, &s, &e, "the variant");
+
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");
+    let path = dir.join("sites.xlsx");
+    let out = effekt(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "report",
+            fixture.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = effekt::scenario::load_file(&fixture).unwrap();
+    check(&path, &s, &model::evaluate(&s), "three sites");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn refuses_what_it_does_not_model_and_needs_a_file() {
     let dir = temp_dir("xlsx-refuse");
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");

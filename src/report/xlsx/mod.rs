@@ -5,8 +5,10 @@
 //! model's value cached, so a reader without recalculation sees effekt's
 //! figures and one who changes an input sees the formulas follow.
 //!
-//! Not yet modelled in formulas: several municipalities (`[[sites]]`,
-//! §9); such a scenario is refused with [`Unsupported::Sites`].
+//! With sites (§9) each outcome sheet has a block per site and the
+//! waterfall applies each site's own cap before the contract's. Not yet
+//! in formulas: each site's own payer flows and budget (not shown), and a
+//! pooled threshold test ([`XlsxError::Pooled`], refused).
 
 mod book;
 mod figures;
@@ -28,9 +30,6 @@ use crate::scenario::{Mechanism, Outcome, Pooling, Scenario};
 /// Why a workbook could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum XlsxError {
-    /// What the formulas do not model yet.
-    #[error("the spreadsheet does not model several municipalities ([[sites]]) yet")]
-    Sites,
     /// A threshold tested on the sites pooled (`pooling = "pooled"`).
     #[error("the spreadsheet does not model a pooled threshold test yet")]
     Pooled,
@@ -42,8 +41,6 @@ pub enum XlsxError {
 /// with what to do instead.
 pub fn refusal(lang: Lang, e: &XlsxError) -> String {
     match (lang, e) {
-        (Lang::Nb, XlsxError::Sites) => "regnearket har ennå ikke formler for flere kommuner ([[sites]]); bruk `effekt report --format md|csv|json` for dette scenariet, eller et scenario uten [[sites]]".to_string(),
-        (Lang::En, XlsxError::Sites) => "the spreadsheet has no formulas for several municipalities ([[sites]]) yet; use `effekt report --format md|csv|json` for this scenario, or a scenario without [[sites]]".to_string(),
         (Lang::Nb, XlsxError::Pooled) => "regnearket har ennå ikke formler for en felles terskeltest over kommunene (pooling = \"pooled\"); bruk `effekt report --format md|csv|json` for dette scenariet".to_string(),
         (Lang::En, XlsxError::Pooled) => "the spreadsheet has no formulas for a threshold tested on the sites pooled (pooling = \"pooled\") yet; use `effekt report --format md|csv|json` for this scenario".to_string(),
         (Lang::Nb, XlsxError::Write(e)) => format!("kunne ikke lage regnearket: {e}"),
@@ -286,6 +283,7 @@ fn note_lines(t: &Texts) -> Vec<String> {
         "Vannfall: taket, medfinansierers del, investorens trekk og saldo med avkastningstak, leverandørens utsatte honorar, utdelinger, overskudd ved slutt og garantien (§3), og hver parts kontantstrøm per tidspunkt τ.",
         "Nøkkeltall: netto og nåverdi (τ = 0 udiskontert), investorens IRR (IRR() per periode, gjort årlig), pengemultippel og kommunens budsjett (§4, §8.2).",
         "Risikodeling: hele modellen på skjulte ark ved 0, 50, 100 og 150 % av forventet effekt.",
+        "Flere kommuner: en blokk per kommune på hvert resultatmåls ark og kommunens eget tak før kontraktens. Hver kommunes egne betalinger, budsjett og største forpliktelse står ikke her; se effekt report --format md, csv eller json.",
         "Beløp rundes til øre der modellen runder (ROUND, halv bort fra null); taket og garantigrensen rundes ned.",
         "Formlene regner i flyttall; effekt regner eksakt. Alle beløp stemmer på øret; nær en terskel eller en halv øre kan et regneark i sjeldne tilfeller avvike.",
         "Åpnes filen uten omregning (f.eks. i en forhåndsvisning), vises verdiene effekt lagret. I LibreOffice: Data → Beregn → Beregn alt på nytt (Ctrl+Shift+F9).",
@@ -298,6 +296,7 @@ fn note_lines(t: &Texts) -> Vec<String> {
         "Waterfall: the cap, the cofunder's part, the investor's draws and balance at the capped return, the provider's deferred fee, distributions, the surplus at the end and the guarantee (§3), and each party's flows per time point τ.",
         "Key figures: net and NPV (τ = 0 undiscounted), the investor's IRR (IRR() per period, annualised), money multiple and the payer's budget (§4, §8.2).",
         "Risk table: the whole model on hidden sheets at 0, 50, 100 and 150 % of the expected effect.",
+        "Several municipalities: a block per site on each outcome sheet and each site's own cap before the contract's. Each site's own payer flows, budget and maximum commitment are not here; see effekt report --format md, csv or json.",
         "Amounts are rounded to øre where the model rounds (ROUND, half away from zero); the cap and the guarantee's limit are rounded down.",
         "The formulas compute in floating point; effekt computes exactly. Every amount agrees to the øre; near a threshold or half an øre a spreadsheet may in rare cases differ.",
         "Opened without recalculation (e.g. in a preview), the values effekt stored are shown. In LibreOffice: Data → Calculate → Recalculate Hard (Ctrl+Shift+F9).",
