@@ -12,9 +12,11 @@
 
 mod book;
 mod figures;
+mod flows;
 mod inputs;
 mod model;
 mod texts;
+mod waterfall;
 
 use rust_decimal::Decimal;
 
@@ -141,7 +143,7 @@ pub fn workbook(lang: Lang, s: &Scenario, title: &str, cache: Cache) -> Result<V
             )
         })
         .collect();
-    let w = model::waterfall(&mut waterfall, s, &rows, &sites, &inputs, &t);
+    let w = waterfall::waterfall(&mut waterfall, s, &rows, &sites, &inputs, &t);
     let e = evaluate_at(s, s.assumptions.achievement);
     let mut key = Sheet::new(t.key_figures);
     key.push(Line::Title(format!("{} — {}", t.key_figures, title)));
@@ -190,7 +192,7 @@ pub fn workbook(lang: Lang, s: &Scenario, title: &str, cache: Cache) -> Result<V
             })
             .collect();
         sheet.push(Line::Blank);
-        let w = model::waterfall(&mut sheet, s, &rows, &sites, &inputs, &t);
+        let w = waterfall::waterfall(&mut sheet, s, &rows, &sites, &inputs, &t);
         let e = evaluate_at(s, *a);
         sheet.push(Line::Blank);
         keys.push(figures::key_figures(&mut sheet, s, &w, &e, &t));
