@@ -260,24 +260,23 @@ fn effekt(data: &Path, args: &[&str]) -> std::process::Output {
         .expect("run effekt")
 }
 
+/// `effekt --lang en report FILE [ARGS] --format xlsx -o PATH`.
+fn xlsx(dir: &Path, file: &str, path: &Path) -> std::process::Output {
+    let out = path.to_str().unwrap();
+    effekt(
+        dir,
+        &[
+            "--lang", "en", "report", file, "--format", "xlsx", "-o", out,
+        ],
+    )
+}
+
 #[test]
 fn cached_values_equal_calc_json() {
     let dir = temp_dir("xlsx-cached");
     for id in PILOTS {
         let path = dir.join(format!("{id}.xlsx"));
-        let out = effekt(
-            &dir,
-            &[
-                "--lang",
-                "en",
-                "report",
-                id,
-                "--format",
-                "xlsx",
-                "-o",
-                path.to_str().unwrap(),
-            ],
-        );
+        let out = xlsx(&dir, id, &path);
         assert!(
             out.status.success(),
             "{}",
@@ -404,19 +403,7 @@ fn a_variant_and_sites_cached() {
 
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");
     let path = dir.join("sites.xlsx");
-    let out = effekt(
-        &dir,
-        &[
-            "--lang",
-            "en",
-            "report",
-            fixture.to_str().unwrap(),
-            "--format",
-            "xlsx",
-            "-o",
-            path.to_str().unwrap(),
-        ],
-    );
+    let out = xlsx(&dir, fixture.to_str().unwrap(), &path);
     assert!(
         out.status.success(),
         "{}",
@@ -439,19 +426,7 @@ fn refuses_what_it_does_not_model_and_needs_a_file() {
     )
     .unwrap();
     let path = dir.join("pooled.xlsx");
-    let out = effekt(
-        &dir,
-        &[
-            "--lang",
-            "en",
-            "report",
-            pooled.to_str().unwrap(),
-            "--format",
-            "xlsx",
-            "-o",
-            path.to_str().unwrap(),
-        ],
-    );
+    let out = xlsx(&dir, pooled.to_str().unwrap(), &path);
     assert_eq!(
         out.status.code(),
         Some(1),

@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::book::{At, Cell, Line, Row, Series, Sheet, Style, Val};
 use super::model::Waterfall;
 use super::texts::Texts;
-use crate::model::{Evaluation, per_period_rate};
+use crate::model::{Evaluation, PartyFigures, per_period_rate};
 use crate::report::party_name;
 use crate::scenario::Scenario;
 
@@ -24,6 +24,19 @@ pub(super) struct Keys {
 
 fn one(sheet: &mut Sheet, label: String, style: Style, cell: Cell) -> At {
     sheet.scalar(label, style, cell).at
+}
+
+/// A party's net and NPV by its id (`Flows::all_parties`).
+pub(super) fn party(e: &Evaluation, id: &str) -> PartyFigures {
+    match id {
+        "payer" => e.payer,
+        "cofunder" => e.cofunder,
+        "investor" => e.investor_party(),
+        "provider" => e.provider,
+        "guarantor" => e.guarantor,
+        "public_other" => e.public_other,
+        _ => e.others,
+    }
 }
 
 /// The most the payers can pay in outcome payments together (§8.2, §9):
@@ -106,15 +119,7 @@ pub(super) fn key_figures(
         t.l("Netto", "Net"),
         t.l("Nåverdi", "NPV"),
     ]));
-    let figures = |id: &str| match id {
-        "payer" => e.payer,
-        "cofunder" => e.cofunder,
-        "investor" => e.investor_party(),
-        "provider" => e.provider,
-        "guarantor" => e.guarantor,
-        "public_other" => e.public_other,
-        _ => e.others,
-    };
+    let figures = |id: &str| party(e, id);
     let mut parties = Vec::new();
     for (id, flows) in &w.flows {
         let f = figures(id);

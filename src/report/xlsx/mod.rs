@@ -218,15 +218,7 @@ pub fn workbook(lang: Lang, s: &Scenario, title: &str, cache: Cache) -> Result<V
         risk.push(Line::Blank);
         risk.push(Line::Heading(vec![heading]));
         for (i, (id, _)) in keys[0].parties.iter().enumerate() {
-            let figures = |e: &crate::model::Evaluation| match *id {
-                "payer" => e.payer,
-                "cofunder" => e.cofunder,
-                "investor" => e.investor_party(),
-                "provider" => e.provider,
-                "guarantor" => e.guarantor,
-                "public_other" => e.public_other,
-                _ => e.others,
-            };
+            let figures = |e: &crate::model::Evaluation| figures::party(e, id);
             risk.push(Line::Row(Row::new(
                 crate::report::party_name(lang, id).to_string(),
                 Style::Money,
