@@ -417,28 +417,18 @@ fn a_variant_and_sites_cached() {
 #[test]
 fn refuses_what_it_does_not_model_and_needs_a_file() {
     let dir = temp_dir("xlsx-refuse");
+    // A pooled test of an event outcome's threshold is not in formulas.
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");
-    let text = std::fs::read_to_string(fixture).unwrap();
-    let pooled = dir.join("pooled.toml");
-    std::fs::write(
-        &pooled,
-        text.replace("[payment]\n", "[payment]\npooling = \"pooled\"\n"),
-    )
-    .unwrap();
-    let path = dir.join("pooled.xlsx");
-    let out = xlsx(&dir, pooled.to_str().unwrap(), &path);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let mut s = effekt::scenario::load_file(&fixture).unwrap();
+    s.payment.pooling = effekt::scenario::Pooling::Pooled;
+    s.outcomes[0].kind = effekt::scenario::OutcomeKind::Event;
+    let e = workbook(Lang::En, &s, "pooled", Cache::Values).unwrap_err();
+    assert!(matches!(e, effekt::report::xlsx::XlsxError::Pooled));
+    let text = effekt::report::xlsx::refusal(Lang::En, &e);
     assert!(
-        stderr.contains("pooled") && stderr.contains("--format md|csv|json"),
-        "{stderr}"
+        text.contains("pooled") && text.contains("--format md|csv|json"),
+        "{text}"
     );
-    assert!(!path.exists(), "no file for a refused workbook");
     let out = effekt(
         &dir,
         &["--lang", "en", "report", "sykefravaer", "--format", "xlsx"],
@@ -475,7 +465,20 @@ fn scenarios() -> Vec<(String, Scenario)> {
     let worked = effekt::scenario::load_file(&fixture).expect("the worked example");
     let sites = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");
     let sites = effekt::scenario::load_file(&sites).expect("the example with three sites");
-    out.push(("sites_example".into(), sites));
+    out.push(("sites_example".into(), sites.clone()));
+    // Bydal at 0.3 of the effect fails its own threshold early on, and
+    // passes when the test is pooled.
+    let mut own = sites;
+    own.sites[1].effect = Decimal::from_str("0.3").unwrap();
+    let mut pooled = own.clone();
+    pooled.payment.pooling = effekt::scenario::Pooling::Pooled;
+    assert_ne!(
+        model::evaluate(&own).run.outcome_payments,
+        model::evaluate(&pooled).run.outcome_payments,
+        "the pooled test decides something here"
+    );
+    out.push(("sites_own_test".into(), own));
+    out.push(("sites_pooled".into(), pooled));
     out.push(("worked_example".into(), worked.clone()));
     let mut s = worked;
     let cost = |id: &str, when, amount: Vec<Decimal>, paid_by| Cost {

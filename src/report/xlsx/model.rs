@@ -11,7 +11,7 @@ use super::book::{Cell, Line, Row, Series, Sheet, Style};
 use super::inputs::name;
 use super::texts::Texts;
 use crate::model::to_ore;
-use crate::scenario::{Counterfactual, Outcome, OutcomeKind, Scenario, ThresholdRule};
+use crate::scenario::{Counterfactual, Outcome, OutcomeKind, Pooling, Scenario, ThresholdRule};
 
 /// The achievement a set of sheets is computed at: its value and the cell
 /// or name that holds it.
@@ -240,6 +240,44 @@ pub(super) fn outcome(
             (tau >= 1).then(|| f(tau))
         })
     };
+    // A pooled threshold test (§9): the mean measured improvement over the
+    // sites, weighted by size, decides for every site. Its rows are
+    // reserved here and filled once the sites' rows exist.
+    let pooled = !s.sites.is_empty()
+        && s.payment.pooling == Pooling::Pooled
+        && o.threshold_rule == ThresholdRule::Trigger
+        && o.kind == OutcomeKind::Flow;
+    let reserved = sheet.next().row as usize;
+    let pass_at = super::book::At {
+        sheet: here.clone(),
+        row: reserved as u32 + 2,
+    };
+    let mut pass_v = vec![false; periods + 1];
+    if pooled {
+        for _ in 0..3 {
+            sheet.push(Line::Blank);
+        }
+        let ramp_n = Decimal::from(o.ramp_periods.max(1));
+        let historical = o.counterfactual == Counterfactual::HistoricalBaseline;
+        for (tau, pass) in pass_v.iter_mut().enumerate().skip(1) {
+            let ramp = (Decimal::from(tau) / ramp_n).min(Decimal::ONE);
+            let (mut sum, mut weights) = (Decimal::ZERO, Decimal::ZERO);
+            for p in places {
+                let factor = p.effect.as_ref().map_or(Decimal::ONE, |e| e.1);
+                let mut m = alpha.value * factor * p.ei * ramp;
+                if historical {
+                    m += p.drift * Decimal::from(tau);
+                }
+                sum += p.size.1 * m;
+                weights += p.size.1;
+            }
+            *pass = weights > Decimal::ZERO && {
+                let mean = sum / weights;
+                mean >= hi && mean > Decimal::ZERO
+            };
+        }
+    }
+    let mut measured_rows = Vec::new();
     let mut out = Vec::new();
     for place in places {
         let (base_name, drift_name, ei, ei_c, drift_v, base_v, a, alpha_v) = match &place.site {
@@ -339,12 +377,27 @@ pub(super) fn outcome(
                         "Payable improvement before the limit",
                     ),
                     &|tau| {
-                        (
-                            payable_formula(o, &measured.cell(h, tau), &hi_c),
-                            payable(o.threshold_rule, hi, measured.v[tau]),
-                        )
+                        let m = measured.cell(h, tau);
+                        if pooled {
+                            let paid = measured.v[tau].max(Decimal::ZERO);
+                            (
+                                format!("IF({}=1,MAX(0,{m}),0)", pass_at.cell(h, tau)),
+                                if pass_v[tau] { paid } else { Decimal::ZERO },
+                            )
+                        } else {
+                            (
+                                payable_formula(o, &m, &hi_c),
+                                payable(o.threshold_rule, hi, measured.v[tau]),
+                            )
+                        }
                     },
                 );
+                measured_rows.push((
+                    place.size.0.clone(),
+                    measured.at.clone(),
+                    place.size.1,
+                    measured.v.clone(),
+                ));
                 let q = number(
                     sheet,
                     t.l("Betalt forbedring q", "Paid improvement q"),
@@ -514,6 +567,82 @@ pub(super) fn outcome(
             payer_value,
             cash_value,
         });
+    }
+    if pooled {
+        let row = |label: String, style: Style, f: &dyn Fn(usize) -> String| {
+            let cells = (0..=periods)
+                .map(|tau| (tau >= 1).then(|| Cell::formula(f(tau), Decimal::ZERO)))
+                .collect();
+            Line::Row(Row::new(label, style, cells))
+        };
+        let sum_at = super::book::At {
+            sheet: here.clone(),
+            row: reserved as u32,
+        };
+        let weight_at = super::book::At {
+            sheet: here.clone(),
+            row: reserved as u32 + 1,
+        };
+        let mut lines = vec![
+            row(
+                t.l("Felles test: Σ størrelse·M", "Pooled test: Σ size·M"),
+                Style::Number,
+                &|tau| {
+                    measured_rows
+                        .iter()
+                        .map(|(w, m, _, _)| format!("{w}*{}", m.cell(h, tau)))
+                        .collect::<Vec<_>>()
+                        .join("+")
+                },
+            ),
+            row(
+                t.l("Felles test: Σ størrelse", "Pooled test: Σ size"),
+                Style::Number,
+                &|_| {
+                    measured_rows
+                        .iter()
+                        .map(|(w, _, _, _)| w.clone())
+                        .collect::<Vec<_>>()
+                        .join("+")
+                },
+            ),
+            row(
+                t.l(
+                    "Felles test bestått (1 = ja)",
+                    "Pooled test passed (1 = yes)",
+                ),
+                Style::Integer,
+                &|tau| {
+                    let (sum, w) = (sum_at.cell(h, tau), weight_at.cell(h, tau));
+                    format!(
+                        "IF({w}>0,IF(AND(ROUND({sum}/{w}-{hi_c},12)>=0,ROUND({sum}/{w},12)>0),1,0),0)"
+                    )
+                },
+            ),
+        ];
+        // The cached values: the sums as the formulas form them.
+        for (i, line) in lines.iter_mut().enumerate() {
+            if let Line::Row(r) = line {
+                for (tau, cell) in r.cells.iter_mut().enumerate() {
+                    if let Some(c) = cell {
+                        c.val = super::book::Val::Num(match i {
+                            2 => {
+                                if pass_v[tau] {
+                                    Decimal::ONE
+                                } else {
+                                    Decimal::ZERO
+                                }
+                            }
+                            1 => places.iter().map(|p| p.size.1).sum(),
+                            _ => measured_rows.iter().map(|(_, _, w, m)| *w * m[tau]).sum(),
+                        });
+                    }
+                }
+            }
+        }
+        for (i, line) in lines.into_iter().enumerate() {
+            sheet.lines[reserved + i] = line;
+        }
     }
     out
 }
