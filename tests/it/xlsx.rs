@@ -415,20 +415,8 @@ fn a_variant_and_sites_cached() {
 }
 
 #[test]
-fn refuses_what_it_does_not_model_and_needs_a_file() {
+fn needs_a_file_and_one_variant_at_most() {
     let dir = temp_dir("xlsx-refuse");
-    // A pooled test of an event outcome's threshold is not in formulas.
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites_example.toml");
-    let mut s = effekt::scenario::load_file(&fixture).unwrap();
-    s.payment.pooling = effekt::scenario::Pooling::Pooled;
-    s.outcomes[0].kind = effekt::scenario::OutcomeKind::Event;
-    let e = workbook(Lang::En, &s, "pooled", Cache::Values).unwrap_err();
-    assert!(matches!(e, effekt::report::xlsx::XlsxError::Pooled));
-    let text = effekt::report::xlsx::refusal(Lang::En, &e);
-    assert!(
-        text.contains("pooled") && text.contains("--format md|csv|json"),
-        "{text}"
-    );
     let out = effekt(
         &dir,
         &["--lang", "en", "report", "sykefravaer", "--format", "xlsx"],
@@ -440,6 +428,29 @@ fn refuses_what_it_does_not_model_and_needs_a_file() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("-o PATH"));
+    let path = dir.join("two.xlsx");
+    let out = effekt(
+        &dir,
+        &[
+            "report",
+            "sykefravaer",
+            "--variant",
+            "a",
+            "--variant",
+            "b",
+            "--format",
+            "xlsx",
+            "-o",
+            path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!path.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -479,6 +490,38 @@ fn scenarios() -> Vec<(String, Scenario)> {
     );
     out.push(("sites_own_test".into(), own));
     out.push(("sites_pooled".into(), pooled));
+    // Rekruttering in two municipalities, one at 0.2 of the effect: its
+    // job starts miss a threshold of 5 points alone, and pass pooled
+    // (weighted by the participants measured each period).
+    let mut own = pilot("rekruttering", Decimal::ONE);
+    let intake: Vec<Decimal> = own.cohort.intake.take().unwrap();
+    let site = |id: &str, effect: &str, cap: Option<Decimal>| effekt::scenario::Site {
+        id: id.into(),
+        name: id.into(),
+        payer: id.into(),
+        size: None,
+        intake: Some(intake.iter().map(|x| *x / Decimal::TWO).collect()),
+        baseline: Vec::new(),
+        expected: Vec::new(),
+        drift: Vec::new(),
+        cap,
+        effect: Decimal::from_str(effect).unwrap(),
+    };
+    own.sites = vec![
+        site("nord", "1", None),
+        site("sor", "0.2", Some(Decimal::from(2_000_000))),
+    ];
+    own.outcomes[0].threshold = Some(Decimal::from(25));
+    own.outcomes[0].threshold_rule = ThresholdRule::Trigger;
+    let mut pooled = own.clone();
+    pooled.payment.pooling = effekt::scenario::Pooling::Pooled;
+    assert_ne!(
+        model::evaluate(&own).run.outcome_payments,
+        model::evaluate(&pooled).run.outcome_payments,
+        "the pooled test decides something here"
+    );
+    out.push(("events_own_test".into(), own));
+    out.push(("events_pooled".into(), pooled));
     out.push(("worked_example".into(), worked.clone()));
     let mut s = worked;
     let cost = |id: &str, when, amount: Vec<Decimal>, paid_by| Cost {

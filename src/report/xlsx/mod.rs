@@ -5,11 +5,10 @@
 //! model's value cached, so a reader without recalculation sees effekt's
 //! figures and one who changes an input sees the formulas follow.
 //!
-//! With sites (§9) each outcome sheet has a block per site and the
-//! waterfall applies each site's own cap before the contract's. Not yet
-//! in formulas: each site's own payer flows and budget (not shown), and a
-//! pooled threshold test of an event outcome ([`XlsxError::Pooled`],
-//! refused); a flow outcome's pooled test is in formulas.
+//! With sites (§9) each outcome sheet has a block per site (and a pooled
+//! threshold test where the scenario pools it) and the waterfall applies
+//! each site's own cap before the contract's. Not yet in formulas: each
+//! site's own payer flows and budget, which the workbook does not show.
 
 mod book;
 mod figures;
@@ -28,25 +27,18 @@ use texts::{Texts, outcome_name, sheet_name};
 
 use crate::format::Lang;
 use crate::model::{RISK_ACHIEVEMENTS, evaluate_at};
-use crate::scenario::{Mechanism, Outcome, OutcomeKind, Pooling, Scenario, ThresholdRule};
+use crate::scenario::{Mechanism, Outcome, Scenario};
 
 /// Why a workbook could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum XlsxError {
-    /// An event outcome's threshold tested on the sites pooled
-    /// (`pooling = "pooled"`).
-    #[error("the spreadsheet does not model a pooled threshold test of an event outcome yet")]
-    Pooled,
     #[error("{0}")]
     Write(#[from] rust_xlsxwriter::XlsxError),
 }
 
-/// What the workbook cannot say in formulas yet, in the user's language,
-/// with what to do instead.
+/// Why the workbook could not be made, in the user's language.
 pub fn refusal(lang: Lang, e: &XlsxError) -> String {
     match (lang, e) {
-        (Lang::Nb, XlsxError::Pooled) => "regnearket har ennå ikke formler for en felles terskeltest over kommunene (pooling = \"pooled\") for et hendelsesmål; bruk `effekt report --format md|csv|json` for dette scenariet".to_string(),
-        (Lang::En, XlsxError::Pooled) => "the spreadsheet has no formulas for an event outcome's threshold tested on the sites pooled (pooling = \"pooled\") yet; use `effekt report --format md|csv|json` for this scenario".to_string(),
         (Lang::Nb, XlsxError::Write(e)) => format!("kunne ikke lage regnearket: {e}"),
         (Lang::En, XlsxError::Write(e)) => format!("could not make the spreadsheet: {e}"),
     }
@@ -94,15 +86,6 @@ fn places<'a>(s: &'a Scenario, o: &Outcome, inputs: &'a inputs::Inputs) -> Vec<m
 /// The workbook of scenario `s` (a variant already applied), `title`
 /// naming it, as the bytes of an `.xlsx` file.
 pub fn workbook(lang: Lang, s: &Scenario, title: &str, cache: Cache) -> Result<Vec<u8>, XlsxError> {
-    // A pooled test of an event outcome's threshold is not in formulas yet.
-    if !s.sites.is_empty()
-        && s.payment.pooling == Pooling::Pooled
-        && s.outcomes
-            .iter()
-            .any(|o| o.kind == OutcomeKind::Event && o.threshold_rule == ThresholdRule::Trigger)
-    {
-        return Err(XlsxError::Pooled);
-    }
     let t = Texts::new(lang, s);
     let mut taken: Vec<String> = vec![
         t.inputs.into(),

@@ -245,8 +245,7 @@ pub(super) fn outcome(
     // reserved here and filled once the sites' rows exist.
     let pooled = !s.sites.is_empty()
         && s.payment.pooling == Pooling::Pooled
-        && o.threshold_rule == ThresholdRule::Trigger
-        && o.kind == OutcomeKind::Flow;
+        && o.threshold_rule == ThresholdRule::Trigger;
     let reserved = sheet.next().row as usize;
     let pass_at = super::book::At {
         sheet: here.clone(),
@@ -264,12 +263,26 @@ pub(super) fn outcome(
             let (mut sum, mut weights) = (Decimal::ZERO, Decimal::ZERO);
             for p in places {
                 let factor = p.effect.as_ref().map_or(Decimal::ONE, |e| e.1);
-                let mut m = alpha.value * factor * p.ei * ramp;
-                if historical {
-                    m += p.drift * Decimal::from(tau);
-                }
-                sum += p.size.1 * m;
-                weights += p.size.1;
+                let (w, m) = match o.kind {
+                    OutcomeKind::Flow => {
+                        let mut m = alpha.value * factor * p.ei * ramp;
+                        if historical {
+                            m += p.drift * Decimal::from(tau);
+                        }
+                        (p.size.1, m)
+                    }
+                    OutcomeKind::Event => {
+                        let rate = (p.baseline + sign * alpha.value * factor * p.ei)
+                            .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                        let w = match (tau.checked_sub(o.lag).filter(|t| *t >= 1), p.intake) {
+                            (Some(t), Some(i)) => i.v[t - 1],
+                            _ => Decimal::ZERO,
+                        };
+                        (w, sign * (rate - p.baseline))
+                    }
+                };
+                sum += w * m;
+                weights += w;
             }
             *pass = weights > Decimal::ZERO && {
                 let mean = sum / weights;
@@ -392,12 +405,11 @@ pub(super) fn outcome(
                         }
                     },
                 );
-                measured_rows.push((
-                    place.size.0.clone(),
-                    measured.at.clone(),
-                    place.size.1,
-                    measured.v.clone(),
-                ));
+                measured_rows.push(
+                    (0..=periods)
+                        .map(|tau| (place.size.clone(), (measured.cell(h, tau), measured.v[tau])))
+                        .collect::<Vec<_>>(),
+                );
                 let q = number(
                     sheet,
                     t.l("Betalt forbedring q", "Paid improvement q"),
@@ -460,26 +472,6 @@ pub(super) fn outcome(
                     e_v,
                 );
                 let ec = effect.cell(h, 0);
-                let q0_v = payable(o.threshold_rule, hi, e_v);
-                let q0 = scalar(
-                    sheet,
-                    t.l(
-                        "Betalbar forbedring før grensen",
-                        "Payable improvement before the limit",
-                    ),
-                    Style::Number,
-                    payable_formula(o, &ec, &hi_c),
-                    q0_v,
-                );
-                let (qf, q_v) = limit(&q0.cell(h, 0), q0_v);
-                let q = scalar(
-                    sheet,
-                    t.l("Betalt forbedring q", "Paid improvement q"),
-                    Style::Number,
-                    qf,
-                    q_v,
-                );
-                let qc = q.cell(h, 0);
                 let every = o.counterfactual == Counterfactual::None;
                 let intake = place.intake;
                 let participants = number(
@@ -490,11 +482,57 @@ pub(super) fn outcome(
                         _ => ("0".to_string(), Decimal::ZERO),
                     },
                 );
+                let label_q0 = t.l(
+                    "Betalbar forbedring før grensen",
+                    "Payable improvement before the limit",
+                );
+                let label_q = t.l("Betalt forbedring q", "Paid improvement q");
+                // The paid improvement: one for the contract, or with a
+                // pooled test one per period (the test's weights change).
+                let q: Vec<(String, Decimal)> = if pooled {
+                    let q0 = number(sheet, label_q0, &|tau| {
+                        (
+                            format!("IF({}=1,MAX(0,{ec}),0)", pass_at.cell(h, tau)),
+                            if pass_v[tau] {
+                                e_v.max(Decimal::ZERO)
+                            } else {
+                                Decimal::ZERO
+                            },
+                        )
+                    });
+                    let q = number(sheet, label_q, &|tau| limit(&q0.cell(h, tau), q0.v[tau]));
+                    measured_rows.push(
+                        (0..=periods)
+                            .map(|tau| {
+                                (
+                                    (participants.cell(h, tau), participants.v[tau]),
+                                    (ec.clone(), e_v),
+                                )
+                            })
+                            .collect(),
+                    );
+                    (0..=periods)
+                        .map(|tau| (q.cell(h, tau), q.v[tau]))
+                        .collect()
+                } else {
+                    let q0_v = payable(o.threshold_rule, hi, e_v);
+                    let q0 = scalar(
+                        sheet,
+                        label_q0,
+                        Style::Number,
+                        payable_formula(o, &ec, &hi_c),
+                        q0_v,
+                    );
+                    let (qf, q_v) = limit(&q0.cell(h, 0), q0_v);
+                    let q = scalar(sheet, label_q, Style::Number, qf, q_v);
+                    vec![(q.cell(h, 0), q_v); periods + 1]
+                };
                 let units = number(
                     sheet,
                     t.l("Betalbare enheter U", "Payable units U"),
                     &|tau| {
                         let i = participants.cell(h, tau);
+                        let (qc, q_v) = &q[tau];
                         if every {
                             (
                                 format!("{i}*({base_name}+{qc})/100"),
@@ -585,23 +623,26 @@ pub(super) fn outcome(
         };
         let mut lines = vec![
             row(
-                t.l("Felles test: Σ størrelse·M", "Pooled test: Σ size·M"),
+                t.l("Felles test: Σ vekt·M", "Pooled test: Σ weight·M"),
                 Style::Number,
                 &|tau| {
                     measured_rows
                         .iter()
-                        .map(|(w, m, _, _)| format!("{w}*{}", m.cell(h, tau)))
+                        .map(|r| format!("{}*{}", r[tau].0.0, r[tau].1.0))
                         .collect::<Vec<_>>()
                         .join("+")
                 },
             ),
             row(
-                t.l("Felles test: Σ størrelse", "Pooled test: Σ size"),
+                t.l(
+                    "Felles test: Σ vekt (størrelse eller deltakere)",
+                    "Pooled test: Σ weight (size or participants)",
+                ),
                 Style::Number,
-                &|_| {
+                &|tau| {
                     measured_rows
                         .iter()
-                        .map(|(w, _, _, _)| w.clone())
+                        .map(|r| r[tau].0.0.clone())
                         .collect::<Vec<_>>()
                         .join("+")
                 },
@@ -633,8 +674,8 @@ pub(super) fn outcome(
                                     Decimal::ZERO
                                 }
                             }
-                            1 => places.iter().map(|p| p.size.1).sum(),
-                            _ => measured_rows.iter().map(|(_, _, w, m)| *w * m[tau]).sum(),
+                            1 => measured_rows.iter().map(|r| r[tau].0.1).sum(),
+                            _ => measured_rows.iter().map(|r| r[tau].0.1 * r[tau].1.1).sum(),
                         });
                     }
                 }
