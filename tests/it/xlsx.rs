@@ -615,6 +615,14 @@ fn libreoffice_recomputes_the_models_figures() {
             cases.push((file, s));
         }
     }
+    // And one in bokmål: its labels, sheet names and money formats.
+    let nb = pilot("sykefravaer", Decimal::from_str("0.8").unwrap());
+    let nb_file = dir.join("sykefravaer-nb.xlsx");
+    std::fs::write(
+        &nb_file,
+        workbook(Lang::Nb, &nb, "nb", Cache::Zeros).unwrap(),
+    )
+    .unwrap();
     let out_dir = dir.join("out");
     let status = Command::new(&soffice)
         .arg(format!(
@@ -630,6 +638,7 @@ fn libreoffice_recomputes_the_models_figures() {
         ])
         .arg(&out_dir)
         .args(cases.iter().map(|(f, _)| f))
+        .arg(&nb_file)
         .output()
         .expect("run soffice");
     assert!(
@@ -646,6 +655,18 @@ fn libreoffice_recomputes_the_models_figures() {
             &e,
             &format!("LibreOffice {}", file.display()),
         );
+    }
+    let k = Grid::read(&out_dir.join("sykefravaer-nb.xlsx"), "Nøkkeltall");
+    let e = model::evaluate(&nb);
+    for (id, f) in e
+        .party_figures()
+        .iter()
+        .zip(e.run.flows.parties())
+        .map(|(f, (id, _))| (id, f))
+    {
+        let row = k.row(party_name(Lang::Nb, id));
+        ore(k.num(row, 0), f.net, &format!("bokmål: {id} net"));
+        ore(k.num(row, 1), f.npv, &format!("bokmål: {id} NPV"));
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
