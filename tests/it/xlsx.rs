@@ -481,15 +481,7 @@ fn scenarios() -> Vec<(String, Scenario)> {
     // passes when the test is pooled.
     let mut own = sites;
     own.sites[1].effect = Decimal::from_str("0.3").unwrap();
-    let mut pooled = own.clone();
-    pooled.payment.pooling = effekt::scenario::Pooling::Pooled;
-    assert_ne!(
-        model::evaluate(&own).run.outcome_payments,
-        model::evaluate(&pooled).run.outcome_payments,
-        "the pooled test decides something here"
-    );
-    out.push(("sites_own_test".into(), own));
-    out.push(("sites_pooled".into(), pooled));
+    own_and_pooled(&mut out, "sites", own);
     // Rekruttering in two municipalities, one at 0.2 of the effect: its
     // job starts miss a threshold of 5 points alone, and pass pooled
     // (weighted by the participants measured each period).
@@ -513,15 +505,7 @@ fn scenarios() -> Vec<(String, Scenario)> {
     ];
     own.outcomes[0].threshold = Some(Decimal::from(25));
     own.outcomes[0].threshold_rule = ThresholdRule::Trigger;
-    let mut pooled = own.clone();
-    pooled.payment.pooling = effekt::scenario::Pooling::Pooled;
-    assert_ne!(
-        model::evaluate(&own).run.outcome_payments,
-        model::evaluate(&pooled).run.outcome_payments,
-        "the pooled test decides something here"
-    );
-    out.push(("events_own_test".into(), own));
-    out.push(("events_pooled".into(), pooled));
+    own_and_pooled(&mut out, "events", own);
     out.push(("worked_example".into(), worked.clone()));
     let mut s = worked;
     let cost = |id: &str, when, amount: Vec<Decimal>, paid_by| Cost {
@@ -565,6 +549,20 @@ fn scenarios() -> Vec<(String, Scenario)> {
     s.payment.excess = Excess::Provider;
     out.push(("every_branch".into(), s));
     out
+}
+
+/// A scenario with sites as it is, and with its threshold tested pooled,
+/// where that changes what is paid.
+fn own_and_pooled(out: &mut Vec<(String, Scenario)>, name: &str, own: Scenario) {
+    let mut pooled = own.clone();
+    pooled.payment.pooling = effekt::scenario::Pooling::Pooled;
+    assert_ne!(
+        model::evaluate(&own).run.outcome_payments,
+        model::evaluate(&pooled).run.outcome_payments,
+        "the pooled test decides something in {name}"
+    );
+    out.push((format!("{name}_own_test"), own));
+    out.push((format!("{name}_pooled"), pooled));
 }
 
 /// LibreOffice's `soffice`, or `None` (then the test is skipped with a
