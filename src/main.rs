@@ -59,7 +59,7 @@ enum Command {
         #[arg(long, default_value = "10", value_parser = help::steps)]
         steps: u32,
     },
-    /// Write a report on a scenario and its saved variants (Markdown, CSV or JSON).
+    /// Write a report on a scenario and its saved variants (Markdown, CSV, JSON or a spreadsheet of formulas).
     Report {
         /// Scenario file (or id).
         #[arg(value_name = "FILE")]

@@ -208,6 +208,8 @@ pub enum ReportFormat {
     Csv,
     /// JSON, for programs.
     Json,
+    /// A workbook of live formulas (needs `-o PATH`; one variant at most).
+    Xlsx,
 }
 
 /// `effekt report FILE [--variant A]... [--format md|csv|json] [-o PATH]`
@@ -221,6 +223,9 @@ pub fn report(
 ) -> Result<u8, Failure> {
     if variant_names.len() > MAX_VARIANTS {
         return Err(Failure::Usage(texts::too_many_variants(lang, MAX_VARIANTS)));
+    }
+    if format == ReportFormat::Xlsx {
+        return xlsx_report(lang, file, variant_names, output_path);
     }
     let loaded = catalog::open(file)?;
     let variants = find_variants(lang, &loaded, variant_names)?;
@@ -237,6 +242,7 @@ pub fn report(
             ReportFormat::Json => out.json(&report::json(lang, &loaded, &cols))?,
             ReportFormat::Md => out.text(&report::markdown(lang, &loaded, &cols))?,
             ReportFormat::Csv => out.text(&report::csv(lang, &cols))?,
+            ReportFormat::Xlsx => unreachable!("written by xlsx_report"),
         },
         Some(path) => {
             let text = report_text(lang, &loaded, &cols, format)?;
@@ -261,10 +267,49 @@ fn report_text(
     Ok(match format {
         ReportFormat::Md => report::markdown(lang, loaded, cols),
         ReportFormat::Csv => report::csv(lang, cols),
+        ReportFormat::Xlsx => unreachable!("written by xlsx_report"),
         ReportFormat::Json => {
             let v = report::json(lang, loaded, cols);
             let text = serde_json::to_string_pretty(&v).map_err(|e| Failure::Output(e.into()))?;
             format::sanitize_json(&text).into_owned() + "\n"
         }
     })
+}
+
+/// `effekt report FILE [--variant NAME] --format xlsx -o PATH`: the
+/// workbook of live formulas for the scenario or one variant.
+fn xlsx_report(
+    lang: Lang,
+    file: &str,
+    variant_names: &[String],
+    output_path: Option<&Path>,
+) -> Result<u8, Failure> {
+    if variant_names.len() > 1 {
+        return Err(Failure::Usage(texts::xlsx_one_variant(lang)));
+    }
+    let Some(path) = output_path.filter(|p| p.as_os_str() != "-") else {
+        return Err(Failure::Usage(texts::xlsx_needs_output(lang)));
+    };
+    let loaded = catalog::open(file)?;
+    let variants = find_variants(lang, &loaded, variant_names)?;
+    let (scenario, title) = match variants.first() {
+        Some(v) => {
+            let applied = store::apply(v, &loaded);
+            for p in applied.issues() {
+                let text = errors::variant_problem(lang, &p);
+                output::warn(lang, &texts::of_variant(lang, &v.name, &text));
+            }
+            let title = format!("{} — {}", loaded.scenario.info.title, v.name);
+            (applied.scenario, title)
+        }
+        None => (loaded.scenario.clone(), loaded.scenario.info.title.clone()),
+    };
+    let bytes = report::xlsx::workbook(lang, &scenario, &title, report::xlsx::Cache::Values)
+        .map_err(|e| Failure::Input(report::xlsx::refusal(lang, &e)))?;
+    super::write_named(lang, path, &bytes)?;
+    output::stderr(&i18n::variant_text::exported(
+        lang,
+        &path.display().to_string(),
+    ));
+    Ok(exit::OK)
 }

@@ -292,6 +292,30 @@ pub fn too_many_variants(lang: Lang, max: usize) -> String {
     }
 }
 
+/// `report --format xlsx` with more than one `--variant`.
+pub fn xlsx_one_variant(lang: Lang) -> String {
+    match lang {
+        Lang::Nb => {
+            "et regneark viser ett scenario: gi høyst én --variant med --format xlsx".into()
+        }
+        Lang::En => {
+            "a spreadsheet shows one scenario: give at most one --variant with --format xlsx".into()
+        }
+    }
+}
+
+/// `report --format xlsx` without a file to write.
+pub fn xlsx_needs_output(lang: Lang) -> String {
+    match lang {
+        Lang::Nb => {
+            "--format xlsx skriver en fil: gi den med -o STI, f.eks. -o kontrakt.xlsx".into()
+        }
+        Lang::En => {
+            "--format xlsx writes a file: name it with -o PATH, e.g. -o contract.xlsx".into()
+        }
+    }
+}
+
 /// A report that could not be written.
 pub fn cannot_write(lang: Lang, path: &Path, reason: &str) -> String {
     match lang {

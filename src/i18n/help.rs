@@ -72,7 +72,7 @@ pub const HELP_NB: &[(&str, &str)] = &[
     ),
     (
         "report",
-        "Skriv en rapport om et scenario og lagrede varianter (Markdown, CSV eller JSON)",
+        "Skriv en rapport om et scenario og lagrede varianter (Markdown, CSV, JSON eller et regneark med formler)",
     ),
     ("report/file", "Scenariofil (eller id)"),
     (
@@ -87,8 +87,8 @@ pub const HELP_NB: &[(&str, &str)] = &[
     ),
     (
         "report/format",
-        "Rapportformat: md (Markdown, for folk), csv (én ryddig tabell for regneark) \
-         eller json (for programmer) [standard: md]",
+        "Rapportformat: md (Markdown, for folk), csv (én ryddig tabell for regneark), \
+         json (for programmer) eller xlsx (regneark med formler; trenger -o, høyst én variant) [standard: md]",
     ),
     (
         "report/output",

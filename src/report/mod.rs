@@ -19,6 +19,7 @@ mod solve;
 mod summary;
 mod sweep;
 mod tornado;
+pub mod xlsx;
 
 pub use business_case::{Case, business_case_csv};
 pub use business_case_md::business_case_markdown;

@@ -43,3 +43,4 @@ mod tui_update;
 mod tui_variants;
 mod tui_views;
 mod variants;
+mod xlsx;
