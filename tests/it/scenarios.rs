@@ -398,3 +398,28 @@ fn the_minimal_example_in_the_format_docs_loads_with_the_documented_defaults() {
         );
     }
 }
+
+#[test]
+fn tmp_print_noise() {
+    for name in ["sykefravaer", "rekruttering"] {
+        let s = load(name);
+        let p = effekt::risk::p_noise_payment(&s);
+        println!("{name}: p_noise {:?} = {}", p, p.value());
+        for (id, vals) in [
+            ("threshold.absence", vec!["8.4", "8.45", "8.5", "8.55"]),
+            ("threshold.job_start", vec!["30", "31", "32", "33", "34"]),
+        ] {
+            if levers::find(&s, id).is_err() { continue; }
+            for v in vals {
+                let t = levers::set(&s, id, v.parse().unwrap()).unwrap();
+                println!("  {id}={v}: {}", effekt::risk::p_noise_payment(&t).value());
+                if name == "rekruttering" {
+                    for k in ["20", "21", "21.5", "22", "23", "24"] {
+                        let u = levers::set(&t, "threshold.job_kept", k.parse().unwrap()).unwrap();
+                        println!("    job_kept={k}: {}", effekt::risk::p_noise_payment(&u).value());
+                    }
+                }
+            }
+        }
+    }
+}
