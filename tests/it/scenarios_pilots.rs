@@ -250,7 +250,8 @@ fn sykefravaer_threshold_rarely_pays_for_noise() {
     // for noise far more often: why the pilot tests it pooled.
     let mut per_site = s.clone();
     per_site.payment.pooling = Pooling::Site;
-    assert!(risk::p_noise_payment(&per_site).value() > dec!(0.3));
+    assert_eq!(risk::p_noise_payment(&per_site).value(), dec!(0.955));
+    assert!(s.assumptions.notes.iter().any(|n| n.contains("95,5 %")));
 }
 
 #[test]
@@ -317,4 +318,5 @@ fn rekruttering_thresholds_rarely_pay_for_noise() {
     let s = load("rekruttering");
     assert_eq!(noise_rarely_pays(&s, "rekruttering"), dec!(0.086));
 }
+
 
