@@ -127,7 +127,12 @@ fn every_number_names_its_source_or_says_assumption() {
     use effekt::scenario::BasisKind;
     for path in scenario_files() {
         let s = load_file(&path).unwrap();
-        assert!(s.basis.len() > 10, "{}: {} numbers", path.display(), s.basis.len());
+        assert!(
+            s.basis.len() > 10,
+            "{}: {} numbers",
+            path.display(),
+            s.basis.len()
+        );
         for b in &s.basis {
             assert!(
                 matches!(b.kind, BasisKind::Assumption | BasisKind::Source) && !b.text.is_empty(),

@@ -94,14 +94,18 @@ fn pilot_story(name: &str) {
 /// 3 to 5 municipalities of different sizes whose payments and payers'
 /// flows add up to the pilot's in every period.
 fn sites_add_up(s: &Scenario, name: &str) {
-    assert!((3..=5).contains(&s.sites.len()), "{name}: {} sites", s.sites.len());
+    assert!(
+        (3..=5).contains(&s.sites.len()),
+        "{name}: {} sites",
+        s.sites.len()
+    );
     let e = evaluate(s);
     assert_eq!(e.run.sites.len(), s.sites.len());
-    for t in 0..s.timeline.periods as usize {
+    for t in 0..s.timeline.periods {
         let paid: Decimal = e.run.sites.iter().map(|x| x.outcome_payments[t]).sum();
         assert_eq!(paid, e.run.outcome_payments[t], "{name}: period {}", t + 1);
     }
-    for tau in 0..=s.timeline.periods as usize {
+    for tau in 0..=s.timeline.periods {
         let flows: Decimal = e.run.sites.iter().map(|x| x.payer_flows[tau]).sum();
         assert_eq!(flows, e.run.flows.payer[tau], "{name}: τ = {tau}");
     }
@@ -112,7 +116,12 @@ fn sites_add_up(s: &Scenario, name: &str) {
         assert!(site.payer.ends_with("kommune"), "{name}: {}", site.payer);
     }
     // The larger municipality is paid more.
-    let paid: Vec<Decimal> = e.run.sites.iter().map(|x| x.outcome_payments.iter().sum()).collect();
+    let paid: Vec<Decimal> = e
+        .run
+        .sites
+        .iter()
+        .map(|x| x.outcome_payments.iter().sum())
+        .collect();
     assert!(paid.windows(2).all(|w| w[0] > w[1]), "{name}: {paid:?}");
 }
 
@@ -137,7 +146,11 @@ fn contract_parts(s: &Scenario, name: &str) {
     );
     let mut ids: Vec<&str> = s.costs.iter().map(|c| c.id.as_str()).collect();
     ids.sort_unstable();
-    assert_eq!(ids, ["data", "evaluation", "intermediary", "legal"], "{name}");
+    assert_eq!(
+        ids,
+        ["data", "evaluation", "intermediary", "legal"],
+        "{name}"
+    );
     for site in &s.sites {
         let id = format!("effect.{}", site.id);
         assert!(s.levers.show.contains(&id), "{name}: {id} shown");
@@ -207,7 +220,10 @@ fn sykefravaer_has_four_municipalities_in_full_time_equivalents() {
     // 7.7 % (2023) and health institutions' about 10 %, all different.
     let o = &s.outcomes[0];
     let mut baselines: Vec<Decimal> = s.sites.iter().map(|x| x.baseline(o)).collect();
-    assert!(baselines.iter().all(|b| (dec!(7.7)..=dec!(10)).contains(b)), "{baselines:?}");
+    assert!(
+        baselines.iter().all(|b| (dec!(7.7)..=dec!(10)).contains(b)),
+        "{baselines:?}"
+    );
     baselines.sort();
     baselines.dedup();
     assert_eq!(baselines.len(), s.sites.len());
@@ -228,7 +244,10 @@ fn sykefravaer_counts_sickness_benefit_once_and_keeps_cash_apart() {
     // About 1 800 NOK a day for the municipality, half of it cash; NAV's
     // sickness benefit (the rest of the value) is the state's saving.
     let municipality = o.value * o.payer_value_share;
-    assert!((dec!(1750)..=dec!(1850)).contains(&municipality), "{municipality}");
+    assert!(
+        (dec!(1750)..=dec!(1850)).contains(&municipality),
+        "{municipality}"
+    );
     assert_eq!(o.payer_cash_share, dec!(0.5));
     let e = evaluate(&s);
     assert_eq!(
@@ -288,15 +307,16 @@ fn rekruttering_has_four_municipalities_and_describes_refino_as_it_was() {
     let s = load("rekruttering");
     sites_add_up(&s, "rekruttering");
     contract_parts(&s, "rekruttering");
-    let intake: Decimal = s
-        .sites
-        .iter()
-        .flat_map(|x| x.intake.clone().unwrap())
-        .sum();
+    let intake: Decimal = s.sites.iter().flat_map(|x| x.intake.clone().unwrap()).sum();
     assert_eq!(intake, dec!(480));
     // This pilot pays for jobs beyond a comparison group ...
     for o in &s.outcomes {
-        assert_eq!(o.counterfactual, Counterfactual::ComparisonGroup, "{}", o.id);
+        assert_eq!(
+            o.counterfactual,
+            Counterfactual::ComparisonGroup,
+            "{}",
+            o.id
+        );
     }
     // ... and says that Refino paid for absolute milestones, randomised for
     // the evaluation only, and found no effect.
@@ -318,5 +338,3 @@ fn rekruttering_thresholds_rarely_pay_for_noise() {
     let s = load("rekruttering");
     assert_eq!(noise_rarely_pays(&s, "rekruttering"), dec!(0.086));
 }
-
-

@@ -23,9 +23,15 @@ use serde_json::Value;
 
 use super::common::BIN;
 
-const BUNDLED: [&str; 4] = ["sykefravaer", "rekruttering", "finland_tyhy", "peterborough"];
+const BUNDLED: [&str; 4] = [
+    "sykefravaer",
+    "rekruttering",
+    "finland_tyhy",
+    "peterborough",
+];
 
-fn effekt_json(args: &[&str]) -> Value {
+/// `effekt ARGS --json --lang en`, which must succeed, as JSON.
+pub(crate) fn effekt_json(args: &[&str]) -> Value {
     let out = Command::new(BIN)
         .args(args)
         .args(["--json", "--lang", "en"])
@@ -57,8 +63,7 @@ fn pinned(name: &str, now: &Value) {
         .unwrap_or_else(|e| panic!("{}: {e} (EFFEKT_REPIN=1 writes it)", path.display()));
     let before: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
-        now,
-        &before,
+        now, &before,
         "{name} changed: review, then EFFEKT_REPIN=1 cargo test --test it scenarios_pinned"
     );
 }

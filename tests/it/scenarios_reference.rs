@@ -63,11 +63,17 @@ fn finland_tyhy_targets_ten_percent_at_the_target_not_as_a_cap() {
     let s = load("finland_tyhy");
     let full = evaluate_at(&s, Decimal::ONE);
     let r = irr(&full).expect("an IRR at the target");
-    assert!((0.095..=0.105).contains(&r), "about 10 % at the target: {r}");
+    assert!(
+        (0.095..=0.105).contains(&r),
+        "about 10 % at the target: {r}"
+    );
     // A target, not a cap: more effect earns more, up to a cap well above.
     assert!(s.investment.return_cap > dec!(0.1));
     let more = irr(&evaluate_at(&s, dec!(1.5))).unwrap();
-    assert!(more > 0.12 && at_most_cap(more, s.investment.return_cap), "{more}");
+    assert!(
+        more > 0.12 && at_most_cap(more, s.investment.return_cap),
+        "{more}"
+    );
     // The manager and the investors are named.
     assert!(s.parties.investor.contains("Epiqus") && s.parties.investor.contains("FIM"));
     for investor in ["Sitra", "Me-säätiö", "an individual"] {
@@ -83,7 +89,7 @@ fn finland_tyhy_has_four_organisations_of_1600_employees() {
     let employees: Decimal = s.sites.iter().map(|x| x.size.unwrap()).sum();
     assert_eq!(employees, dec!(1600));
     let e = evaluate(&s);
-    for t in 0..s.timeline.periods as usize {
+    for t in 0..s.timeline.periods {
         let paid: Decimal = e.run.sites.iter().map(|x| x.outcome_payments[t]).sum();
         assert_eq!(paid, e.run.outcome_payments[t]);
     }

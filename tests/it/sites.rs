@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::common::BIN;
 use super::model::WORKED;
+use super::scenarios_pinned::effekt_json;
 
 pub(crate) const SITES: &str = include_str!("../fixtures/sites_example.toml");
 
@@ -475,21 +476,7 @@ fn event_sites_need_an_intake_and_levels_within_100_percent() {
 }
 
 fn calc_json(args: &[&str]) -> Value {
-    let out = Command::new(BIN)
-        .args(["calc", "--json", "--lang", "en"])
-        .args(args)
-        .env(
-            "EFFEKT_DATA_DIR",
-            std::env::temp_dir().join("effekt-sites-calc"),
-        )
-        .output()
-        .expect("effekt runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    effekt_json(&[&["calc"], args].concat())
 }
 
 /// The worked example, a scenario without sites, computes as before sites.
@@ -543,17 +530,7 @@ fn the_worked_example_computes_as_before_sites() {
         // tornado give the same as before, to the last digit.
         let path = dir.join(file).display().to_string();
         for (command, args) in [("risk", vec!["--draws", "2000"]), ("tornado", vec![])] {
-            let out = Command::new(BIN)
-                .args([command, "--json", "--lang", "en"])
-                .args(&args)
-                .arg(&path)
-                .env(
-                    "EFFEKT_DATA_DIR",
-                    std::env::temp_dir().join("effekt-sites-calc"),
-                )
-                .output()
-                .expect("effekt runs");
-            let now: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+            let now = effekt_json(&[&[command], args.as_slice(), &[path.as_str()]].concat());
             let pinned = dir.join(format!("tests/fixtures/pinned/{command}-{name}.json"));
             let before: Value =
                 serde_json::from_str(&std::fs::read_to_string(&pinned).unwrap()).unwrap();

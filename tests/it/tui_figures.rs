@@ -216,7 +216,10 @@ fn the_effect_reads_in_the_indicators_terms() {
     let mut app = open("sykefravaer", Lang::Nb, (160, 45));
     app.update(Action::Step(-2));
     let text = screen(&app);
-    assert!(text.contains("≈ 4 900 færre sykefraværsdagsverk i året"), "{text}");
+    assert!(
+        text.contains("≈ 4 900 færre sykefraværsdagsverk i året"),
+        "{text}"
+    );
     app.update(Action::TogglePresentation);
     let text = screen(&app);
     assert!(text.contains("8,9 % → 8,0 % (lavere er bedre)"), "{text}");
@@ -537,7 +540,11 @@ fn reports_carry_the_budget() {
         .map(|l| l.split(',').collect())
         .filter(|r: &Vec<&str>| r[1] == "budget_now")
         .collect();
-    assert_eq!(rows.len(), 4 * 6, "four years, six items with the payer's costs");
+    assert_eq!(
+        rows.len(),
+        4 * 6,
+        "four years, six items with the payer's costs"
+    );
     for y in &e.budget.years {
         let year = y.year.to_string();
         let of_year = |item: &str| -> Decimal {
@@ -553,9 +560,9 @@ fn reports_carry_the_budget() {
             "cash_savings",
             "costs",
         ]
-            .iter()
-            .map(|i| of_year(i))
-            .sum();
+        .iter()
+        .map(|i| of_year(i))
+        .sum();
         assert_eq!(items, of_year("net"));
         assert_eq!(of_year("net"), y.net);
         assert_eq!(of_year("fees"), -y.fees);

@@ -313,7 +313,11 @@ fn sites_split_the_cohort_and_unknown_templates_are_refused_clearly() {
         .to_string();
     for (from, lang) in [(worked.as_str(), "nb"), ("peterborough", "en")] {
         let stem = Path::new(from).file_stem().unwrap().to_string_lossy();
-        let p = dir.path().join(format!("{stem}.toml")).display().to_string();
+        let p = dir
+            .path()
+            .join(format!("{stem}.toml"))
+            .display()
+            .to_string();
         let out = effekt(&["new", &p, "--sites", "3", "--from", from, "--lang", lang]);
         assert_eq!(out.code, 0, "{}", out.stderr);
         let text = fs::read_to_string(&p).unwrap();
@@ -334,7 +338,16 @@ fn sites_split_the_cohort_and_unknown_templates_are_refused_clearly() {
     let out = effekt(&["new", &p, "--sites", "2", "--from", &first, "--lang", "en"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("3 sites already"), "{}", out.stderr);
-    let out = effekt(&["new", &p, "--sites", "2", "--from", "sykefravaer", "--lang", "en"]);
+    let out = effekt(&[
+        "new",
+        &p,
+        "--sites",
+        "2",
+        "--from",
+        "sykefravaer",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("4 sites already"), "{}", out.stderr);
     let out = effekt(&["new", &p, "--sites", "0", "--lang", "en"]);
