@@ -1,6 +1,9 @@
 //! The workshop's responsiveness: one lever step = update + model + every
 //! chart + render into a 160×45 buffer (target ≤ 8 ms median), and the
-//! bytes one step sends to a terminal (target ≤ 4 KB; idle sends 0).
+//! bytes one step sends to a terminal (target ≤ 4 KB; idle sends 0); and
+//! the same step on a generated pilot of 357 municipalities (≤ 16 ms; its
+//! break-evens, risk table and payoff curve completed when the keys rest:
+//! `step+complete+draw`).
 //!
 //! `cargo bench --bench tui -- --warm-up-time 1 --measurement-time 3`
 
@@ -17,9 +20,21 @@ use effekt::tui::{self, Action, App, Event, Session, ThemeKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "common/municipalities.rs"]
+mod large;
+
 fn app(id: &str) -> App {
-    let s = catalog::open(id).expect("bundled").scenario;
-    App::open(s, Lang::Nb, ThemeKind::Default, (160, 45))
+    let s = if id == "municipalities_357" {
+        let text = large::municipalities(large::MUNICIPALITIES, 120);
+        effekt::scenario::parse(&text, "municipalities_357").expect("the generated pilot")
+    } else {
+        catalog::open(id).expect("bundled").scenario
+    };
+    let mut app = App::open(s, Lang::Nb, ThemeKind::Default, (160, 45));
+    // As the local workshop runs: a heavy pilot's step leaves the
+    // break-evens, risk table and payoff curve for when the keys rest.
+    app.quick = true;
+    app
 }
 
 /// Select the lever with this id.
@@ -39,6 +54,10 @@ fn step_and_draw(c: &mut Criterion) {
         ("sykefravaer", "price.absence"),
         ("rekruttering", "achievement"),
         ("rekruttering", "price.job_start"),
+        // Every Norwegian municipality, monthly over ten years (issue 11:
+        // ≤ 16 ms).
+        ("municipalities_357", "achievement"),
+        ("municipalities_357", "price.absence"),
     ] {
         let mut app = app(id);
         select(&mut app, lever);
@@ -55,6 +74,28 @@ fn step_and_draw(c: &mut Criterion) {
             })
         });
     }
+}
+
+/// A heavy pilot's price step completed: the step, the pending
+/// break-evens, risk table and payoff curve, and the frame that shows them
+/// (what the workshop does when the keys rest).
+fn step_complete_and_draw(c: &mut Criterion) {
+    let mut app = app("municipalities_357");
+    select(&mut app, "price.absence");
+    let mut terminal = Terminal::new(TestBackend::new(160, 45)).expect("terminal");
+    let mut up = true;
+    c.bench_function(
+        "step+complete+draw 160x45 municipalities_357 price.absence",
+        |b| {
+            b.iter(|| {
+                app.update(Action::Step(if up { 1 } else { -1 }));
+                up = !up;
+                app.complete_figures();
+                let app = black_box(&app);
+                tui::draw(&mut terminal, app.doc.as_ref(), &app.view).expect("draw");
+            })
+        },
+    );
 }
 
 /// Counts bytes written.
@@ -100,6 +141,7 @@ fn bytes() {
 fn all(c: &mut Criterion) {
     bytes();
     step_and_draw(c);
+    step_complete_and_draw(c);
 }
 
 criterion_group!(benches, all);

@@ -75,6 +75,9 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: Option<std::path::PathBuf>,
     },
+    /// Write the payment mechanism of a scenario or variant as a contract
+    /// annex (Markdown, or .docx with `-o FILE.docx`).
+    Annex(cli::AnnexArgs),
     /// Save lever values as a named variant of a scenario.
     Save(cli::SaveArgs),
     /// List the saved variants of a scenario, with their notes.
@@ -226,6 +229,7 @@ fn run(lang: Lang, out: &mut Output, args: Args, commands: &[String]) -> Result<
             new_name,
         }) => cli::restore(lang, out, &file, &name, new_name.as_deref()),
         Some(Command::Save(save)) => cli::save(lang, out, &save),
+        Some(Command::Annex(annex)) => cli::annex(lang, out, &annex),
         Some(Command::Risk {
             scenario,
             draws,

@@ -3,6 +3,7 @@
 //! printed — and turns into the exit code (see [`exit`] and
 //! `docs/cli.md`). Output goes through the one writer in [`output`].
 //!
+//! - [`annex`](mod@annex): `annex` (the contract annex, Markdown or docx);
 //! - [`commands`]: `check`, `calc`, `sweep`, `list`, `levers`;
 //! - [`variants`](mod@variants): `save`, `variants`, `delete`, `restore`,
 //!   `report`;
@@ -13,6 +14,7 @@
 //! - [`help`]: parsing the command line with clap, `--help` and clap's
 //!   errors in the user's language.
 
+pub mod annex;
 pub mod commands;
 pub mod help;
 pub mod new;
@@ -20,6 +22,7 @@ pub mod output;
 pub mod risk;
 pub mod variants;
 
+pub use annex::{AnnexArgs, AnnexFormat, annex};
 pub use commands::{calc, check, levers, list, sweep};
 pub use new::{NewArgs, new, schema};
 pub use output::Output;

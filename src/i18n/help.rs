@@ -90,6 +90,33 @@ pub const HELP_NB: &[(&str, &str)] = &[
          mappen må finnes",
     ),
     (
+        "annex",
+        "Skriv betalingsmekanismen i et scenario eller en variant som et \
+         kontraktsvedlegg (Markdown, eller .docx med `-o FIL.docx`)",
+    ),
+    (
+        "annex/file",
+        "Scenariofil (eller scenario-id, som `effekt list` viser)",
+    ),
+    (
+        "annex/variant",
+        "Vilkårene i en lagret variant i stedet for scenarioets egne",
+    ),
+    (
+        "annex/site",
+        "Vedlegget til én kommunes avtale (en id fra `[[sites]]`)",
+    ),
+    (
+        "annex/format",
+        "Format: md (Markdown) eller docx (et Word-dokument, krever `-o`); \
+         standard: docx når STI slutter på `.docx`, ellers md",
+    ),
+    (
+        "annex/output",
+        "Skriv til denne filen i stedet for standard ut (`-` er standard ut); \
+         mappen må finnes",
+    ),
+    (
         "save",
         "Lagre spakverdier som en navngitt variant av et scenario",
     ),

@@ -22,6 +22,8 @@
 //! (`crate::i18n::tui`, `crate::i18n::lever_label`, …): the submodules are
 //! re-exported here.
 
+pub mod annex;
+pub mod annex_clauses;
 pub mod cli;
 pub mod errors;
 pub mod glossary;

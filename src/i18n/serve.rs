@@ -128,6 +128,138 @@ pub mod operator {
 
     use crate::format::Lang;
 
+    /// Why a key file cannot be used (`serve::keys::KeyError`).
+    pub enum KeyProblem<'a> {
+        Io(&'a Path, &'a dyn Display),
+        NotAFile(&'a Path),
+        /// The file and the most bytes read.
+        TooLarge(&'a Path, u64),
+        HostKeyReadable(&'a Path, u32),
+        HostKeyBroken(&'a Path, &'a str),
+        HostKeyEncrypted(&'a Path),
+        HostKeyMissing(&'a Path),
+        KeysWritable(&'a Path, u32),
+        KeysMissing(&'a Path),
+        NoKeys(&'a Path),
+    }
+
+    /// A key file's problem, naming the file and saying what to do.
+    pub fn key_problem(lang: Lang, problem: &KeyProblem) -> String {
+        use KeyProblem as P;
+        let nb = lang == Lang::Nb;
+        match *problem {
+            P::Io(path, e) => format!("{}: {e}", path.display()),
+            P::NotAFile(path) => {
+                let p = path.display();
+                if nb {
+                    format!("{p}: ikke en vanlig fil; oppgi stien til en nøkkelfil")
+                } else {
+                    format!("{p}: not a regular file; give the path of a key file")
+                }
+            }
+            P::TooLarge(path, max) => {
+                let p = path.display();
+                if nb {
+                    format!("{p}: større enn {max} byte; dette er ikke en nøkkelfil")
+                } else {
+                    format!("{p}: larger than {max} bytes; this is not a key file")
+                }
+            }
+            P::HostKeyReadable(path, mode) => {
+                let p = path.display();
+                if nb {
+                    format!(
+                        "{p}: tilgangene {mode:04o} lar andre lese vertsnøkkelen; \
+                         bare eieren skal kunne lese den: chmod 600 {p}"
+                    )
+                } else {
+                    format!(
+                        "{p}: permissions {mode:04o} let others read the host key; \
+                         it must be readable by its owner only: chmod 600 {p}"
+                    )
+                }
+            }
+            P::HostKeyBroken(path, reason) => {
+                let p = path.display();
+                if nb {
+                    format!(
+                        "{p}: ikke en privat OpenSSH-nøkkel ({reason}); fjern den for å få \
+                         laget en ny, eller oppgi en annen med --host-key"
+                    )
+                } else {
+                    format!(
+                        "{p}: not an OpenSSH private key ({reason}); remove it to have a new \
+                         one made, or give another with --host-key"
+                    )
+                }
+            }
+            P::HostKeyEncrypted(path) => {
+                let p = path.display();
+                if nb {
+                    format!(
+                        "{p}: nøkkelen er beskyttet med passord, som en server ikke kan skrive; \
+                         oppgi en nøkkel uten passord (ssh-keygen -t ed25519 -N '' -f FIL)"
+                    )
+                } else {
+                    format!(
+                        "{p}: the key is protected by a passphrase, which a server cannot type; \
+                         give an unencrypted key (ssh-keygen -t ed25519 -N '' -f FILE)"
+                    )
+                }
+            }
+            P::HostKeyMissing(path) => {
+                let p = path.display();
+                if nb {
+                    format!(
+                        "{p}: ingen slik vertsnøkkel; lag en med `ssh-keygen -t ed25519 -N '' -f {p}`, \
+                         eller utelat --host-key for å bruke den effekt lager i datamappen sin"
+                    )
+                } else {
+                    format!(
+                        "{p}: no such host key; make one with `ssh-keygen -t ed25519 -N '' -f {p}`, \
+                         or leave out --host-key to use the one effekt makes in its data folder"
+                    )
+                }
+            }
+            P::KeysWritable(path, mode) => {
+                let p = path.display();
+                if nb {
+                    format!(
+                        "{p}: tilgangene {mode:04o} lar andre endre hvem som kan logge inn; \
+                         bare eieren skal kunne skrive til den: chmod go-w {p}"
+                    )
+                } else {
+                    format!(
+                        "{p}: permissions {mode:04o} let others change who may log in; \
+                         it must be writable by its owner only: chmod go-w {p}"
+                    )
+                }
+            }
+            P::KeysMissing(path) => {
+                let p = path.display();
+                if nb {
+                    format!(
+                        "{p}: ingen fil med autoriserte nøkler; legg den offentlige nøkkelen din \
+                         i den, eller oppgi en med --authorized-keys STI"
+                    )
+                } else {
+                    format!(
+                        "{p}: no authorised keys file; add your public key to it, or give \
+                         one with --authorized-keys PATH"
+                    )
+                }
+            }
+            P::NoKeys(path) => {
+                let p = path.display();
+                if nb {
+                    format!("{p}: ingen brukbar offentlig nøkkel, så ingen kan logge inn")
+                } else {
+                    format!("{p}: no usable public key, so nobody could log in")
+                }
+            }
+        }
+    }
+
     /// The async runtime could not be made.
     pub fn cannot_start(lang: Lang, e: &dyn Display) -> String {
         match lang {

@@ -14,6 +14,7 @@ mod irr;
 mod metrics;
 mod num;
 mod outcomes;
+pub(crate) use outcomes::price as unit_price;
 mod plan;
 mod run;
 mod sites;

@@ -84,7 +84,12 @@ fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
 
 /// A Markdown table whose columns after the first are right-aligned when
 /// `numeric`, left-aligned otherwise.
-fn md_table_aligned(out: &mut String, header: &[String], rows: &[Vec<String>], numeric: bool) {
+pub(super) fn md_table_aligned(
+    out: &mut String,
+    header: &[String],
+    rows: &[Vec<String>],
+    numeric: bool,
+) {
     let clean = |s: &String| s.replace('|', "/");
     let _ = writeln!(
         out,

@@ -6,6 +6,7 @@
 //! command line's one writer, `crate::cli::output`), which also makes any
 //! text from files safe to print ([`crate::format::sanitize`]).
 
+pub mod annex;
 pub mod budget;
 mod csv;
 mod document;

@@ -22,6 +22,7 @@ mod json_schema;
 mod keys;
 pub mod levers;
 mod load;
+mod record;
 mod schema;
 mod toml_reader;
 mod validate;

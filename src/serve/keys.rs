@@ -19,6 +19,9 @@ use russh::keys::ssh_key::private::{Ed25519Keypair, KeypairData};
 use russh::keys::ssh_key::public::KeyData;
 use russh::keys::ssh_key::{HashAlg, LineEnding, PrivateKey, PublicKey};
 
+use crate::format::Lang;
+use crate::i18n::serve::operator;
+
 /// The host key's file name in the data folder (as sshd names its own).
 pub const HOST_KEY_FILE: &str = "ssh_host_ed25519_key";
 
@@ -27,47 +30,55 @@ pub const HOST_KEY_FILE: &str = "ssh_host_ed25519_key";
 const MAX_FILE: u64 = 1 << 20;
 
 /// Why a key file cannot be used. Each message names the file and says
-/// what to do.
-#[derive(Debug, thiserror::Error)]
+/// what to do, in the operator's language ([`KeyError::text`]; `Display`
+/// is the English one).
+#[derive(Debug)]
 pub enum KeyError {
-    #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
-    #[error("{path}: not a regular file; give the path of a key file")]
     NotAFile { path: PathBuf },
-    #[error("{path}: larger than {MAX_FILE} bytes; this is not a key file")]
     TooLarge { path: PathBuf },
-    #[error(
-        "{path}: permissions {mode:04o} let others read the host key; \
-         it must be readable by its owner only: chmod 600 {path}"
-    )]
     HostKeyReadable { path: PathBuf, mode: u32 },
-    #[error(
-        "{path}: not an OpenSSH private key ({reason}); remove it to have a new \
-         one made, or give another with --host-key"
-    )]
     HostKeyBroken { path: PathBuf, reason: String },
-    #[error(
-        "{path}: the key is protected by a passphrase, which a server cannot type; \
-         give an unencrypted key (ssh-keygen -t ed25519 -N '' -f FILE)"
-    )]
     HostKeyEncrypted { path: PathBuf },
-    #[error(
-        "{path}: no such host key; make one with `ssh-keygen -t ed25519 -N '' -f {path}`, \
-         or leave out --host-key to use the one effekt makes in its data folder"
-    )]
     HostKeyMissing { path: PathBuf },
-    #[error(
-        "{path}: permissions {mode:04o} let others change who may log in; \
-         it must be writable by its owner only: chmod go-w {path}"
-    )]
     KeysWritable { path: PathBuf, mode: u32 },
-    #[error(
-        "{path}: no authorised keys file; add your public key to it, or give \
-         one with --authorized-keys PATH"
-    )]
     KeysMissing { path: PathBuf },
-    #[error("{path}: no usable public key, so nobody could log in")]
     NoKeys { path: PathBuf },
+}
+
+impl KeyError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        use operator::KeyProblem as P;
+        let problem = match self {
+            KeyError::Io { path, source } => P::Io(path, source),
+            KeyError::NotAFile { path } => P::NotAFile(path),
+            KeyError::TooLarge { path } => P::TooLarge(path, MAX_FILE),
+            KeyError::HostKeyReadable { path, mode } => P::HostKeyReadable(path, *mode),
+            KeyError::HostKeyBroken { path, reason } => P::HostKeyBroken(path, reason),
+            KeyError::HostKeyEncrypted { path } => P::HostKeyEncrypted(path),
+            KeyError::HostKeyMissing { path } => P::HostKeyMissing(path),
+            KeyError::KeysWritable { path, mode } => P::KeysWritable(path, *mode),
+            KeyError::KeysMissing { path } => P::KeysMissing(path),
+            KeyError::NoKeys { path } => P::NoKeys(path),
+        };
+        operator::key_problem(lang, &problem)
+    }
+}
+
+impl std::fmt::Display for KeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for KeyError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            KeyError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> KeyError + '_ {

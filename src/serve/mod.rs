@@ -251,7 +251,7 @@ fn prepare(lang: Lang, args: &ServeArgs) -> Result<(Shared, Config), String> {
             .map(|d| d.home_dir().join(".ssh").join("authorized_keys"))
             .ok_or(operator::no_home(lang))?,
     };
-    let (keys, skipped) = KeyFile::open(&keys_path).map_err(|e| e.to_string())?;
+    let (keys, skipped) = KeyFile::open(&keys_path).map_err(|e| e.text(lang))?;
     for s in skipped {
         let text = operator::key_skipped(lang, &keys_path, s.line, &s.reason);
         eprintln!(
@@ -289,10 +289,10 @@ fn prepare(lang: Lang, args: &ServeArgs) -> Result<(Shared, Config), String> {
 
 fn host_key(lang: Lang, args: &ServeArgs) -> Result<PrivateKey, String> {
     if let Some(path) = &args.host_key {
-        return keys::load_host_key(path).map_err(|e| e.to_string());
+        return keys::load_host_key(path).map_err(|e| e.text(lang));
     }
     let dir = catalog::data_dir().ok_or(operator::no_data_dir(lang))?;
-    let (key, made) = keys::host_key_in(&dir).map_err(|e| e.to_string())?;
+    let (key, made) = keys::host_key_in(&dir).map_err(|e| e.text(lang))?;
     if made {
         log!(
             "made a new host key: {}",

@@ -94,6 +94,8 @@ pub enum Action {
     AddNote,
     /// Export a Markdown report.
     ExportReport,
+    /// Write the contract annex (Markdown and docx) of the current levers.
+    ExportAnnex,
     /// Compare screen: the next curve of the chart (and table/chart).
     CompareMetric,
     /// Variant list: close, move, open, rename, copy, delete, note, pick.

@@ -35,6 +35,10 @@ pub struct App {
     pub quit: bool,
     /// Background work started and neither answered nor cancelled.
     jobs: Vec<RiskRequest>,
+    /// Lever steps of a heavy pilot leave the break-evens, risk table and
+    /// payoff curve for later, which the host calls when the
+    /// keys rest (the local workshop does; `Document::quick`): [`App::complete_figures`].
+    pub quick: bool,
 }
 
 impl App {
@@ -47,7 +51,19 @@ impl App {
             store: None,
             quit: false,
             jobs: Vec::new(),
+            quick: false,
         }
+    }
+
+    /// Computes the figures a quick lever step left pending
+    /// ([`Document::complete`]); whether the screen needs drawing.
+    pub fn complete_figures(&mut self) -> bool {
+        self.doc.as_mut().is_some_and(Document::complete)
+    }
+
+    /// Whether figures wait to be completed.
+    pub fn pending(&self) -> bool {
+        self.doc.as_ref().is_some_and(|d| d.computed.pending)
     }
 
     /// The app with a scenario open.
@@ -86,6 +102,9 @@ impl App {
 
     /// Applies an action and runs what it asks for.
     pub fn update(&mut self, action: Action) {
+        if let Some(doc) = self.doc.as_mut() {
+            doc.quick = self.quick;
+        }
         let effects = update::update(self.doc.as_mut(), &mut self.view, action);
         self.run(effects);
     }
@@ -95,6 +114,9 @@ impl App {
     pub fn handle(&mut self, event: Event) -> bool {
         if let Event::RiskDone { generation, .. } = &event {
             self.jobs.retain(|j| j.generation != *generation);
+        }
+        if let Some(doc) = self.doc.as_mut() {
+            doc.quick = self.quick;
         }
         let handled = update::handle_event(self.doc.as_mut(), &mut self.view, event);
         let replied = self.run(handled.effects);

@@ -167,6 +167,20 @@ pub struct Computed {
     pub non_cash_value: Decimal,
     /// Each party's result now, as a row of the risk table.
     pub now_row: RiskRow,
+    /// The break-evens, the risk table and the payoff curve (and what is
+    /// made from them) are an earlier scenario's: a large pilot's lever
+    /// step left them to [`Computed::completed`] (see [`Computed::quick`]).
+    pub pending: bool,
+}
+
+/// A pilot whose break-evens, risk table and payoff curve take longer than
+/// a frame: site-periods from this many on (357 municipalities monthly
+/// over ten years are 42 840; the bundled pilots under 500).
+pub const HEAVY_SITE_PERIODS: usize = 2_000;
+
+/// Whether a lever step of `s` leaves its heavy figures to complete later.
+pub fn is_heavy(s: &Scenario) -> bool {
+    s.sites.len().max(1) * s.timeline.periods >= HEAVY_SITE_PERIODS
 }
 
 /// `a` and `b` are the same scenario apart from the achievement.
@@ -182,11 +196,52 @@ impl Computed {
     /// depend on the achievement (break-even, risk table, payoff curve) is
     /// reused when only the achievement moved.
     pub fn new(s: &Scenario, previous: Option<(&Scenario, &Computed)>) -> Computed {
+        Computed::build(s, previous, false)
+    }
+
+    /// As [`Computed::new`], but for a heavy pilot ([`is_heavy`]) whose
+    /// terms changed, the break-evens, risk table and payoff curve are
+    /// kept from `previous` and marked [`Computed::pending`]: the step
+    /// shows the evaluation at once, and the host completes the rest when
+    /// the keys rest ([`Computed::completed`]).
+    pub fn quick(s: &Scenario, previous: Option<(&Scenario, &Computed)>) -> Computed {
+        Computed::build(s, previous, is_heavy(s))
+    }
+
+    /// The same figures with nothing pending: the heavy ones computed for
+    /// `s`, the changes measured as the step measured them (the
+    /// break-evens' against the values shown before).
+    pub fn completed(&self, s: &Scenario) -> Computed {
+        let mut full = Computed::build(s, None, false);
+        let be = Deltas::between(&self.headline, &full.headline);
+        full.deltas = Deltas {
+            be_principal: be.be_principal,
+            be_return_cap: be.be_return_cap,
+            be_payer: be.be_payer,
+            ..self.deltas
+        };
+        full
+    }
+
+    fn build(s: &Scenario, previous: Option<(&Scenario, &Computed)>, defer: bool) -> Computed {
         let evaluation = model::evaluate(s);
         let reuse = previous.filter(|(p, _)| same_but_achievement(p, s));
-        let (break_even, risk, payoff) = match reuse {
-            Some((_, c)) => (c.figures.break_even, c.risk.clone(), c.payoff.clone()),
-            None => (model::break_even(s), model::risk_table(s), Payoff::new(s)),
+        let (break_even, risk, payoff, pending) = match (reuse, previous) {
+            (Some((_, c)), _) => (
+                c.figures.break_even,
+                c.risk.clone(),
+                c.payoff.clone(),
+                c.pending,
+            ),
+            (None, Some((_, c))) if defer => {
+                (c.figures.break_even, c.risk.clone(), c.payoff.clone(), true)
+            }
+            _ => (
+                model::break_even(s),
+                model::risk_table(s),
+                Payoff::new(s),
+                false,
+            ),
         };
         let run = &evaluation.run;
         let periods: Vec<PeriodPayments> = run
@@ -242,6 +297,7 @@ impl Computed {
             budgets,
             non_cash_value,
             now_row,
+            pending,
         }
     }
 }

@@ -69,6 +69,15 @@ pub fn perform(store: Option<&Store>, op: StoreOp) -> Event {
             store::write_atomic(&path, &markdown)?;
             Ok(path)
         })),
+        StoreOp::ExportAnnex {
+            scenario_id,
+            markdown,
+            docx,
+        } => Event::AnnexWritten(
+            store
+                .ok_or(StoreFailure::NoStore)
+                .and_then(|s| write_annex(s, &scenario_id, &markdown, &docx)),
+        ),
         StoreOp::FindRecovery { scenario_id } => Event::RecoveryFound {
             result: match store {
                 // Without a data folder nothing was kept: nothing to offer.
@@ -129,9 +138,33 @@ fn new_scenario(store: &Store, file_name: &str, text: &str) -> Result<PathBuf, S
 
 /// `<data>/reports/<scenario>-<time>.md`, beside the variant folder.
 fn report_path(store: &Store, scenario_id: &str) -> PathBuf {
+    report_file(store, scenario_id, "md")
+}
+
+/// `<data>/reports/<scenario id><kind>-<time>.<ext>`.
+fn report_file(store: &Store, name: &str, ext: &str) -> PathBuf {
     let stamp = store::now().replace([':', '-'], "").replace('T', "-");
     let dir = data_subdir(store, "reports");
-    dir.join(format!("{scenario_id}-{}.md", stamp.trim_end_matches('Z')))
+    dir.join(format!("{name}-{}.{ext}", stamp.trim_end_matches('Z')))
+}
+
+/// Writes the annex into the report folder (made if it is missing) as
+/// `<id>-annex-<time>.md` and `.docx`, each whole or not at all.
+fn write_annex(
+    store: &Store,
+    scenario_id: &str,
+    markdown: &str,
+    docx: &[u8],
+) -> Result<Vec<PathBuf>, StoreFailure> {
+    let name = format!("{scenario_id}-annex");
+    let md = report_file(store, &name, "md");
+    store::write_atomic(&md, markdown)?;
+    let word = md.with_extension("docx");
+    crate::files::write_atomic(&word, docx).map_err(|source| store::StoreError::Write {
+        path: word.clone(),
+        source,
+    })?;
+    Ok(vec![md, word])
 }
 
 /// Largest recovery file read (a real one is well under a kilobyte).
@@ -170,7 +203,8 @@ pub fn write_recovery(
     save_recovery(store, &doc.recovery_variant()).map(Some)
 }
 
-fn save_recovery(store: &Store, variant: &store::Variant) -> Result<PathBuf, StoreFailure> {
+/// Writes `variant` as the scenario's recovery file (atomic write).
+pub fn save_recovery(store: &Store, variant: &store::Variant) -> Result<PathBuf, StoreFailure> {
     let path = recovery_path(store, &variant.scenario_id);
     store::write_atomic(&path, &variant.to_toml())?;
     Ok(path)

@@ -55,6 +55,12 @@ pub struct Document {
     /// `levers` (which never change after [`Document::new`]), worked out
     /// once rather than in every frame; copies share it.
     pub lever_plans: LeverPlans,
+    /// A lever step of a heavy pilot leaves the break-evens, risk table
+    /// and payoff curve pending ([`Computed::quick`]) for the host to
+    /// [`Document::complete`] when the keys rest. Off unless the host does
+    /// that (the local workshop's run loop); a room computes everything
+    /// in the step.
+    pub quick: bool,
 }
 
 impl Document {
@@ -77,6 +83,7 @@ impl Document {
             generation: 0,
             recovered_from: None,
             lever_plans: LeverPlans::default(),
+            quick: false,
         }
     }
 
@@ -149,8 +156,24 @@ impl Document {
     /// the old one.
     pub fn replace(&mut self, next: Scenario) -> Scenario {
         let old = std::mem::replace(&mut self.current, next);
-        self.computed = Computed::new(&self.current, Some((&old, &self.computed)));
+        let previous = Some((&old, &self.computed));
+        self.computed = if self.quick {
+            Computed::quick(&self.current, previous)
+        } else {
+            Computed::new(&self.current, previous)
+        };
         self.touch();
         old
+    }
+
+    /// Computes what a quick step left pending; whether anything changed
+    /// (and must be drawn).
+    pub fn complete(&mut self) -> bool {
+        if !self.computed.pending {
+            return false;
+        }
+        self.computed = self.computed.completed(&self.current);
+        self.touch();
+        true
     }
 }

@@ -70,6 +70,14 @@ pub enum StoreOp {
         scenario_id: String,
         markdown: String,
     },
+    /// Write the contract annex of a scenario to the report folder, as
+    /// Markdown and as a `.docx` (the host names the files with the time);
+    /// replied with [`super::Event::AnnexWritten`].
+    ExportAnnex {
+        scenario_id: String,
+        markdown: String,
+        docx: Vec<u8>,
+    },
     /// Read the recovery file of a scenario (levers an earlier run left
     /// unsaved, `src/tui/recovery.rs`); replied with
     /// [`super::Event::RecoveryFound`].

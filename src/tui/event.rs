@@ -140,6 +140,9 @@ pub enum Event {
     /// A report was written, or not ([`super::StoreOp::Export`]); the path
     /// of its file.
     Exported(Result<PathBuf, StoreFailure>),
+    /// The contract annex was written, or not
+    /// ([`super::StoreOp::ExportAnnex`]); the paths of its files.
+    AnnexWritten(Result<Vec<PathBuf>, StoreFailure>),
     /// The scenario's recovery file was read ([`super::StoreOp::FindRecovery`]):
     /// `None` when there is none.
     RecoveryFound {

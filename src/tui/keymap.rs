@@ -389,6 +389,9 @@ pub static KEYMAP: &[Binding] = &[
     bind(C::Screens, &[Key::ch('e')], Action::ExportReport, |t| {
         t.key_export
     }),
+    bind(C::Screens, &[Key::ch('a')], Action::ExportAnnex, |t| {
+        t.key_annex
+    }),
     bind(C::Compare, &[Key::ch('m')], Action::CompareMetric, |t| {
         t.key_compare_metric
     }),
@@ -600,6 +603,7 @@ mod tests {
             ('c', Action::GoTo(Screen::Compare)),
             ('n', Action::AddNote),
             ('e', Action::ExportReport),
+            ('a', Action::ExportAnnex),
         ] {
             assert_eq!(lookup(&screens, Key::ch(c)), Some(action), "`{c}`");
         }

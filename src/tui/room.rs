@@ -144,7 +144,8 @@ pub fn scope(action: Action, view: &View) -> Scope {
         | A::ListDuplicate
         | A::OpenVariants
         | A::ListRestore
-        | A::ExportReport => Scope::Shared,
+        | A::ExportReport
+        | A::ExportAnnex => Scope::Shared,
         _ => Scope::View,
     }
 }

@@ -160,3 +160,82 @@ fn ctrl_z_suspends_and_fg_redraws() {
     assert!(ended_within(pid, LONG), "quit after the resume");
     assert_restored(&tmux, "after quitting");
 }
+
+/// Waits until `path` holds `text` (the keeper writes a second after a
+/// change).
+fn wait_for_file(path: &std::path::Path, text: &str) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        let now = std::fs::read_to_string(path).unwrap_or_default();
+        if now.contains(text) {
+            return now;
+        }
+        assert!(
+            start.elapsed() < LONG,
+            "{} never held {text}:\n{now}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn kill_9_loses_at_most_the_last_second_and_an_earlier_file_is_not_written_over() {
+    if !tmux_or_skip() {
+        return;
+    }
+    let tmux = Tmux::start("kill-9", 100, 30);
+    let recovery = tmux.dir.join("recovery").join("sykefravaer.toml");
+
+    // A second after the lever moved, the file holds it: SIGKILL, which
+    // no program can catch, loses nothing.
+    let pid = start(&tmux);
+    tmux.wait_for("the workshop", LONG, |s| s.contains("Outcome payments"));
+    tmux.keys(&["Left", "Left"]);
+    tmux.wait_for("90 %", LONG, |s| selected_shows(s, "90.0%"));
+    wait_for_file(&recovery, "achievement = \"0.9\"");
+    signal(pid, "KILL");
+    tmux.wait_for("the exit", LONG, |s| s.contains("effekt-exit-137"));
+    // The terminal stays as the killed process left it: a new shell in a
+    // fresh pane.
+    let data = format!("EFFEKT_DATA_DIR={}", tmux.dir.display());
+    tmux.cmd(&["respawn-pane", "-k", "-t", "e2e", "-e", &data, "sh"]);
+    tmux.wait_for("a new shell", LONG, |s| !s.contains("Outcome payments"));
+
+    // The next start offers it. Put off (Esc), the earlier run's file is
+    // kept as it is while this run moves levers, and after it quits.
+    start(&tmux);
+    tmux.wait_for("the offer", LONG, |s| {
+        s.contains("Restore unsaved changes from")
+    });
+    let earlier = std::fs::read_to_string(&recovery).unwrap();
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the offer closed", LONG, |s| {
+        !s.contains("Restore unsaved changes from")
+    });
+    tmux.keys(&["Right"]);
+    tmux.wait_for("105 %", LONG, |s| selected_shows(s, "105.0%"));
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(std::fs::read_to_string(&recovery).unwrap(), earlier);
+    tmux.keys(&["q"]);
+    tmux.wait_for("the question", LONG, |s| s.contains("Discard the changes"));
+    tmux.keys(&["y"]);
+    tmux.wait_for("the exit", LONG, |s| s.contains("effekt-exit-0"));
+    assert_eq!(std::fs::read_to_string(&recovery).unwrap(), earlier);
+
+    // Restored, moved and saved... or quit: this run's own file goes.
+    start(&tmux);
+    tmux.wait_for("the offer", LONG, |s| {
+        s.contains("Restore unsaved changes from")
+    });
+    tmux.keys(&["y"]);
+    tmux.wait_for("90 % again", LONG, |s| selected_shows(s, "90.0%"));
+    tmux.keys(&["Left"]);
+    tmux.wait_for("85 %", LONG, |s| selected_shows(s, "85.0%"));
+    wait_for_file(&recovery, "achievement = \"0.85\"");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the question", LONG, |s| s.contains("Discard the changes"));
+    tmux.keys(&["y"]);
+    tmux.wait_for("the exit", LONG, |s| s.contains("effekt-exit-0"));
+    assert!(!recovery.exists(), "a clean quit removes this run's file");
+}

@@ -166,3 +166,93 @@ fn the_diagram_draws_the_layers_in_order() {
         last = at;
     }
 }
+
+/// Every `.rs` file under `src/`, as its path from `src/` (`tui/app.rs`)
+/// and its text.
+fn sources() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            let rel = f.strip_prefix(&src).unwrap().display().to_string();
+            (rel, fs::read_to_string(f).unwrap())
+        })
+        .collect()
+}
+
+/// The lines of a file that are code outside its unit tests, numbered
+/// from 1.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .take_while(|(_, l)| !l.trim_start().starts_with("#[cfg(test)]"))
+        .map(|(n, l)| (n + 1, l.trim_start()))
+        .filter(|(_, l)| !l.starts_with("//"))
+}
+
+#[test]
+fn no_file_in_src_is_longer_than_700_lines() {
+    let long: Vec<String> = sources()
+        .into_iter()
+        .filter(|(_, text)| text.lines().count() > 700)
+        .map(|(file, text)| format!("src/{file}: {} lines", text.lines().count()))
+        .collect();
+    assert!(
+        long.is_empty(),
+        "files to split by what they hold (docs/architecture.md):\n{}",
+        long.join("\n")
+    );
+}
+
+#[test]
+fn crossterm_is_named_only_at_the_terminal_edges() {
+    let edge = |file: &str| file.starts_with("tui/terminal/") || file == "serve/input.rs";
+    let named: Vec<String> = sources()
+        .iter()
+        .filter(|(file, _)| !edge(file))
+        .flat_map(|(file, text)| {
+            code_lines(text)
+                .filter(|(_, l)| l.contains("crossterm"))
+                .map(move |(n, _)| format!("src/{file}:{n}"))
+        })
+        .collect();
+    assert!(
+        named.is_empty(),
+        "crossterm outside src/tui/terminal/ and src/serve/input.rs:\n{}",
+        named.join("\n")
+    );
+}
+
+#[test]
+fn files_are_read_and_written_only_at_the_edges() {
+    // The edges of docs/architecture.md: the file rules, the store, the
+    // catalog, the hosts that run effects and the server's keys.
+    let edge = |file: &str| {
+        ["files.rs", "catalog.rs", "tui/disk.rs", "serve/keys.rs"].contains(&file)
+            || file.starts_with("store/")
+            || file.ends_with("/tests.rs")
+    };
+    let io = |l: &str| {
+        l.contains("std::fs")
+            || l.contains("OpenOptions")
+            || l.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':'))
+                .any(|w| w.starts_with("fs::") || w.starts_with("File::"))
+    };
+    let found: Vec<String> = sources()
+        .iter()
+        .filter(|(file, _)| !edge(file))
+        .flat_map(|(file, text)| {
+            code_lines(text)
+                .filter(|(_, l)| io(l))
+                .map(move |(n, l)| format!("src/{file}:{n}: {l}"))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "file I/O outside the edges (go through files.rs or an Effect):\n{}",
+        found.join("\n")
+    );
+}

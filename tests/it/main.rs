@@ -5,7 +5,9 @@
 
 mod common;
 
+mod annex;
 mod cli;
+mod doc_links;
 mod e2e_risk;
 mod e2e_signals;
 mod e2e_ssh;
@@ -31,6 +33,7 @@ mod trash;
 mod tui_bytes;
 mod tui_dialogs;
 mod tui_figures;
+mod tui_heavy;
 mod tui_new;
 mod tui_risk;
 mod tui_room;

@@ -590,7 +590,7 @@ fn calc_json_lists_each_site_and_the_payer_is_their_sum() {
 /// A random pilot: the sites example's contract with 1 to 6 random sites
 /// (sizes, own expected improvements, caps, effects), a random contract
 /// cap, site or pooled tests, a recycling or a surplus to the provider.
-fn arb_pilot() -> impl proptest::strategy::Strategy<Value = Scenario> {
+pub(crate) fn arb_pilot() -> impl proptest::strategy::Strategy<Value = Scenario> {
     use proptest::prelude::*;
     let site = (
         0u32..=2000,

@@ -92,7 +92,7 @@ pub const MEANINGS_NB: &[(&str, &str)] = &[
     ),
     (
         "parties.cofunder",
-        "Medfinansiør som dekker en fast andel av hver utfallsbetaling.",
+        "Medfinansiør som dekker en fast andel av hver resultatbetaling.",
     ),
     (
         "parties.investor",
@@ -232,7 +232,7 @@ pub const MEANINGS_NB: &[(&str, &str)] = &[
     ),
     (
         "payment.cap",
-        "Tak: det meste betaler og medfinansiør betaler i utfallsbetalinger over hele kontrakten, i valutaen.",
+        "Tak: det meste oppdragsgiver og medfinansiør betaler i resultatbetalinger over hele kontrakten, i valutaen.",
     ),
     (
         "payment.guaranteed_share",
@@ -240,7 +240,7 @@ pub const MEANINGS_NB: &[(&str, &str)] = &[
     ),
     (
         "payment.cofunder_share",
-        "Andelen av hver utfallsbetaling medfinansiøren bærer (0 til 1).",
+        "Andelen av hver resultatbetaling medfinansiøren bærer (0 til 1).",
     ),
     (
         "payment.excess",
@@ -265,7 +265,7 @@ pub const MEANINGS_NB: &[(&str, &str)] = &[
     ),
     (
         "investment.recycle",
-        "Bruk utfallsbetalinger til senere leveranse før mer trekkes (true/false).",
+        "Bruk resultatbetalinger til senere leveranse før mer trekkes (true/false).",
     ),
     (
         "investment.hurdle_rate",

@@ -11,10 +11,13 @@
 //! when effekt started, as under `nohup`) and a hang-up of the terminal
 //! (a closed pty: its reads return nothing) restore the terminal, keep
 //! unsaved levers in the recovery file (`src/tui/recovery.rs`) and exit
-//! with 128 + the signal's number (129 for a hang-up). Ctrl+Z (or SIGTSTP)
+//! with 128 + the signal's number (129 for a hang-up). While it runs, the
+//! unsaved levers are kept in the same file a second after each change
+//! (`keeper.rs`), so even `kill -9` loses at most that second. Ctrl+Z (or SIGTSTP)
 //! restores the terminal and stops; SIGCONT takes it again and redraws.
 
 mod events;
+mod keeper;
 mod raw;
 mod session;
 #[cfg(unix)]
@@ -68,6 +71,8 @@ pub fn run(lang: Option<Lang>, file: Option<&str>) -> u8 {
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = start_app(scenario, lang, theme, size);
+    // The run loop completes a heavy pilot's figures when the keys rest.
+    app.quick = true;
     if let Some(doc) = &app.doc {
         // Unsaved levers of an earlier run are offered first.
         let find = update::opening(doc);
@@ -224,10 +229,13 @@ fn run_loop(app: &mut App, rx: &Receiver<Wake>) -> io::Result<End> {
     // Progress redraws are paced; keys and results draw at once.
     let mut drawn = Instant::now();
     let mut pending = false;
+    let mut keeper = keeper::Keeper::default();
     let end = loop {
         if app.quit {
             break End::Quit;
         }
+        keeper.look(app);
+        keeper.tick(app);
         worker.sync(&app.jobs().iter().collect::<Vec<_>>());
         let mut finished = false;
         while let Some(ev) = worker.try_recv() {
@@ -254,6 +262,26 @@ fn run_loop(app: &mut App, rx: &Receiver<Wake>) -> io::Result<End> {
             } else {
                 PROGRESS_FRAME
             };
+            match rx.recv_timeout(wait.max(Duration::from_millis(1))) {
+                Ok(wake) => wake,
+                Err(RecvTimeoutError::Timeout) => continue,
+                Err(RecvTimeoutError::Disconnected) => break End::HangUp,
+            }
+        } else if app.pending() {
+            // A heavy pilot's figures wait for the keys to rest.
+            match rx.recv_timeout(REST) {
+                Ok(wake) => wake,
+                Err(RecvTimeoutError::Timeout) => {
+                    if app.complete_figures() {
+                        session.present(app.doc.as_ref(), &app.view)?;
+                        drawn = Instant::now();
+                    }
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break End::HangUp,
+            }
+        } else if let Some(wait) = keeper.wait() {
+            // Unsaved levers wait to be kept (keeper.rs).
             match rx.recv_timeout(wait.max(Duration::from_millis(1))) {
                 Ok(wake) => wake,
                 Err(RecvTimeoutError::Timeout) => continue,
@@ -293,6 +321,10 @@ fn run_loop(app: &mut App, rx: &Receiver<Wake>) -> io::Result<End> {
         }
     };
     worker.cancel_all();
+    if matches!(end, End::Quit) {
+        // The user answered for the unsaved levers when quitting.
+        keeper.forget(app);
+    }
     Ok(end)
 }
 
@@ -326,3 +358,7 @@ fn resume<W: Write>(session: &mut Session<W>, app: &mut App) -> io::Result<()> {
 
 /// Least time between two frames drawn for progress (10 a second).
 const PROGRESS_FRAME: Duration = Duration::from_millis(100);
+
+/// How long the keys must rest before a heavy pilot's pending figures are
+/// computed (a held key repeats faster than this).
+const REST: Duration = Duration::from_millis(40);

@@ -14,6 +14,7 @@
 //! of an earlier run), `explain.rs` (pointing at a figure),
 //! `new_scenario.rs` (the picker's new scenario from a template).
 
+mod annex;
 mod explain;
 mod input;
 mod jobs;
@@ -118,6 +119,7 @@ fn receive(doc: &mut Document, view: &mut View, reply: Event) -> Handled {
         Event::Saved { name, result } => variants::saved(doc, view, name, result, &mut fx),
         Event::Edited { edit, result } => variants::edited(doc, view, edit, result, &mut fx),
         Event::Exported(result) => variants::exported(view, result),
+        Event::AnnexWritten(result) => annex::written(view, result),
         Event::RiskProgress {
             generation,
             done,
@@ -366,6 +368,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::AddNote, Some(doc)) => variants::ask_note(doc, view),
         (A::OpenVariants, Some(doc)) => variants::read(doc, AfterList::ShowList, fx),
         (A::ExportReport, Some(doc)) => variants::read(doc, AfterList::Export, fx),
+        (A::ExportAnnex, Some(doc)) => annex::export(doc, view, fx),
         (A::CompareMetric, Some(doc)) => variants::next_metric(doc, view),
         (A::ListClose, Some(_)) => (view.variant_list, view.variant_trash) = (None, None),
         (A::ListPrev, Some(doc)) => variants::move_in_list(doc, view, -1),

@@ -10,6 +10,7 @@
 //! Tests that check an English text from the loader or the levers pass
 //! `--lang en` (bokmål is the default).
 
+mod annex;
 pub(crate) mod broken;
 mod calc;
 mod commands;
