@@ -67,6 +67,11 @@ enum Command {
         /// A saved variant to include as a column (repeatable, up to 4).
         #[arg(long = "variant", value_name = "NAME")]
         variants: Vec<String>,
+        /// One municipality's business case (a `[[sites]]` id): what it
+        /// pays at most, per budget year, its risk and the terms it signs
+        /// (Markdown or CSV; with at most one --variant).
+        #[arg(long, value_name = "ID")]
+        site: Option<String>,
         /// Report format.
         #[arg(long, value_enum, default_value_t = cli::ReportFormat::Md)]
         format: cli::ReportFormat,
@@ -218,8 +223,24 @@ fn run(lang: Lang, out: &mut Output, args: Args, commands: &[String]) -> Result<
         Some(Command::Report {
             file,
             variants,
+            site: Some(site),
             format,
             output,
+        }) => cli::business_case(
+            lang,
+            out,
+            &file,
+            &site,
+            &variants,
+            format,
+            output.as_deref(),
+        ),
+        Some(Command::Report {
+            file,
+            variants,
+            format,
+            output,
+            ..
         }) => cli::report(lang, out, &file, &variants, format, output.as_deref()),
         Some(Command::Variants { file, deleted }) => cli::variants(lang, out, &file, deleted),
         Some(Command::Delete { file, name }) => cli::delete(lang, out, &file, &name),

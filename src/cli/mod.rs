@@ -15,6 +15,7 @@
 //!   errors in the user's language.
 
 pub mod annex;
+mod business_case;
 pub mod commands;
 pub mod help;
 pub mod new;
@@ -23,6 +24,7 @@ pub mod risk;
 pub mod variants;
 
 pub use annex::{AnnexArgs, AnnexFormat, annex};
+pub use business_case::business_case;
 pub use commands::{calc, check, levers, list, sweep};
 pub use new::{NewArgs, new, schema};
 pub use output::Output;

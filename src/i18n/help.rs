@@ -80,6 +80,12 @@ pub const HELP_NB: &[(&str, &str)] = &[
         "En lagret variant som egen kolonne (kan gjentas, høyst 4)",
     ),
     (
+        "report/site",
+        "Én kommunes beslutningsgrunnlag (en id fra `[[sites]]`): det meste den kan \
+         måtte betale, per budsjettår, risikoen og vilkårene den signerer (Markdown \
+         eller CSV; med høyst én --variant)",
+    ),
+    (
         "report/format",
         "Rapportformat: md (Markdown, for folk), csv (én ryddig tabell for regneark) \
          eller json (for programmer) [standard: md]",

@@ -28,6 +28,7 @@ pub(crate) use fast::spread;
 pub(crate) use irr::headline as irr_headline;
 pub use irr::{Irr, irr};
 pub(crate) use metrics::{discount_factors, npv_with};
+pub use outcomes::price;
 pub use run::{Run, SiteRun, run, run_with_noise};
 pub(crate) use sites::Pieces;
 pub use waterfall::{Flows, PayerPeriod, Totals};

@@ -9,7 +9,7 @@ use super::plan::{OutcomeTerms, Segment, SiteOutcome};
 use crate::scenario::{Mechanism, Outcome, OutcomeKind, Scenario, ThresholdRule};
 
 /// Price per payable unit: the rate card, or a share of the value.
-pub(crate) fn price(s: &Scenario, o: &Outcome) -> Decimal {
+pub fn price(s: &Scenario, o: &Outcome) -> Decimal {
     match (s.payment.mechanism, s.payment.savings_share) {
         (Mechanism::ShareOfSavings, Some(share)) => share * o.value,
         _ => o.price,

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::format::Lang;
 use crate::i18n::{self, glossary, glossary::Term};
-use crate::model::{Budget, Evaluation, RiskRow, Warning};
+use crate::model::{Budget, Evaluation, PartyFigures, RiskRow, Warning};
 use crate::scenario::{CostPayer, Scenario};
 
 /// The effects the budget is shown at besides the current one: none and
@@ -123,6 +123,17 @@ pub fn figures(
     e: &Evaluation,
     money: &dyn Fn(Decimal) -> String,
 ) -> Vec<BudgetFigure> {
+    figures_of(lang, s, &e.budget, e.payer, money)
+}
+
+/// [`figures`] of one payer's budget and result (a municipality's, §9).
+pub fn figures_of(
+    lang: Lang,
+    s: &Scenario,
+    budget: &Budget,
+    payer: PartyFigures,
+    money: &dyn Fn(Decimal) -> String,
+) -> Vec<BudgetFigure> {
     let rate = s.assumptions.discount_rate;
     let name = |t: Term| glossary::name(lang, t);
     let figure = |term: Term, label: String, value: String| BudgetFigure {
@@ -131,7 +142,7 @@ pub fn figures(
         value,
         warning: false,
     };
-    let commitment = match e.budget.max_commitment {
+    let commitment = match budget.max_commitment {
         Some(v) => figure(
             Term::MaxCommitment,
             name(Term::MaxCommitment).into(),
@@ -151,22 +162,22 @@ pub fn figures(
         figure(
             Term::BudgetNet,
             i18n::summed(lang, name(Term::BudgetNet)),
-            money(e.budget.net),
+            money(budget.net),
         ),
         figure(
             Term::BudgetNpv,
             i18n::at_rate(lang, name(Term::BudgetNpv), rate),
-            money(e.budget.npv),
+            money(budget.npv),
         ),
         figure(
             Term::NonCashValue,
             i18n::summed(lang, name(Term::NonCashValue)),
-            money(non_cash_value(e)),
+            money(payer.net - budget.net),
         ),
         figure(
             Term::PayerNpv,
             i18n::at_rate(lang, name(Term::PayerNpv), rate),
-            money(e.payer.npv),
+            money(payer.npv),
         ),
     ]
 }

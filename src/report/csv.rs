@@ -9,7 +9,7 @@ use crate::format::{self, Lang};
 use crate::i18n;
 use crate::levers;
 
-fn csv_cell(s: &str) -> String {
+pub(super) fn csv_cell(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

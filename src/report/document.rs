@@ -78,7 +78,7 @@ pub fn columns(base: &Loaded, variants: &[Variant]) -> Vec<Column> {
 }
 
 /// A Markdown table; cells must not contain `|`.
-fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+pub(super) fn md_table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
     md_table_aligned(out, header, rows, true);
 }
 

@@ -8,6 +8,8 @@
 
 pub mod annex;
 pub mod budget;
+pub mod business_case;
+mod business_case_md;
 mod csv;
 mod document;
 pub mod figures;
@@ -18,6 +20,8 @@ mod summary;
 mod sweep;
 mod tornado;
 
+pub use business_case::{Case, business_case_csv};
+pub use business_case_md::business_case_markdown;
 pub use csv::csv;
 pub use document::{Column, columns, markdown};
 pub use json::{calc_json, json};

@@ -94,6 +94,14 @@ pub enum Action {
     AddNote,
     /// Export a Markdown report.
     ExportReport,
+    /// The next municipality (all of them, then each in turn): the budget
+    /// screen's filter, the sites screen's choice, presentation's one
+    /// municipality at a time.
+    CycleSite,
+    /// Choose this municipality (a click on its row).
+    ChooseSite(usize),
+    /// Export the chosen municipality's business case (sites screen).
+    ExportBusinessCase,
     /// Write the contract annex (Markdown and docx) of the current levers.
     ExportAnnex,
     /// Compare screen: the next curve of the chart (and table/chart).

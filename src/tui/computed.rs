@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{self, BreakEven, Figures, PayoffPoint, RiskRow};
 use crate::report::budget::{self, BudgetTable};
+use crate::report::business_case::{self, SiteAt};
 use crate::scenario::Scenario;
 
 /// The headline figures, in one place so their changes can be shown.
@@ -171,6 +172,12 @@ pub struct Computed {
     /// made from them) are an earlier scenario's: a large pilot's lever
     /// step left them to [`Computed::completed`] (see [`Computed::quick`]).
     pub pending: bool,
+    /// Each municipality at 0, 50, 100 and 150 % (`[[sites]]` only; empty
+    /// without sites); deferred with the risk table.
+    pub sites: Vec<[SiteAt; 4]>,
+    /// Each municipality's budget now, at 0 % and at 150 % (the budget
+    /// screen's site filter; empty without sites).
+    pub site_budgets: Vec<Vec<BudgetTable>>,
 }
 
 /// A pilot whose break-evens, risk table and payoff curve take longer than
@@ -226,21 +233,31 @@ impl Computed {
     fn build(s: &Scenario, previous: Option<(&Scenario, &Computed)>, defer: bool) -> Computed {
         let evaluation = model::evaluate(s);
         let reuse = previous.filter(|(p, _)| same_but_achievement(p, s));
-        let (break_even, risk, payoff, pending) = match (reuse, previous) {
+        let (break_even, risk, payoff, pending, sites) = match (reuse, previous) {
             (Some((_, c)), _) => (
                 c.figures.break_even,
                 c.risk.clone(),
                 c.payoff.clone(),
                 c.pending,
+                c.sites.clone(),
             ),
-            (None, Some((_, c))) if defer => {
-                (c.figures.break_even, c.risk.clone(), c.payoff.clone(), true)
-            }
+            (None, Some((_, c))) if defer => (
+                c.figures.break_even,
+                c.risk.clone(),
+                c.payoff.clone(),
+                true,
+                c.sites.clone(),
+            ),
             _ => (
                 model::break_even(s),
                 model::risk_table(s),
                 Payoff::new(s),
                 false,
+                if s.sites.is_empty() {
+                    Vec::new()
+                } else {
+                    business_case::site_risk(s)
+                },
             ),
         };
         let run = &evaluation.run;
@@ -272,6 +289,9 @@ impl Computed {
             .unwrap_or_default();
         let budgets = budget::tables(s, e, &risk);
         let non_cash_value = budget::non_cash_value(e);
+        let site_budgets = (0..sites.len())
+            .map(|i| business_case::site_budget_tables(s, e, &sites, i))
+            .collect();
         let now_row = RiskRow {
             achievement: e.run.achievement,
             outcome_payments: e.run.totals.outcome_payments,
@@ -298,6 +318,8 @@ impl Computed {
             non_cash_value,
             now_row,
             pending,
+            sites,
+            site_budgets,
         }
     }
 }

@@ -35,6 +35,11 @@ pub enum Context {
     Trash,
     /// The compare screen.
     Compare,
+    /// Screens that show one municipality or all (budget, sites,
+    /// presentation).
+    SiteFilter,
+    /// The sites screen (8).
+    Sites,
 }
 
 impl Context {
@@ -52,13 +57,17 @@ impl Context {
             Context::VariantList => |t| t.ctx_variants,
             Context::Trash => |t| t.ctx_trash,
             Context::Compare => |t| t.screen_compare,
+            Context::SiteFilter => |t| t.ctx_site_filter,
+            Context::Sites => |t| t.screen_sites,
         }
     }
 
     /// The contexts in the order the help overlay lists them.
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 13] = [
         Context::Levers,
         Context::Uncertainty,
+        Context::Sites,
+        Context::SiteFilter,
         Context::Screens,
         Context::Present,
         Context::Presenting,
@@ -290,7 +299,7 @@ pub static KEYMAP: &[Binding] = &[
         |t| t.key_prev_screen,
     ),
     Binding {
-        keys_label: Some("1–7"),
+        keys_label: Some("1–8"),
         ..bind(
             C::Screens,
             &[Key::ch('1')],
@@ -352,6 +361,36 @@ pub static KEYMAP: &[Binding] = &[
             |t| t.key_goto_screen,
         )
     },
+    Binding {
+        help: None,
+        ..bind(
+            C::Screens,
+            &[Key::ch('8')],
+            Action::GoTo(Screen::Sites),
+            |t| t.key_goto_screen,
+        )
+    },
+    // One municipality or all (in the status bar on the sites screen,
+    // where it matters most; the budget screen's is kept for its own
+    // keys), and its business case.
+    bind(C::SiteFilter, &[Key::ch('f')], Action::CycleSite, |t| {
+        t.key_site_filter
+    }),
+    with_status(
+        bind(C::Sites, &[Key::ch('f')], Action::CycleSite, |t| {
+            t.key_site_filter
+        }),
+        "f",
+        |t| t.status_site_filter,
+    ),
+    // Not `b`: in a room that makes a copy of one's own.
+    with_status(
+        bind(C::Sites, &[Key::ch('B')], Action::ExportBusinessCase, |t| {
+            t.key_business_case
+        }),
+        "B",
+        |t| t.status_business_case,
+    ),
     with_status(
         bind(
             C::Present,
@@ -563,12 +602,18 @@ mod tests {
     use super::*;
 
     /// The context sets the app uses together.
-    const SETS: [&[Context]; 9] = [
+    const SETS: [&[Context]; 11] = [
         &[C::VariantList, C::General],
         &[C::Trash, C::General],
         &[C::Compare, C::Scroll, C::Screens, C::Present, C::General],
         &[C::Picker, C::General],
-        &[C::Levers, C::Presenting, C::Present, C::General],
+        &[
+            C::Levers,
+            C::SiteFilter,
+            C::Presenting,
+            C::Present,
+            C::General,
+        ],
         &[C::Levers, C::Screens, C::Present, C::General],
         &[
             C::Levers,
@@ -579,6 +624,8 @@ mod tests {
         ],
         &[C::Scroll, C::Screens, C::Present, C::General],
         &[C::Screens, C::Present, C::General],
+        &[C::SiteFilter, C::Scroll, C::Screens, C::Present, C::General],
+        &[C::Sites, C::Scroll, C::Screens, C::Present, C::General],
     ];
 
     #[test]

@@ -182,6 +182,8 @@ pub struct Followed {
     pub compare_view: CompareView,
     pub histogram: HistogramKind,
     pub tornado_sort: TornadoFigure,
+    /// The municipality the facilitator chose (`f`), or all.
+    pub site: Option<usize>,
 }
 
 impl Followed {
@@ -197,6 +199,7 @@ impl Followed {
             compare_view: view.compare_view,
             histogram: view.histogram,
             tornado_sort: view.tornado_sort,
+            site: view.site,
         }
     }
 }
@@ -215,6 +218,7 @@ pub fn follow(doc: Option<&Document>, view: &mut View, driver: &Followed) {
     view.compare_view = driver.compare_view;
     view.histogram = driver.histogram;
     view.tornado_sort = driver.tornado_sort;
+    view.site = driver.site;
     if view.presentation && matches!(view.mode, Mode::Prompt(_)) {
         view.mode = Mode::Normal;
     }

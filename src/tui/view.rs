@@ -18,7 +18,7 @@ use crate::format::Lang;
 use crate::i18n::glossary::Term;
 use crate::risk::{Figure, Miss, Solution, TornadoFigure};
 
-/// The screens of an open scenario (keys 1–7, Tab).
+/// The screens of an open scenario (keys 1–8, Tab).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Workshop,
@@ -30,10 +30,12 @@ pub enum Screen {
     Uncertainty,
     /// The payer's budget per budget year (`src/tui/ui/budget.rs`).
     Budget,
+    /// Each municipality of a pilot (`src/tui/ui/sites.rs`).
+    Sites,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 8] = [
         Screen::Workshop,
         Screen::Risk,
         Screen::Flows,
@@ -41,6 +43,7 @@ impl Screen {
         Screen::Scenario,
         Screen::Uncertainty,
         Screen::Budget,
+        Screen::Sites,
     ];
 
     /// The screen's name in the tab bar.
@@ -54,10 +57,11 @@ impl Screen {
             Screen::Scenario => t.screen_scenario,
             Screen::Uncertainty => t.screen_uncertainty,
             Screen::Budget => t.screen_budget,
+            Screen::Sites => t.screen_sites,
         }
     }
 
-    /// The screen's number key, 1–7.
+    /// The screen's number key, 1–8.
     pub fn number(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
@@ -271,6 +275,10 @@ pub struct Scroll {
     /// The first year column of the budget screen shown (when they do
     /// not all fit).
     pub budget_col: usize,
+    /// The first municipality of the sites screen's table shown.
+    pub sites_row: usize,
+    /// The first scrolling column of the sites screen's table shown.
+    pub sites_col: usize,
 }
 
 /// Which payoff curve the comparison chart overlays.
@@ -378,6 +386,10 @@ pub struct View {
     /// in the status line and first in the `?` overlay; `None`: the
     /// selected lever is what `?` explains.
     pub pointed: Option<Term>,
+    /// The municipality chosen (`f`), by its index in `[[sites]]`: the
+    /// budget screen and presentation show it alone, the sites screen
+    /// marks it and `B` writes its business case; `None`: all of them.
+    pub site: Option<usize>,
 }
 
 impl View {
@@ -408,6 +420,7 @@ impl View {
             leave_after_save: None,
             room: None,
             pointed: None,
+            site: None,
         }
     }
 
@@ -477,7 +490,13 @@ impl View {
             return &[C::Picker, C::General];
         }
         if self.presentation {
-            return &[C::Levers, C::Presenting, C::Present, C::General];
+            return &[
+                C::Levers,
+                C::SiteFilter,
+                C::Presenting,
+                C::Present,
+                C::General,
+            ];
         }
         match self.screen {
             Screen::Workshop | Screen::Risk => &[C::Levers, C::Screens, C::Present, C::General],
@@ -488,9 +507,9 @@ impl View {
                 C::Present,
                 C::General,
             ],
-            Screen::Flows | Screen::Scenario | Screen::Budget => {
-                &[C::Scroll, C::Screens, C::Present, C::General]
-            }
+            Screen::Flows | Screen::Scenario => &[C::Scroll, C::Screens, C::Present, C::General],
+            Screen::Budget => &[C::SiteFilter, C::Scroll, C::Screens, C::Present, C::General],
+            Screen::Sites => &[C::Sites, C::Scroll, C::Screens, C::Present, C::General],
             Screen::Compare => &[C::Compare, C::Scroll, C::Screens, C::Present, C::General],
         }
     }

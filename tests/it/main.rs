@@ -6,6 +6,7 @@
 mod common;
 
 mod annex;
+mod business_case;
 mod cli;
 mod doc_links;
 mod e2e_risk;
@@ -37,6 +38,7 @@ mod tui_heavy;
 mod tui_new;
 mod tui_risk;
 mod tui_room;
+mod tui_sites;
 mod tui_sizes;
 mod tui_snapshots;
 mod tui_trash;

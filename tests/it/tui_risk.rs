@@ -127,7 +127,7 @@ fn the_screen_is_key_6_and_in_the_tab_cycle() {
     // The help, generated from the key map, names the new keys.
     let help = tui::ui::help::entries(app.doc.as_ref(), &app.view);
     let has = |k: &str| help.iter().any(|(keys, _, _)| keys == k);
-    assert!(has("g") && has("d") && has("f") && has("1–7"), "{help:?}");
+    assert!(has("g") && has("d") && has("f") && has("1–8"), "{help:?}");
 }
 
 #[test]

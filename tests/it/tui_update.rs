@@ -263,6 +263,8 @@ fn back_leaves_screens_and_modes_first() {
     assert_eq!(app.view.screen, Screen::Risk);
     app.update(Action::PrevScreen);
     app.update(Action::PrevScreen);
+    assert_eq!(app.view.screen, Screen::Sites);
+    app.update(Action::PrevScreen);
     assert_eq!(app.view.screen, Screen::Budget);
     app.update(Action::PrevScreen);
     assert_eq!(app.view.screen, Screen::Uncertainty);

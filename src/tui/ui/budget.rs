@@ -75,7 +75,7 @@ pub enum Line {
 /// heading and the items of [`crate::report::budget::table`].
 pub fn lines(doc: &Document, view: &View) -> Vec<Line> {
     let mut out = Vec::new();
-    for b in &doc.computed.budgets {
+    for b in tables(doc, view) {
         out.push(Line::Heading(heading(view, b)));
         out.extend(b.lines.iter().map(|l| Line::Item {
             term: l.term,
@@ -84,6 +84,15 @@ pub fn lines(doc: &Document, view: &View) -> Vec<Line> {
         }));
     }
     out
+}
+
+/// The tables shown: the payer's (all municipalities together), or the
+/// chosen municipality's (`f`).
+fn tables<'d>(doc: &'d Document, view: &View) -> &'d [BudgetTable] {
+    match view.site.and_then(|i| doc.computed.site_budgets.get(i)) {
+        Some(site) => site,
+        None => &doc.computed.budgets,
+    }
 }
 
 fn heading(view: &View, b: &BudgetTable) -> String {
@@ -96,13 +105,19 @@ fn summary(doc: &Document, view: &View) -> Vec<BudgetFigure> {
     let lang = view.lang;
     let currency = &doc.current.info.currency;
     let money = |v: Decimal| format::money_short(lang, currency, v);
-    budget::figures(lang, &doc.current, &doc.computed.figures.evaluation, &money)
+    let e = &doc.computed.figures.evaluation;
+    match view.site.and_then(|i| e.sites.get(i)) {
+        Some(site) if !doc.current.sites.is_empty() => {
+            budget::figures_of(lang, &doc.current, &site.budget, site.payer, &money)
+        }
+        _ => budget::figures(lang, &doc.current, e, &money),
+    }
 }
 
 /// The terms the screen shows, in order, for pointing at them (`i`).
 pub fn terms(doc: &Document, view: &View) -> Vec<Term> {
     let mut out: Vec<Term> = summary(doc, view).iter().map(|f| f.term).collect();
-    if let Some(b) = doc.computed.budgets.first() {
+    if let Some(b) = tables(doc, view).first() {
         out.extend(b.lines.iter().map(|l| l.term));
     }
     out
@@ -124,16 +139,16 @@ struct Layout {
     visible: usize,
 }
 
-fn years(doc: &Document) -> usize {
-    doc.computed.budgets.first().map_or(0, |b| b.years.len())
+fn years(doc: &Document, view: &View) -> usize {
+    tables(doc, view).first().map_or(0, |b| b.years.len())
 }
 
 fn layout(doc: &Document, view: &View, body: Rect) -> Layout {
     let lang = view.lang;
     let w = body.width.saturating_sub(2) as usize;
-    let n = years(doc);
+    let n = years(doc, view);
     let label = |full: bool| {
-        let items = doc.computed.budgets.first().map(|b| {
+        let items = tables(doc, view).first().map(|b| {
             b.lines
                 .iter()
                 .map(|l| {
@@ -216,6 +231,20 @@ fn year_width(doc: &Document, view: &View) -> usize {
         .max(width(i18n::texts(view.lang).total))
 }
 
+/// The title: whose budget it is when the pilot has municipalities
+/// (`Budsjett – Ås`, `Budsjett – alle kommuner`).
+fn whose(doc: &Document, view: &View) -> String {
+    let title = i18n::tui(view.lang).budget_title;
+    let sites = &doc.current.sites;
+    if sites.is_empty() {
+        return title.to_string();
+    }
+    match view.site.and_then(|i| sites.get(i)) {
+        Some(site) => format!("{title} – {}", site.name),
+        None => format!("{title} – {}", i18n::sites::case_texts(view.lang).all),
+    }
+}
+
 fn body_of(view: &View) -> Rect {
     let area = Rect::new(0, 0, view.size.0, view.size.1);
     super::frame_areas(area).1
@@ -225,17 +254,17 @@ fn body_of(view: &View) -> Rect {
 pub fn max_scroll(doc: &Document, view: &View) -> (usize, usize) {
     let l = layout(doc, view, body_of(view));
     let rows = lines(doc, view).len().saturating_sub(l.visible);
-    (rows, years(doc).saturating_sub(l.year_cols))
+    (rows, years(doc, view).saturating_sub(l.year_cols))
 }
 
 pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: &Theme) {
     let lang = view.lang;
-    let u = i18n::tui(lang);
     let l = layout(doc, view, body);
     let currency = &doc.current.info.currency;
+    let whose = whose(doc, view);
     let title = match l.cells {
-        Cells::Short => tui_text::in_currency(lang, u.budget_title, currency),
-        Cells::Millions => tui_text::in_millions(lang, u.budget_title, currency),
+        Cells::Short => tui_text::in_currency(lang, &whose, currency),
+        Cells::Millions => tui_text::in_millions(lang, &whose, currency),
     };
     super::panel(&title, true, theme).render(body, buf);
     let x0 = body.x + 1;
@@ -288,10 +317,10 @@ pub fn render(doc: &Document, view: &View, body: Rect, buf: &mut Buffer, theme: 
 
     // The years' header: year columns from the scroll position, then the
     // sum, `◀`/`▶` when years are hidden.
-    let n = years(doc);
+    let n = years(doc, view);
     let col0 = view.scroll.budget_col.min(n.saturating_sub(l.year_cols));
     let shown: Vec<usize> = (col0..n).take(l.year_cols).collect();
-    let Some(first) = doc.computed.budgets.first() else {
+    let Some(first) = tables(doc, view).first() else {
         return;
     };
     let cell_x = |k: usize| x0 + (l.label_w + k * (l.cell_w + 2)) as u16;

@@ -10,7 +10,8 @@ use crate::tui::view::{Screen, View};
 
 fn label(view: &View, s: Screen, short: bool, active: bool) -> String {
     if short && !active {
-        format!(" {} ", s.number())
+        // Two cells a tab: eight screens leave the title its room at 80.
+        format!(" {}", s.number())
     } else {
         format!(" {} {} ", s.number(), s.title(view.lang))
     }

@@ -18,6 +18,7 @@ pub mod presentation;
 pub mod risk;
 pub mod room;
 pub mod scenario;
+pub mod sites;
 pub mod status;
 pub mod text;
 pub mod uncertainty;
@@ -49,6 +50,8 @@ pub enum Hit {
     /// A key figure (the workshop's panel).
     Figure(Term),
     Entry(usize),
+    /// A municipality's row on the sites screen.
+    Site(usize),
     Other,
 }
 
@@ -104,6 +107,7 @@ pub fn render(doc: Option<&Document>, view: &View, area: Rect, buf: &mut Buffer)
                 Screen::Scenario => scenario::render(doc, view, body, buf, theme),
                 Screen::Uncertainty => uncertainty::render(doc, view, body, buf, theme),
                 Screen::Budget => budget::render(doc, view, body, buf, theme),
+                Screen::Sites => sites::render(doc, view, body, buf, theme),
             }
             status::render(Some(doc), view, foot, buf, theme);
         }
@@ -266,6 +270,7 @@ pub fn hit(doc: Option<&Document>, view: &View, column: u16, row: u16) -> Hit {
                     }
                 }
                 Screen::Uncertainty => uncertainty::hit(doc, view, body, pos),
+                Screen::Sites => sites::hit(doc, view, body, pos),
                 _ => Hit::Other,
             }
         }

@@ -31,7 +31,8 @@ pub(super) fn export(doc: &Document, view: &mut View, fx: &mut Vec<Effect>) {
         loaded: &loaded,
         scenario: &doc.current,
         variant: variant.as_deref(),
-        site: None,
+        // The municipality chosen with `f`, if any: its own agreement.
+        site: view.site.filter(|&i| i < doc.current.sites.len()),
     });
     match annex::docx(&built) {
         Ok(docx) => fx.push(Effect::Store(StoreOp::ExportAnnex {

@@ -118,13 +118,14 @@ pub(super) fn actions_for_mouse(doc: Option<&Document>, view: &View, m: Mouse) -
         (Hit::Tab(s), 0) => vec![Action::GoTo(s)],
         (Hit::Figure(term), 0) => vec![Action::PointAt(term)],
         (Hit::Lever(i), 0) => vec![Action::Select(i)],
+        (Hit::Site(i), 0) => vec![Action::ChooseSite(i)],
         (Hit::Lever(i), w) => vec![Action::Select(i), Action::Step(w)],
         (_, 0) => Vec::new(),
         (_, w) if levers => vec![Action::Step(w)],
         (_, w)
             if matches!(
                 view.screen,
-                Screen::Flows | Screen::Scenario | Screen::Budget
+                Screen::Flows | Screen::Scenario | Screen::Budget | Screen::Sites
             ) =>
         {
             vec![Action::Scroll(-3 * w)]

@@ -23,6 +23,7 @@ mod navigation;
 mod new_scenario;
 mod recovery;
 mod risk;
+mod sites;
 mod variants;
 
 pub use input::action_for_key;
@@ -314,6 +315,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
                 Screen::Flows => s.flows_row = add(s.flows_row, by),
                 Screen::Scenario => s.scenario = add(s.scenario, by),
                 Screen::Budget => s.budget = add(s.budget, by),
+                Screen::Sites => s.sites_row = add(s.sites_row, by),
                 _ => {}
             }
             clamp_scroll(Some(doc), view);
@@ -323,6 +325,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
             match view.screen {
                 Screen::Flows => s.flows_col = add(s.flows_col, by),
                 Screen::Budget => s.budget_col = add(s.budget_col, by),
+                Screen::Sites => s.sites_col = add(s.sites_col, by),
                 Screen::Compare => s.compare_col = add(s.compare_col, by),
                 _ => {}
             }
@@ -335,6 +338,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
                 Screen::Flows => s.flows_row = 0,
                 Screen::Scenario => s.scenario = 0,
                 Screen::Budget => s.budget = 0,
+                Screen::Sites => s.sites_row = 0,
                 _ => {}
             }
         }
@@ -345,6 +349,7 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
                 Screen::Flows => s.flows_row = usize::MAX,
                 Screen::Scenario => s.scenario = usize::MAX,
                 Screen::Budget => s.budget = usize::MAX,
+                Screen::Sites => s.sites_row = usize::MAX,
                 _ => {}
             }
             clamp_scroll(Some(doc), view);
@@ -381,6 +386,11 @@ fn dispatch(doc: Option<&mut Document>, view: &mut View, action: Action, fx: &mu
         (A::ListToggleCompare, Some(doc)) => variants::toggle_compare(doc, view),
         (A::ListTrash, Some(doc)) => variants::toggle_trash(doc, view),
         (A::ListRestore, Some(doc)) => variants::restore_selected(doc, view, fx),
+        (A::CycleSite, Some(doc)) => sites::cycle(doc, view),
+        (A::ChooseSite(i), Some(doc)) => {
+            view.site = (i < doc.current.sites.len()).then_some(i);
+        }
+        (A::ExportBusinessCase, Some(doc)) => sites::export(doc, view, fx),
         (A::Open | A::NewScenario | A::NewTemplate(_), Some(_)) => {}
     }
 }

@@ -136,7 +136,10 @@ pub(crate) fn clamp_scroll(doc: Option<&Document>, view: &mut View) {
     let text = ui::scenario::max_scroll(doc, view);
     let (compare_rows, compare_cols) = ui::compare::max_scroll(doc, view);
     let (budget_rows, budget_cols) = ui::budget::max_scroll(doc, view);
+    let (sites_rows, sites_cols) = ui::sites::max_scroll(doc, view);
     let s = &mut view.scroll;
+    s.sites_row = s.sites_row.min(sites_rows);
+    s.sites_col = s.sites_col.min(sites_cols);
     s.budget = s.budget.min(budget_rows);
     s.budget_col = s.budget_col.min(budget_cols);
     s.flows_row = s.flows_row.min(rows);

@@ -18,6 +18,7 @@ mod edges;
 mod new;
 mod promises;
 mod saves;
+mod sites;
 mod trash;
 
 use std::fs;

@@ -41,6 +41,9 @@ pub(super) struct Card {
 }
 
 pub(super) fn cards(doc: &Document, view: &View) -> Vec<Card> {
+    if let Some(i) = view.site.filter(|i| *i < doc.current.sites.len()) {
+        return site_cards(doc, view, i);
+    }
     let lang = view.lang;
     let t = i18n::texts(lang);
     let u = i18n::tui(lang);
@@ -190,7 +193,80 @@ pub(super) fn cards(doc: &Document, view: &View) -> Vec<Card> {
     ]
 }
 
-/// The terms of what the page shows, for pointing at them (`i`).
+/// One municipality at a time (`f`): what it is paid and its budget net
+/// (with the most it can pay), and its budget net at 0, 50, 100 and
+/// 150 % of the expected effect, each labelled with its name: six cards,
+/// as many as the pilot's.
+fn site_cards(doc: &Document, view: &View, i: usize) -> Vec<Card> {
+    let lang = view.lang;
+    let t = i18n::texts(lang);
+    let c = i18n::sites::case_texts(lang);
+    let cur = &doc.current.info.currency;
+    let site = &doc.current.sites[i];
+    let e = &doc.computed.figures.evaluation;
+    let sum_basis = t.summed.to_string();
+    let card = |term: Term, label: String, short: String, v: Decimal, note: Vec<String>| {
+        let (big, unit) = format::money_short_parts(lang, cur, v);
+        Card {
+            term,
+            short: format!("{}: {short}", site.name),
+            label: format!("{}: {label}", site.name),
+            basis: sum_basis.clone(),
+            big,
+            unit,
+            negative: v < Decimal::ZERO,
+            delta: String::new(),
+            delta_bare: String::new(),
+            note,
+        }
+    };
+    let name = |term: Term| glossary::name(lang, term).to_string();
+    let short = |term: Term| glossary::short(lang, term).to_string();
+    let budget = e.sites.get(i).map(|f| &f.budget);
+    let now = format!(
+        "{} {}",
+        c.at_effect,
+        format::percent(lang, doc.current.assumptions.achievement, 0)
+    );
+    let most = match budget.and_then(|b| b.max_commitment) {
+        Some(v) => format!(
+            "{} {}",
+            i18n::lower_first(&short(Term::MaxCommitment)),
+            format::money_short(lang, cur, v)
+        ),
+        None => i18n::sites::site_texts(lang).no_cap.to_string(),
+    };
+    let mut out = vec![
+        card(
+            Term::OutcomePayments,
+            name(Term::OutcomePayments),
+            short(Term::OutcomePayments),
+            crate::report::business_case::site_payments(e, i),
+            vec![now.clone()],
+        ),
+        card(
+            Term::BudgetNet,
+            name(Term::BudgetYearNet),
+            short(Term::BudgetYearNet),
+            budget.map_or(Decimal::ZERO, |b| b.net),
+            vec![now, most],
+        ),
+    ];
+    for at in doc.computed.sites.get(i).into_iter().flatten() {
+        let pct = format::percent(lang, at.achievement, 0);
+        out.push(card(
+            Term::BudgetYearNet,
+            format!("{} {pct}", name(Term::BudgetYearNet)),
+            format!("{} {pct}", short(Term::BudgetYearNet)),
+            at.budget_net,
+            vec![format!("{} {pct}", c.at_effect)],
+        ));
+    }
+    out
+}
+
+/// The terms of what the page shows, for pointing at them (`i`), each
+/// once.
 pub fn terms(doc: &Document, view: &View) -> Vec<Term> {
     if view.presentation_table {
         let mut out: Vec<Term> = crate::tui::ui::risk::party_rows(doc)
@@ -204,7 +280,13 @@ pub fn terms(doc: &Document, view: &View) -> Vec<Term> {
         ]);
         out
     } else {
-        cards(doc, view).iter().map(|c| c.term).collect()
+        let mut out: Vec<Term> = Vec::new();
+        for c in cards(doc, view) {
+            if !out.contains(&c.term) {
+                out.push(c.term);
+            }
+        }
+        out
     }
 }
 

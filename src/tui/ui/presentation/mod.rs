@@ -74,7 +74,22 @@ fn effect_lines(doc: &Document, view: &View, area: Rect, buf: &mut Buffer, theme
     let per = if area.width >= 120 { 1 } else { 2 };
     let mut y = area.y;
     for o in s.outcomes.iter().take(2) {
-        let pair = levers::effect_pair(view.lang, s, o, s.assumptions.achievement);
+        // One municipality at a time (`f`): its own level and units.
+        let pair = match view.site.and_then(|i| s.sites.get(i)) {
+            Some(site) => {
+                let e = crate::model::site_effect(s, site, o, s.assumptions.achievement);
+                // The outcome as this municipality contracts it.
+                let mut own = o.clone();
+                own.baseline = site.baseline(o);
+                own.target = site.target(o);
+                own.expected = site.expected(o);
+                [
+                    format!("{}: {}", site.name, i18n::effect_level(view.lang, &own, &e)),
+                    i18n::effect_units(view.lang, o, &e),
+                ]
+            }
+            None => levers::effect_pair(view.lang, s, o, s.assumptions.achievement),
+        };
         let joined = pair.join(" · ");
         let lines = if width(&joined) <= w {
             vec![joined]
