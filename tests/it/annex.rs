@@ -166,7 +166,7 @@ fn what_the_scenario_does_not_say_is_marked_not_invented() {
     let pilot = golden("sykefravaer", Lang::Nb);
     assert!(!pilot.contains("[MÅ FYLLES UT: presis definisjon"));
     assert!(!pilot.contains("[MÅ FYLLES UT: kontraktens startdato"));
-    assert!(pilot.contains("1 100 kr [ANTAKELSE, MÅ BEKREFTES: NOK per avoided sick day]"));
+    assert!(pilot.contains("1 150 kr [ANTAKELSE, MÅ BEKREFTES: NOK per avoided day, set so"));
 }
 
 /// The worked example's row `label`, cell by cell.
@@ -231,15 +231,15 @@ fn the_worked_example_and_schedule_are_the_models_figures() {
             );
         }
     }
-    // Sickness absence: at most 1 350 days × 1 100 kr × 1,2 points a
-    // half-year = 1 782 000 kr; over the contract the cap of 12,5 mill.
+    // Sickness absence: at most 2 700 days × 1 150 kr × 1,0 point a
+    // half-year = 3 105 000 kr; over the contract the cap of 20 mill.
     let loaded = catalog::open("sykefravaer").unwrap();
     let a = build(&loaded, Lang::Nb, None);
     let rows = table_rows(tables_after(&a, "Betalingsplan")[0]);
-    assert_eq!(rows[0][1], "01.01.2026 – 30.06.2026");
-    assert_eq!(rows[0][4], "1 782 000 kr");
-    assert_eq!(rows[8][4], "12 500 000 kr");
-    assert_eq!(rows[7][2], "31.12.2029");
+    assert_eq!(rows[0][1], "01.01.2027 – 30.06.2027");
+    assert_eq!(rows[0][4], "3 105 000 kr");
+    assert_eq!(rows[8][4], "20 000 000 kr");
+    assert_eq!(rows[7][2], "31.12.2030");
 }
 
 #[test]
@@ -388,7 +388,7 @@ fn the_docx_opens_with_headings_clauses_and_the_models_numbers() {
     // The example table's cells are the model's figures.
     let e = model::evaluate_at(&loaded.scenario, Decimal::ONE);
     let paid = format::money(Lang::Nb, "NOK", e.run.totals.outcome_payments);
-    assert_eq!(paid, "11 137 500 kr");
+    assert_eq!(paid, "19 406 250 kr");
     assert!(paras.iter().any(|(_, t)| *t == paid));
     let net = format::money_dp(Lang::Nb, "NOK", e.investor.net, 2);
     assert!(paras.iter().any(|(_, t)| *t == net), "{net}");
@@ -438,12 +438,12 @@ fn libreoffice_reads_the_docx() {
         (
             "sykefravaer",
             Lang::Nb,
-            "2.6 Terskel: 9,2 % av avtalte dagsverk",
+            "2.6 Terskel: 8,5 % av avtalte dagsverk",
         ),
         (
             "rekruttering",
             Lang::En,
-            "4.1 Outcome payments under the contract are at most NOK 12,000,000",
+            "4.1 Outcome payments under the contract are at most NOK 30,000,000",
         ),
     ] {
         let loaded = catalog::open(id).unwrap();

@@ -74,7 +74,10 @@ fn workshop_in_a_real_terminal() {
 
     let json = calc("1.15");
     let total = dec(&json["totals"]["outcome_payments"]);
-    let shown = format::money_short(Lang::En, "NOK", total);
+    // At 120 columns the pilot's levers leave the figures their compact
+    // form: money without the currency, which the panel's title names.
+    let bare = |text: String| text.replace("NOK ", "");
+    let shown = bare(format::money_short(Lang::En, "NOK", total));
     let row = line_with(&screen, "Outcome payments");
     assert!(row.contains(&shown), "expected {shown} in {row:?}");
     // The payer's part, split per period as the model splits it.
@@ -88,7 +91,7 @@ fn workshop_in_a_real_terminal() {
             o - effekt::model::to_ore(share * o)
         })
         .sum();
-    let payer_text = format::money_short(Lang::En, "NOK", payer);
+    let payer_text = bare(format::money_short(Lang::En, "NOK", payer));
     // `of which outcome payer`, or `outcome payer` when narrow.
     let row = line_with(&screen, "outcome payer");
     assert!(
@@ -97,7 +100,10 @@ fn workshop_in_a_real_terminal() {
     );
     // The change of the last step is shown with its arrow.
     let before = dec(&calc("1.1")["totals"]["outcome_payments"]);
-    let delta = format::delta(|v| format::money_short(Lang::En, "NOK", v), total - before);
+    let delta = bare(format::delta(
+        |v| format::money_short(Lang::En, "NOK", v),
+        total - before,
+    ));
     let row = line_with(&screen, "Outcome payments");
     assert!(row.contains(&delta), "expected {delta} in {row:?}");
 

@@ -238,16 +238,18 @@ fn noise_moves_what_is_measured_not_what_is_true() {
     let r = model::run_with_noise(&s, Decimal::ONE, &[dec!(0), dec!(0), dec!(0.5)]);
     assert_eq!(r.outcomes[0].units[2], dec!(2250));
 
-    // Event outcome: rekruttering's job starts, baseline 20 %, target 40 %.
-    // Noise +70 points clamps the measured rate at 100 %: 80 points paid
-    // for the 30 participants measured in period 2 (lag 1) = 24 units;
-    // true units stay 30 · 20 % = 6.
+    // Event outcome: rekruttering's job starts, baseline 20 %, target 40 %,
+    // four municipalities. Noise +70 points at the first (Storby) clamps
+    // its measured rate at 100 %: 80 points paid for its 64 participants
+    // measured in period 2 (lag 1) = 51.2 units, and the others' 20 points
+    // for their 96 = 19.2; true units stay 160 · 20 % = 32.
     let s = parse(bare(REKRUTTERING));
     let mut noise = vec![Decimal::ZERO; 2 * s.timeline.periods];
     noise[1] = dec!(70);
     let r = model::run_with_noise(&s, Decimal::ONE, &noise);
     let plain = model::run(&s, Decimal::ONE);
-    assert_eq!(r.outcomes[0].units[1], dec!(24));
+    assert_eq!(r.outcomes[0].units[1], dec!(70.4));
+    assert_eq!(plain.outcomes[0].true_units[1], dec!(32));
     assert_eq!(r.outcomes[0].true_units, plain.outcomes[0].true_units);
     assert_eq!(r.outcomes[1], plain.outcomes[1]);
     assert_eq!(r.totals.value, plain.totals.value);

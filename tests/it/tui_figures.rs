@@ -110,12 +110,13 @@ fn budget_years_are_dated_and_the_screen_is_key_7() {
     assert_eq!(app.view.screen, Screen::Budget);
     assert_eq!(Screen::Budget.number(), 7);
     let text = screen(&app);
-    for year in ["2026", "2027", "2028", "2029"] {
+    for year in ["2027", "2028", "2029", "2030"] {
         assert!(text.contains(year), "{year} in\n{text}");
     }
     assert!(text.contains("Høyeste mulige forpliktelse"), "{text}");
-    // 12,5 mill. cap, 25 % cofunded, plus 4 × 600 000 in service fees.
-    assert!(text.contains("11,8 mill. kr"), "{text}");
+    // 20 mill. cap, 20 % cofunded (16 mill.), plus 8 × 480 000 in service
+    // fees and 1,75 mill. for evaluation and data: 21,59 mill.
+    assert!(text.contains("21,6 mill. kr"), "{text}");
 
     let mut s = catalog::open("sykefravaer").unwrap().scenario;
     s.timeline.start_year = None;
@@ -123,7 +124,7 @@ fn budget_years_are_dated_and_the_screen_is_key_7() {
     app.update(Action::GoTo(Screen::Budget));
     let text = screen(&app);
     assert!(text.contains("year 1") && text.contains("year 4"), "{text}");
-    assert!(!text.contains("2026"), "{text}");
+    assert!(!text.contains("2027"), "{text}");
 }
 
 /// Without a cap the budget screen says there is no upper bound instead
@@ -186,21 +187,22 @@ fn every_key_figure_names_its_basis() {
 fn the_effect_reads_in_the_indicators_terms() {
     let s = catalog::open("sykefravaer").unwrap().scenario;
     let o = &s.outcomes[0];
-    // α = 0.9: 9,6 − 0,9·1,2 = 8,52 %; 0,9·1,2·1 200·2,25 = 2 916 days.
+    // α = 0.9 over the four municipalities: their FTE-weighted baseline
+    // 8,9125 − 0,9·1,0 = 8,0125 %; 0,9·1,0·2 400·2,25 = 4 860 days.
     let e = model::effect(&s, o, d("0.9"));
-    assert_eq!(e.level, d("8.52"));
-    assert_eq!(e.units_per_year, d("2916"));
+    assert_eq!(e.level, d("8.0125"));
+    assert_eq!(e.units_per_year, d("4860"));
     assert_eq!(
         effekt::i18n::effect_level(Lang::Nb, o, &e),
-        "Legemeldt sykefravær 9,6 % → 8,5 % (lavere er bedre)"
+        "Legemeldt sykefravær 8,9 % → 8,0 % (lavere er bedre)"
     );
     assert_eq!(
         effekt::i18n::effect_units(Lang::Nb, o, &e),
-        "≈ 2 900 færre sykedager i året"
+        "≈ 4 900 færre sykefraværsdagsverk i året"
     );
     assert_eq!(
         effekt::i18n::effect_units(Lang::En, o, &e),
-        "≈ 2,900 fewer sick days a year"
+        "≈ 4,900 fewer sickness-absence days a year"
     );
     // Higher is better: no "lower is better", and "more".
     let s = catalog::open("rekruttering").unwrap().scenario;
@@ -214,10 +216,13 @@ fn the_effect_reads_in_the_indicators_terms() {
     let mut app = open("sykefravaer", Lang::Nb, (160, 45));
     app.update(Action::Step(-2));
     let text = screen(&app);
-    assert!(text.contains("≈ 2 900 færre sykedager i året"), "{text}");
+    assert!(
+        text.contains("≈ 4 900 færre sykefraværsdagsverk i året"),
+        "{text}"
+    );
     app.update(Action::TogglePresentation);
     let text = screen(&app);
-    assert!(text.contains("9,6 % → 8,5 % (lavere er bedre)"), "{text}");
+    assert!(text.contains("8,9 % → 8,0 % (lavere er bedre)"), "{text}");
 }
 
 /// The effect lever's full label where there is room, its short one in
@@ -238,17 +243,18 @@ fn levers_have_short_labels_for_narrow_panels() {
 fn the_payoff_chart_marks_target_threshold_and_expected() {
     let app = open("sykefravaer", Lang::Nb, (160, 45));
     let text = screen(&app);
-    // Threshold 9,2: 0,4/1,2 = 33 %; the target is the expected level.
-    assert!(text.contains("│ terskel 33 %"), "{text}");
+    // Threshold 8,5: 0,4/1,0 = 40 %; the target is the expected level.
+    assert!(text.contains("│ terskel 40 %"), "{text}");
     assert!(text.contains("┃ mål = forventet 100 %"), "{text}");
-    // Expect more than the target (8,1): the target (8,4) is reached at
-    // 1,2/1,5 = 80 % of the expected effect, the threshold at 27 %.
+    // Expect more than the target (7,4 from 8,9): the target (7,9) is
+    // reached at 1,0/1,5 = 67 % of the expected effect, the threshold at
+    // 0,4/1,5 = 27 %.
     let mut s = catalog::open("sykefravaer").unwrap().scenario;
-    s.outcomes[0].expected = d("8.1");
+    s.outcomes[0].expected = d("7.4");
     let app = App::open(s, Lang::Nb, ThemeKind::Default, (160, 45));
     let text = screen(&app);
     assert!(text.contains("│ terskel 27 %"), "{text}");
-    assert!(text.contains("┃ mål 80 %"), "{text}");
+    assert!(text.contains("┃ mål 67 %"), "{text}");
     assert!(text.contains("║ forventet 100 %"), "{text}");
 }
 
@@ -265,7 +271,7 @@ fn presentation_carries_the_risk_table_with_flags() {
     let text = screen(&app);
     assert!(text.contains("nå 100 %"), "{text}");
     // At 0 % and 50 % the investor loses and the guarantee pays; the cap
-    // of 12,5 mill. is reached at 150 %.
+    // of 20 mill. is reached at 150 %.
     assert!(text.contains("⚠ garanti utløst: 0 %, 50 %"), "{text}");
     assert!(text.contains("⚠ investor taper: 0 %, 50 %"), "{text}");
     assert!(text.contains("⚠ tak nådd: 150 %"), "{text}");
@@ -514,12 +520,12 @@ fn reports_carry_the_budget() {
         .next()
         .unwrap();
     for text in [
-        "| 2026 | 2027 | 2028 | 2029 | Sum |",
+        "| 2027 | 2028 | 2029 | 2030 | Sum |",
         "**Ved effekt 100 % av forventet (nå)**",
         "**Ved effekt 0 % av forventet**",
         "**Ved effekt 150 % av forventet**",
-        "- Høyeste mulige forpliktelse: 11 775 000 kr",
-        "| Fast grunnbetaling | −600 000 | −600 000 | −600 000 | −600 000 | −2 400 000 |",
+        "- Høyeste mulige forpliktelse: 21 590 000 kr",
+        "| Fast grunnbetaling | −960 000 | −960 000 | −960 000 | −960 000 | −3 840 000 |",
     ] {
         assert!(section.contains(text), "{text} in\n{section}");
     }
@@ -534,7 +540,11 @@ fn reports_carry_the_budget() {
         .map(|l| l.split(',').collect())
         .filter(|r: &Vec<&str>| r[1] == "budget_now")
         .collect();
-    assert_eq!(rows.len(), 4 * 5, "four years, five items");
+    assert_eq!(
+        rows.len(),
+        4 * 6,
+        "four years, six items with the payer's costs"
+    );
     for y in &e.budget.years {
         let year = y.year.to_string();
         let of_year = |item: &str| -> Decimal {
@@ -543,29 +553,36 @@ fn reports_carry_the_budget() {
                 .map(|r| d(r[4]))
                 .expect(item)
         };
-        let items: Decimal = ["fees", "outcome_payments", "refunds", "cash_savings"]
-            .iter()
-            .map(|i| of_year(i))
-            .sum();
+        let items: Decimal = [
+            "fees",
+            "outcome_payments",
+            "refunds",
+            "cash_savings",
+            "costs",
+        ]
+        .iter()
+        .map(|i| of_year(i))
+        .sum();
         assert_eq!(items, of_year("net"));
         assert_eq!(of_year("net"), y.net);
         assert_eq!(of_year("fees"), -y.fees);
     }
     assert!(
-        csv.contains("base,figure,max_commitment,,11775000"),
+        csv.contains("base,figure,max_commitment,,21590000"),
         "{csv}"
     );
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("base,budget_1.5,net,2029,"))
+            .any(|l| l.starts_with("base,budget_1.5,net,2030,"))
     );
 
     let json = effekt::report::json(Lang::Nb, &loaded, &cols);
     let budget = &json["columns"][0]["budget"];
-    assert_eq!(budget["max_commitment"], "11775000");
+    assert_eq!(budget["max_commitment"], "21590000");
     assert_eq!(budget["at"].as_array().unwrap().len(), 3);
     assert_eq!(budget["at"][1]["achievement"], "0");
-    assert_eq!(budget["at"][1]["net"], "-2400000");
+    // Service fees 3,84 mill. and evaluation and data 1,75 mill.
+    assert_eq!(budget["at"][1]["net"], "-5590000");
 
     // `effekt calc` prints it too.
     let s = &loaded.scenario;

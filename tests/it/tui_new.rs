@@ -202,9 +202,9 @@ fn the_scenario_screen_says_where_each_number_came_from() {
     let shown = screen(&app);
     for says in [
         "[[outcomes]] Doctor-certified sickness absence",
-        "Source: SSB table 322688",
-        "Assumption: 1.2 points lower",
-        "12,500,000",
+        "Source: Finansdepartementet R-109",
+        "Assumption: 1.0 point lower at every site",
+        "20,000,000",
     ] {
         assert!(shown.contains(says), "`{says}` not in:\n{shown}");
     }

@@ -360,7 +360,7 @@ fn goal_seek_finds_a_value_and_applies_it_as_one_undoable_change() {
     );
     // Keys go to the dialog, not to the levers.
     keys(&mut app, "6 %");
-    assert_eq!(value(&app, "price.absence"), d("1100"));
+    assert_eq!(value(&app, "price.absence"), d("1150"));
     assert!(press(&mut app, KeyCode::Enter));
 
     let goal = Goal {
@@ -390,9 +390,9 @@ fn goal_seek_finds_a_value_and_applies_it_as_one_undoable_change() {
     );
     let message = app.view.message.as_ref().expect("said");
     assert_eq!(message.kind, MessageKind::Info);
-    assert!(message.text.contains("875,45 kr"), "{}", message.text);
+    assert!(message.text.contains("943,11 kr"), "{}", message.text);
     keys(&mut app, "u");
-    assert_eq!(value(&app, "price.absence"), d("1100"));
+    assert_eq!(value(&app, "price.absence"), d("1150"));
 }
 
 #[test]
@@ -444,7 +444,7 @@ fn goal_seek_out_of_reach_says_so_with_the_range_and_closest_value() {
     assert!(miss.best.is_some());
     let text = screen(&app);
     assert!(
-        text.contains("No value of price per unit from NOK 0 to NOK 2,600"),
+        text.contains("No value of price per unit from NOK 0 to NOK 1,800"),
         "{text}"
     );
     assert!(
@@ -453,12 +453,12 @@ fn goal_seek_out_of_reach_says_so_with_the_range_and_closest_value() {
     );
     // `y` does not apply anything here; Enter goes back to the fields.
     keys(&mut app, "y");
-    assert_eq!(value(&app, "price.absence"), d("1100"));
+    assert_eq!(value(&app, "price.absence"), d("1150"));
     assert!(matches!(goal_state(&app), GoalState::Editing { .. }));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     assert!(app.view.goal().is_none());
-    assert_eq!(value(&app, "price.absence"), d("1100"));
+    assert_eq!(value(&app, "price.absence"), d("1150"));
     assert!(app.doc.as_ref().unwrap().undo.is_empty());
 }
 

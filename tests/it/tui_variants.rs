@@ -118,7 +118,7 @@ fn saving_over_a_name_asks_first() {
     app.update(Action::Confirm(Answer::Yes));
     let v = saved_variants(&dir, "sykefravaer");
     assert_eq!(v.len(), 1);
-    assert_eq!(v[0].levers.get("cofunder_share"), Some(&d("0.3")));
+    assert_eq!(v[0].levers.get("cofunder_share"), Some(&d("0.25")));
 }
 
 #[test]

@@ -144,9 +144,10 @@ fn from_a_bundled_scenario_keeps_its_values_and_their_sources() {
     let text = fs::read_to_string(&path).unwrap();
     for kept in [
         "id = \"oslo_kommune\"",
-        "baseline = 9.6  # SSB table 322688",
-        "target = 8.4  # assumption: 1.2 points lower",
-        "# The employer pays the first 16 days (arbeidsgiverperioden)",
+        "baseline = 8.9  # assumption: weighted mean of the sites' baselines",
+        "target = 7.9  # assumption: 1.0 point lower",
+        "# One avoided sickness-absence day is worth about 2 900 NOK to the public",
+        "size = 1_100  # assumption: full-time equivalents",
         "[levers.\"price.absence\"]",
         "absence = 0.3  # assumption:",
         "## Money per payable unit",
@@ -305,10 +306,16 @@ fn sites_split_the_cohort_and_unknown_templates_are_refused_clearly() {
     let dir = Temp::new("new-sites");
     // The cohort split over three municipalities, checked as written, and
     // the parts add up to the whole: the figures are the one-site pilot's.
-    for (from, lang) in [("sykefravaer", "nb"), ("rekruttering", "en")] {
+    // (The bundled pilots have their municipalities already.)
+    let worked = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/worked_example.toml")
+        .display()
+        .to_string();
+    for (from, lang) in [(worked.as_str(), "nb"), ("peterborough", "en")] {
+        let stem = Path::new(from).file_stem().unwrap().to_string_lossy();
         let p = dir
             .path()
-            .join(format!("{from}.toml"))
+            .join(format!("{stem}.toml"))
             .display()
             .to_string();
         let out = effekt(&["new", &p, "--sites", "3", "--from", from, "--lang", lang]);
@@ -327,10 +334,22 @@ fn sites_split_the_cohort_and_unknown_templates_are_refused_clearly() {
         );
     }
     let p = dir.path().join("twice.toml").display().to_string();
-    let first = dir.path().join("sykefravaer.toml").display().to_string();
+    let first = dir.path().join("worked_example.toml").display().to_string();
     let out = effekt(&["new", &p, "--sites", "2", "--from", &first, "--lang", "en"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("3 sites already"), "{}", out.stderr);
+    let out = effekt(&[
+        "new",
+        &p,
+        "--sites",
+        "2",
+        "--from",
+        "sykefravaer",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("4 sites already"), "{}", out.stderr);
     let out = effekt(&["new", &p, "--sites", "0", "--lang", "en"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(!Path::new(&p).exists());
