@@ -19,7 +19,7 @@ pub fn purpose(lang: Lang, payer: &str, title: &str, provider: &str) -> String {
             "Dette vedlegget fastsetter hvordan {payer} betaler {provider} for målte resultater under kontrakten «{title}». Vedlegget går foran kontraktens øvrige bestemmelser om vederlag."
         ),
         format!(
-            "This annex sets out how {payer} pays {provider} for measured outcomes under the contract \"{title}\". It takes precedence over the contract's other provisions on remuneration."
+            "This annex sets out how the outcome payer ({payer}) pays {provider} for measured outcomes under the contract \"{title}\". It takes precedence over the contract's other provisions on remuneration."
         ),
     )
 }
@@ -416,7 +416,7 @@ pub fn fixed_fee(lang: Lang, payer: &str, provider: &str, share: &str, amount: &
             "Fast grunnbetaling: {payer} betaler {provider} {share} av leveransekostnaden for hver periode ved periodens start, uansett resultat ({amount})."
         ),
         format!(
-            "Fixed service fee: {payer} pays {provider} {share} of each period's delivery cost at the period's start, whatever the outcomes ({amount})."
+            "Fixed service fee: the outcome payer ({payer}) pays {provider} {share} of each period's delivery cost at the period's start, whatever the outcomes ({amount})."
         ),
     )
 }
@@ -470,7 +470,7 @@ pub fn no_cofunding(lang: Lang, payer: &str) -> String {
     pick(
         lang,
         format!("Medfinansiering: ingen. {payer} betaler hele resultatbetalingen."),
-        format!("Cofunding: none. {payer} pays the whole outcome payment."),
+        format!("Cofunding: none. The outcome payer ({payer}) pays the whole outcome payment."),
     )
 }
 
