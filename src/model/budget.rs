@@ -174,17 +174,23 @@ pub(crate) fn max_commitment(s: &Scenario) -> Option<Decimal> {
     Some(payer_part(s, cap) + fees + costs)
 }
 
-/// The most site `i`'s payer can pay: the payer's part of its own cap or
-/// the contract's, whichever is lower, plus its `fixed` fees and costs;
-/// `None` when neither cap exists.
+/// The most site `i`'s payer can pay: the payer's part of the lowest of
+/// its own cap, the contract's and what its outcomes can be paid under
+/// the formula at most (`most_paid`: every period at the target), plus
+/// its `fixed` fees and costs; `None` when none of them bounds it.
 /// Without sites, the payer's [`max_commitment`].
-pub(crate) fn site_max_commitment(s: &Scenario, i: usize, fixed: Decimal) -> Option<Decimal> {
+pub(crate) fn site_max_commitment(
+    s: &Scenario,
+    i: usize,
+    fixed: Decimal,
+    most_paid: Option<Decimal>,
+) -> Option<Decimal> {
     let Some(site) = s.sites.get(i) else {
         return max_commitment(s);
     };
-    let cap = match (site.cap.map(cap_ore), s.payment.cap.map(cap_ore)) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b)?,
-    };
+    let cap = [site.cap.map(cap_ore), s.payment.cap.map(cap_ore), most_paid]
+        .into_iter()
+        .flatten()
+        .min()?;
     Some(payer_part(s, cap) + fixed)
 }

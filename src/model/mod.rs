@@ -292,7 +292,7 @@ fn site_figures(s: &Scenario, runs: &[SiteRun], factors: &Factors) -> Vec<SiteFi
         budget: Budget {
             net: r.budget_flows.iter().sum(),
             npv: metrics::npv_with(&r.budget_flows, &factors.discount),
-            max_commitment: budget::site_max_commitment(s, i, r.fixed),
+            max_commitment: budget::site_max_commitment(s, i, r.fixed, r.most_paid),
             years: r.budget_years.clone(),
         },
     };

@@ -473,6 +473,28 @@ impl Plan {
     }
 }
 
+impl Plan {
+    /// The most site `i`'s outcomes can be paid over the contract under
+    /// the formula, in øre: every period at its target (what `payable`
+    /// is capped at), whatever the effect or the noise; `None` when an
+    /// outcome pays beyond its target (then only a cap bounds it).
+    pub(crate) fn most_paid(&self, i: usize) -> Option<i128> {
+        let mut total = 0i128;
+        for (o, so) in self.exact.outcomes.iter().zip(self.exact.sites.get(i)?) {
+            if o.pay_beyond_target {
+                return None;
+            }
+            // Measured this far, every rule pays its most (`o.cap`).
+            let m = o.cap + o.hi.max(Decimal::ZERO);
+            for g in &so.segments {
+                let paid = outcomes::payment(o, so, g, m, Some(true)).1.to_ore();
+                total += ore_of(paid.max(Decimal::ZERO)) * (g.end - g.start) as i128;
+            }
+        }
+        Some(total)
+    }
+}
+
 /// A site's weight in a pooled test in segment `g`: its size (flow) or the
 /// participants measured (event).
 pub(crate) fn weight<N: Num>(o: &OutcomeTerms<N>, so: &SiteOutcome<N>, g: usize) -> N {

@@ -26,6 +26,10 @@ pub struct SiteRun {
     pub budget_years: Vec<BudgetYear>,
     /// Its fixed fees and costs over the whole contract.
     pub fixed: Decimal,
+    /// The most its outcomes can be paid under the formula (every period
+    /// at the target); `None` without `[[sites]]` or when an outcome pays
+    /// beyond its target.
+    pub most_paid: Option<Decimal>,
     /// The period in which its cumulative payments reached its own cap.
     pub cap_reached: Option<usize>,
 }
@@ -209,6 +213,7 @@ fn payer_site(s: &Scenario, core: &Core) -> SiteRun {
         budget_flows,
         budget_years: super::budget::years(s, &rows),
         fixed: core.payer_periods.iter().map(|p| p.fees + p.costs).sum(),
+        most_paid: None,
         cap_reached: None,
     }
 }
@@ -302,6 +307,7 @@ fn site_runs(
                 budget_flows: dec(cash),
                 budget_years: super::budget::years(s, &rows),
                 fixed: from_ore(fixed),
+                most_paid: plan.most_paid(i).map(from_ore),
                 cap_reached: core.site_cap_reached[i],
             }
         })

@@ -43,12 +43,12 @@ fn golden_business_cases() {
 
 #[test]
 fn the_page_has_the_worked_examples_numbers() {
-    // docs/model.md §9: maximum commitments 1 650 000, 1 590 000 and
+    // docs/model.md §9: maximum commitments 1 650 000, 1 001 250 and
     // 360 000; the payers' nets 2 293 187,66, 642 956,30, 1 001 356,04.
     let s = fixture();
     for (id, most, net) in [
         ("aas", "1 650 000 kr", "2 293 188"),
-        ("bydal", "1 590 000 kr", "642 956"),
+        ("bydal", "1 001 250 kr", "642 956"),
         ("strand", "360 000 kr", "1 001 356"),
     ] {
         let md = markdown(&s, id, Lang::Nb);
@@ -61,7 +61,7 @@ fn the_page_has_the_worked_examples_numbers() {
         "{rows}"
     );
     assert!(rows.contains("bydal,figure,max_commitment,"), "{rows}");
-    assert!(rows.contains(",1590000\n"), "{rows}");
+    assert!(rows.contains(",1001250\n"), "{rows}");
     // Strand's own cap is a term it signs.
     assert!(csv(&s, "strand", Lang::En).contains("strand,term,site_cap,"));
 }

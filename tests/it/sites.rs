@@ -123,12 +123,16 @@ fn three_sites_reproduce_every_number_worked_out_by_hand() {
     let npvs: Vec<Decimal> = e.sites.iter().map(|x| x.payer.npv.round_dp(2)).collect();
     assert_eq!(npvs, ds(&[2_095_560.41, 585_376.70, 912_971.84]));
     assert_eq!(e.payer.npv.round_dp(2), dec!(3593908.95));
-    // The most each can pay: its part of its own cap or the contract's,
-    // whichever is lower, plus its fees: Ås 0.75 · 2 000 000 + 150 000.
+    // The most each can pay: its part of the lowest of its own cap, the
+    // contract's and what its outcomes can earn at most (the target, 1
+    // point, every period: Ås 1 125 days × 600 × 3 = 2 025 000, Bydal
+    // 1 215 000, Strand 810 000), plus its fees: Ås 0.75 · 2 000 000 +
+    // 150 000, Bydal 0.75 · 1 215 000 + 90 000, Strand 0.75 · 400 000 +
+    // 60 000.
     let most: Vec<Option<Decimal>> = e.sites.iter().map(|x| x.budget.max_commitment).collect();
     assert_eq!(
         most,
-        vec![Some(dec!(1650000)), Some(dec!(1590000)), Some(dec!(360000))]
+        vec![Some(dec!(1650000)), Some(dec!(1001250)), Some(dec!(360000))]
     );
     assert_eq!(e.budget.max_commitment, Some(dec!(1800000)));
     // Ås's budget years (all value is cash here): fee, its part of the
@@ -691,6 +695,14 @@ proptest::proptest! {
             let paid: Decimal = run.outcome_payments.iter().sum();
             if let Some(cap) = site.cap {
                 prop_assert!(paid <= cap, "{} > {}", paid, cap);
+            }
+            // A site's payer never pays more than its maximum commitment
+            // (each period's split rounds to øre: at most one a period).
+            let fig = &e.sites[s.sites.iter().position(|x| x.id == site.id).unwrap()];
+            if let Some(max) = fig.budget.max_commitment {
+                let billed: Decimal = fig.budget.years.iter().map(|y| y.fees + y.outcome_payments + y.costs).sum();
+                let slack = Decimal::new(s.timeline.periods as i64 + 1, 2);
+                prop_assert!(billed <= max + slack, "{} billed {} > {}", site.id, billed, max);
             }
             // A site without effect under its own tests is paid nothing.
             if site.effect.is_zero() && s.payment.pooling == scenario::Pooling::Site {

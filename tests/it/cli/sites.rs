@@ -14,7 +14,7 @@ fn site_report_in_markdown_and_csv() {
         out.stdout
             .starts_with("# Bydal kommune: beslutningsgrunnlag")
     );
-    assert!(out.stdout.contains("**1 590 000 kr**"), "{}", out.stdout);
+    assert!(out.stdout.contains("**1 001 250 kr**"), "{}", out.stdout);
     let out = effekt(&["report", SITES, "--site", "strand", "--lang", "en"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
@@ -165,7 +165,18 @@ fn without_any_cap_the_page_says_there_is_no_upper_bound() {
         .unwrap()
         .replace("cap = 2_000_000", "")
         .replace("cap = 400_000", "");
-    let file = dir.write("nocap.toml", text);
+    // Without caps the formula still bounds it: the target every period,
+    // 450 days × 600 × 3 = 810 000, the payer's 75 % and its fees.
+    let bounded = dir.write("nocap.toml", &text);
+    let out = effekt(&["report", &bounded, "--site", "strand"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("**667 500 kr**"), "{}", out.stdout);
+    // Paying beyond the target, nothing does.
+    let text = text.replace(
+        "payer_value_share = 0.6",
+        "payer_value_share = 0.6\npay_beyond_target = true",
+    );
+    let file = dir.write("beyond.toml", text);
     let out = effekt(&["report", &file, "--site", "strand", "--lang", "en"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
