@@ -65,8 +65,12 @@ impl Rules {
                 },
             );
         }
+        // The path is made only for a value that breaks the rule: a lever
+        // step validates every period of every municipality.
         for (i, v) in values.iter().enumerate() {
-            self.non_negative(&format!("{path}[{i}]"), *v);
+            if *v < Decimal::ZERO {
+                self.non_negative(&format!("{path}[{i}]"), *v);
+            }
         }
     }
 
