@@ -36,8 +36,13 @@ pub fn effect(s: &Scenario, o: &Outcome, achievement: Decimal) -> Effect {
     }
     let (mut units, mut weighted, mut weights) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for site in &s.sites {
-        let e = site_effect(s, site, o, achievement);
-        let w = weight(site, o);
+        // The intake is summed once a site, and only for an event outcome.
+        let intake = intake_of(site, o);
+        let e = effect_at_site(s, site, o, achievement, intake);
+        let w = match o.kind {
+            OutcomeKind::Flow => site.size.unwrap_or_default(),
+            OutcomeKind::Event => intake,
+        };
         units += e.units_per_year;
         weighted += w * e.level;
         weights += w;
@@ -58,10 +63,12 @@ pub fn effect(s: &Scenario, o: &Outcome, achievement: Decimal) -> Effect {
     }
 }
 
-/// A site's weight in the contract's mean level: its size, or its intake.
-fn weight(site: &Site, o: &Outcome) -> Decimal {
+/// A site's participants over the contract for an event outcome (what
+/// its units and its weight in the mean level are made of); 0 for a flow
+/// outcome, which does not use them.
+fn intake_of(site: &Site, o: &Outcome) -> Decimal {
     match o.kind {
-        OutcomeKind::Flow => site.size.unwrap_or_default(),
+        OutcomeKind::Flow => Decimal::ZERO,
         OutcomeKind::Event => site.intake.iter().flatten().sum(),
     }
 }
@@ -69,7 +76,16 @@ fn weight(site: &Site, o: &Outcome) -> Decimal {
 /// The effect of outcome `o` at one site (§9): at its own baseline and
 /// expected improvement, with its `effect` factor on α.
 pub fn site_effect(s: &Scenario, site: &Site, o: &Outcome, achievement: Decimal) -> Effect {
-    let intake: Decimal = site.intake.iter().flatten().sum();
+    effect_at_site(s, site, o, achievement, intake_of(site, o))
+}
+
+fn effect_at_site(
+    s: &Scenario,
+    site: &Site,
+    o: &Outcome,
+    achievement: Decimal,
+    intake: Decimal,
+) -> Effect {
     effect_with(
         s,
         o,

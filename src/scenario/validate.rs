@@ -627,7 +627,8 @@ fn largest_amount(s: &Scenario, o: &Outcome) -> Option<f64> {
     let improvement = improvement * 10.0
         + drift * s.timeline.periods as f64
         + f(s.uncertainty.noise_sd(&o.id)) * NOISE_SDS as f64;
-    let largest_intake = |intake: &[Decimal]| intake.iter().map(|d| f(*d)).fold(0.0, f64::max);
+    // The largest in Decimal, then one conversion (a list per municipality).
+    let largest_intake = |intake: &[Decimal]| intake.iter().map(|d| d.abs()).max().map_or(0.0, f);
     let volume = match (o.kind, s.sites.is_empty()) {
         (OutcomeKind::Flow, true) => f(s.cohort.size?) * f(o.units_per_point?),
         (OutcomeKind::Flow, false) => {
