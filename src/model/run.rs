@@ -273,43 +273,53 @@ fn site_runs(
         .collect();
     let refunds = allocate(ore_of(core.payer_refund), &cumulative);
 
-    (0..n)
-        .map(|i| {
-            let mut value = vec![(0i128, 0i128); periods];
-            for p in pieces.site(i) {
-                value[p.start..p.end].fill((p.payer_value, p.cash_value));
-            }
-            let rows: Vec<[i128; 6]> = (0..periods)
-                .map(|t| {
-                    [
-                        splits[fees[t]].1[i],
-                        payments[i][t] - cofunder[i][t],
-                        if t + 1 == periods { refunds[i] } else { 0 },
-                        splits[costs[t]].1[i],
-                        value[t].0,
-                        value[t].1,
-                    ]
-                })
-                .collect();
-            let (mut flows, mut cash) = (vec![0i128; periods + 1], vec![0i128; periods + 1]);
-            let mut fixed = 0i128;
-            for (t, [fee, paid, refund, cost, value, cash_value]) in rows.iter().enumerate() {
-                flows[t] -= fee + cost;
-                flows[t + 1] += value + refund - paid;
-                cash[t] -= fee + cost;
-                cash[t + 1] += cash_value + refund - paid;
-                fixed += fee + cost;
-            }
-            let dec = |v: Vec<i128>| v.into_iter().map(from_ore).collect();
-            SiteRun {
-                outcome_payments: dec(payments[i].clone()),
-                payer_flows: dec(flows),
-                budget_flows: dec(cash),
-                budget_years: super::budget::years(s, &rows),
-                fixed: from_ore(fixed),
-                most_paid: plan.most_paid(i).map(from_ore),
-                cap_reached: core.site_cap_reached[i],
-            }
-        })
-        .collect()
+    let one = |i: usize| {
+        let mut value = vec![(0i128, 0i128); periods];
+        for p in pieces.site(i) {
+            value[p.start..p.end].fill((p.payer_value, p.cash_value));
+        }
+        let rows: Vec<[i128; 6]> = (0..periods)
+            .map(|t| {
+                [
+                    splits[fees[t]].1[i],
+                    payments[i][t] - cofunder[i][t],
+                    if t + 1 == periods { refunds[i] } else { 0 },
+                    splits[costs[t]].1[i],
+                    value[t].0,
+                    value[t].1,
+                ]
+            })
+            .collect();
+        let (mut flows, mut cash) = (vec![0i128; periods + 1], vec![0i128; periods + 1]);
+        let mut fixed = 0i128;
+        for (t, [fee, paid, refund, cost, value, cash_value]) in rows.iter().enumerate() {
+            flows[t] -= fee + cost;
+            flows[t + 1] += value + refund - paid;
+            cash[t] -= fee + cost;
+            cash[t + 1] += cash_value + refund - paid;
+            fixed += fee + cost;
+        }
+        let dec = |v: Vec<i128>| v.into_iter().map(from_ore).collect();
+        SiteRun {
+            outcome_payments: dec(payments[i].clone()),
+            payer_flows: dec(flows),
+            budget_flows: dec(cash),
+            budget_years: super::budget::years(s, &rows),
+            fixed: from_ore(fixed),
+            most_paid: plan.most_paid(i).map(from_ore),
+            cap_reached: core.site_cap_reached[i],
+        }
+    };
+    // Each municipality's detail on its own: over the cores for many.
+    let threads = if n >= 64 {
+        std::thread::available_parallelism()
+            .map_or(1, |c| c.get())
+            .min(4)
+    } else {
+        1
+    };
+    let sites: Vec<usize> = (0..n).collect();
+    super::fast::spread(&sites, threads, |part| {
+        part.iter().map(|&i| one(i)).collect()
+    })
 }
