@@ -149,6 +149,12 @@ pub fn evaluate(s: &Scenario) -> Evaluation {
     evaluate_at(s, s.assumptions.achievement)
 }
 
+/// [`evaluate`] with the scenario prepared already (`Prepared::new(s)`,
+/// of this scenario or one that differs only in its achievement).
+pub fn evaluate_prepared(s: &Scenario, prepared: &Prepared) -> Evaluation {
+    evaluation(s, prepared.run(s.assumptions.achievement))
+}
+
 /// Evaluates the scenario at the given achievement α.
 pub fn evaluate_at(s: &Scenario, achievement: Decimal) -> Evaluation {
     evaluation(s, run(s, achievement))

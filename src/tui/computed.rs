@@ -3,6 +3,8 @@
 //! their change since the last step, the risk-sharing table, the payoff
 //! curve and the payments per period.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use crate::model::{self, BreakEven, Figures, PayoffPoint, RiskRow};
@@ -154,7 +156,7 @@ impl Payoff {
 
 /// Everything the screens show, computed once per change of the levers and
 /// never in a render.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Computed {
     pub figures: Figures,
     pub headline: Headline,
@@ -178,6 +180,9 @@ pub struct Computed {
     /// Each municipality's budget now, at 0 % and at 150 % (the budget
     /// screen's site filter; empty without sites).
     pub site_budgets: Vec<Vec<BudgetTable>>,
+    /// The scenario prepared for runs, kept for the next step while only
+    /// the achievement moves (the plan does not depend on it).
+    prepared: Arc<model::Prepared>,
 }
 
 /// A pilot whose break-evens, risk table and payoff curve take longer than
@@ -231,8 +236,12 @@ impl Computed {
     }
 
     fn build(s: &Scenario, previous: Option<(&Scenario, &Computed)>, defer: bool) -> Computed {
-        let evaluation = model::evaluate(s);
         let reuse = previous.filter(|(p, _)| same_but_achievement(p, s));
+        let prepared = match reuse {
+            Some((_, c)) => c.prepared.clone(),
+            None => Arc::new(model::Prepared::new(s)),
+        };
+        let evaluation = model::evaluate_prepared(s, &prepared);
         let (break_even, risk, payoff, pending, sites) = match (reuse, previous) {
             (Some((_, c)), _) => (
                 c.figures.break_even,
@@ -320,6 +329,7 @@ impl Computed {
             pending,
             sites,
             site_budgets,
+            prepared,
         }
     }
 }
