@@ -195,6 +195,44 @@ pub fn is_heavy(s: &Scenario) -> bool {
     s.sites.len().max(1) * s.timeline.periods >= HEAVY_SITE_PERIODS
 }
 
+/// What does not depend on the achievement and takes the longest: the
+/// break-evens, the risk table, the payoff curve and each municipality at
+/// 0, 50, 100 and 150 %.
+struct Heavy {
+    break_even: BreakEven,
+    risk: Vec<RiskRow>,
+    payoff: Payoff,
+    pending: bool,
+    sites: Vec<[SiteAt; 4]>,
+}
+
+impl Heavy {
+    fn compute(s: &Scenario) -> Heavy {
+        Heavy {
+            break_even: model::break_even(s),
+            risk: model::risk_table(s),
+            payoff: Payoff::new(s),
+            pending: false,
+            sites: if s.sites.is_empty() {
+                Vec::new()
+            } else {
+                business_case::site_risk(s)
+            },
+        }
+    }
+
+    /// An earlier computation's, still `pending` or not.
+    fn kept(c: &Computed, pending: bool) -> Heavy {
+        Heavy {
+            break_even: c.figures.break_even,
+            risk: c.risk.clone(),
+            payoff: c.payoff.clone(),
+            pending,
+            sites: c.sites.clone(),
+        }
+    }
+}
+
 /// `a` and `b` are the same scenario apart from the achievement.
 fn same_but_achievement(a: &Scenario, b: &Scenario) -> bool {
     let mut a = a.clone();
@@ -221,15 +259,21 @@ impl Computed {
     }
 
     /// The same figures with nothing pending: the heavy ones computed for
-    /// `s`, the changes measured as the step measured them (the
-    /// break-evens' against the values shown before).
+    /// `s` (with the plan and evaluation the step made), the changes
+    /// measured as the step measured them (the break-evens' against the
+    /// values shown before).
     pub fn completed(&self, s: &Scenario) -> Computed {
-        let mut full = Computed::build(s, None, false);
-        let be = Deltas::between(&self.headline, &full.headline);
+        let mut full = Computed::assemble(
+            s,
+            self.figures.evaluation.clone(),
+            Heavy::compute(s),
+            self.prepared.clone(),
+            Some(&self.headline),
+        );
         full.deltas = Deltas {
-            be_principal: be.be_principal,
-            be_return_cap: be.be_return_cap,
-            be_payer: be.be_payer,
+            be_principal: full.deltas.be_principal,
+            be_return_cap: full.deltas.be_return_cap,
+            be_payer: full.deltas.be_payer,
             ..self.deltas
         };
         full
@@ -242,33 +286,36 @@ impl Computed {
             None => Arc::new(model::Prepared::new(s)),
         };
         let evaluation = model::evaluate_prepared(s, &prepared);
-        let (break_even, risk, payoff, pending, sites) = match (reuse, previous) {
-            (Some((_, c)), _) => (
-                c.figures.break_even,
-                c.risk.clone(),
-                c.payoff.clone(),
-                c.pending,
-                c.sites.clone(),
-            ),
-            (None, Some((_, c))) if defer => (
-                c.figures.break_even,
-                c.risk.clone(),
-                c.payoff.clone(),
-                true,
-                c.sites.clone(),
-            ),
-            _ => (
-                model::break_even(s),
-                model::risk_table(s),
-                Payoff::new(s),
-                false,
-                if s.sites.is_empty() {
-                    Vec::new()
-                } else {
-                    business_case::site_risk(s)
-                },
-            ),
+        let heavy = match (reuse, previous) {
+            (Some((_, c)), _) => Heavy::kept(c, c.pending),
+            (None, Some((_, c))) if defer => Heavy::kept(c, true),
+            _ => Heavy::compute(s),
         };
+        Computed::assemble(
+            s,
+            evaluation,
+            heavy,
+            prepared,
+            previous.map(|(_, p)| &p.headline),
+        )
+    }
+
+    /// Every figure from the evaluation and the heavy ones; the changes
+    /// against the `previous` headline figures.
+    fn assemble(
+        s: &Scenario,
+        evaluation: model::Evaluation,
+        heavy: Heavy,
+        prepared: Arc<model::Prepared>,
+        previous: Option<&Headline>,
+    ) -> Computed {
+        let Heavy {
+            break_even,
+            risk,
+            payoff,
+            pending,
+            sites,
+        } = heavy;
         let run = &evaluation.run;
         let periods: Vec<PeriodPayments> = run
             .outcome_payments
@@ -294,7 +341,7 @@ impl Computed {
             break_even: BreakEvenFigures::from(&break_even),
         };
         let deltas = previous
-            .map(|(_, p)| Deltas::between(&p.headline, &headline))
+            .map(|p| Deltas::between(p, &headline))
             .unwrap_or_default();
         let budgets = budget::tables(s, e, &risk);
         let non_cash_value = budget::non_cash_value(e);
