@@ -136,6 +136,23 @@ impl Calc for Fast<'_> {
 /// From this many site-periods on, many runs use every core.
 const PARALLEL_SITE_PERIODS: usize = 2_000;
 
+/// From this many sites on, each site's own work in one run (its detail,
+/// its figures) is spread over the cores.
+const PARALLEL_SITES: usize = 64;
+
+/// Every core, at most four.
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4)
+}
+
+/// Threads for each site's own work in one run: [`cores`] for many
+/// sites, one for a few (where starting threads costs more than it saves).
+pub(crate) fn site_threads(sites: usize) -> usize {
+    if sites >= PARALLEL_SITES { cores() } else { 1 }
+}
+
 /// `work` on `items` split into `threads` contiguous parts, the results in
 /// the order of `items`: the same whatever the number of threads.
 pub(crate) fn spread<T: Sync, R: Send>(
@@ -196,9 +213,7 @@ impl Prepared {
     /// would cost more than it saves).
     pub(crate) fn threads(&self) -> usize {
         if self.plan.site_count * self.plan.periods >= PARALLEL_SITE_PERIODS {
-            std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .min(4)
+            cores()
         } else {
             1
         }

@@ -302,15 +302,8 @@ fn site_figures(s: &Scenario, runs: &[SiteRun], factors: &Factors) -> Vec<SiteFi
             years: r.budget_years.clone(),
         },
     };
-    let threads = if runs.len() < 64 {
-        1
-    } else {
-        std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8)
-    };
     let indexed: Vec<(usize, &SiteRun)> = runs.iter().enumerate().collect();
-    spread(&indexed, threads, |part| {
+    spread(&indexed, fast::site_threads(runs.len()), |part| {
         part.iter().map(|&x| one(x)).collect()
     })
 }

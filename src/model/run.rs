@@ -311,15 +311,8 @@ fn site_runs(
         }
     };
     // Each municipality's detail on its own: over the cores for many.
-    let threads = if n >= 64 {
-        std::thread::available_parallelism()
-            .map_or(1, |c| c.get())
-            .min(4)
-    } else {
-        1
-    };
     let sites: Vec<usize> = (0..n).collect();
-    super::fast::spread(&sites, threads, |part| {
+    super::fast::spread(&sites, super::fast::site_threads(n), |part| {
         part.iter().map(|&i| one(i)).collect()
     })
 }
